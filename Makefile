@@ -1,0 +1,47 @@
+# Fieldnotes: `make run` to try it, `make test` to check it.
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+MANAGE := $(PYTHON) manage.py
+SAMPLE_NOTES := fixtures/notes.md
+
+.PHONY: run test lint format bench install migrate sample clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+# Import the sample notes only into an empty database, never over someone's data.
+sample: migrate
+	@if [ "$$($(MANAGE) shell -c 'from taxonomy.models import ResearchArea; print(ResearchArea.objects.exists())')" = "False" ]; then \
+		$(MANAGE) import_notes $(SAMPLE_NOTES); \
+	else \
+		echo "The database already holds notes; not importing the sample."; \
+	fi
+
+run: sample
+	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	$(PYTHON) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install
+	$(PYTHON) benchmarks/import_notes.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,196 @@
+from django.db import models
+from django.db.models import Count, Q
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from taxonomy.provenance import ImportedRow
+
+
+class ResearchAreaQuerySet(models.QuerySet):
+    def roots(self):
+        return self.filter(parent__isnull=True)
+
+    def with_counts(self):
+        return self.annotate(
+            skill_set_count=Count(
+                "skill_sets", filter=Q(skill_sets__is_placeholder=False), distinct=True
+            ),
+            role_count=Count("roles", distinct=True),
+        )
+
+
+class ResearchArea(ImportedRow):
+    """A field of work (EDA, MLOps, Computer Vision …), one per heading in the notes."""
+
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=100)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    position = models.PositiveIntegerField(default=0, help_text="Order in the notes file.")
+    level = models.PositiveSmallIntegerField(default=1, help_text="Heading level, 1 to 6.")
+    aliases = models.JSONField(default=list, blank=True, help_text="Other names, e.g. STCO.")
+    notes = models.TextField(blank=True, help_text="Markdown source.")
+    notes_html = models.TextField(blank=True, editable=False)
+
+    objects = ResearchAreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "research area"
+        verbose_name_plural = "research areas"
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="taxonomy_researcharea_slug_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["parent", "position"], name="taxonomy_researcharea_tree"),
+            models.Index(fields=["import_key"], name="taxonomy_researcharea_key"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"/fields/{self.slug}/"
+
+
+class SkillSetQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_placeholder=False)
+
+    def in_area(self, area):
+        return self.filter(area=area)
+
+
+class SkillSet(ImportedRow):
+    """The requirements of one job posting, or another list of skills, copied into the notes."""
+
+    class Kind(models.TextChoices):
+        REQUIREMENTS = "requirements", "Requirements"
+        PREFERRED = "preferred", "Preferred"
+        RESPONSIBILITIES = "responsibilities", "Responsibilities"
+        GENERAL = "general", "General"
+
+    area = models.ForeignKey(ResearchArea, on_delete=models.CASCADE, related_name="skill_sets")
+    role = models.ForeignKey(
+        "postings.Role",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="skill_sets",
+    )
+    company = models.ForeignKey(
+        "postings.Company",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="skill_sets",
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="nested",
+        help_text="The skill set this one is nested in (a 'Tech Stack:' inside a posting).",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.GENERAL)
+    label = models.CharField(max_length=255, help_text="The bullet's own text.")
+    context = models.TextField(blank=True, help_text="The paragraph that introduced it.")
+    position = models.PositiveIntegerField(default=0, help_text="Order within its area.")
+    anchor = models.PositiveIntegerField(
+        default=0,
+        help_text="How many notes lines (or, when nested, skills) come before it.",
+    )
+    is_placeholder = models.BooleanField(
+        default=False, help_text="Holds only the placeholder BLAH; never shown publicly."
+    )
+
+    objects = SkillSetQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["area__position", "position", "pk"]
+        verbose_name = "skill set"
+        verbose_name_plural = "skill sets"
+        indexes = [
+            models.Index(fields=["area", "position"], name="taxonomy_skillset_area"),
+            models.Index(fields=["role"], name="taxonomy_skillset_role"),
+            models.Index(fields=["is_placeholder"], name="taxonomy_skillset_placeholder"),
+        ]
+
+    def __str__(self) -> str:
+        title = self.role.title if self.role_id else self.label
+        return f"{title} ({self.area.name})"
+
+    def get_absolute_url(self) -> str:
+        if self.role_id:
+            return self.role.get_absolute_url()
+        return f"{self.area.get_absolute_url()}#skill-set-{self.pk}"
+
+
+class Technology(TagBase):
+    """A language, tool, framework or method that skills ask for; a django-taggit tag."""
+
+    category = models.CharField(max_length=40, blank=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="e.g. k8s for Kubernetes.")
+    match_case = models.BooleanField(
+        default=False, help_text="Match only with this exact case (Go, R, C)."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "technology"
+        verbose_name_plural = "technologies"
+        indexes = [models.Index(fields=["category"], name="taxonomy_technology_category")]
+
+    def get_absolute_url(self) -> str:
+        return f"/technologies/{self.slug}/"
+
+
+class TaggedSkill(TaggedItemBase):
+    content_object = models.ForeignKey("Skill", on_delete=models.CASCADE)
+    tag = models.ForeignKey(Technology, on_delete=models.CASCADE, related_name="tagged_skills")
+
+    class Meta:
+        verbose_name = "technology of a skill"
+        verbose_name_plural = "technologies of skills"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="taxonomy_taggedskill_unique"
+            ),
+        ]
+
+
+class SkillQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_placeholder=False, skill_set__is_placeholder=False)
+
+
+class Skill(ImportedRow):
+    """One line of a skill set; nested bullets keep their parent."""
+
+    skill_set = models.ForeignKey(SkillSet, on_delete=models.CASCADE, related_name="skills")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField(help_text="Markdown source of the line.")
+    emphasized = models.BooleanField(default=False, help_text="The author wrote ***…***.")
+    is_placeholder = models.BooleanField(default=False)
+    tags = TaggableManager(through=TaggedSkill, blank=True, verbose_name="technologies")
+
+    objects = SkillQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["skill_set", "position"]
+        verbose_name = "skill"
+        verbose_name_plural = "skills"
+        indexes = [
+            models.Index(fields=["skill_set", "position"], name="taxonomy_skill_set_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return self.skill_set.get_absolute_url()

@@ -1,0 +1,72 @@
+"""Companies listed in the notes: items of lists introduced as lists of companies.
+
+"List of EDA companies:", "VLSI formal verification companies:", a bullet "FPGA companies",
+or a whole field such as "Start-ups related to …" introduce a list; its items
+``[Name](url)`` and ``Name: url`` are companies. The placeholder ``[NAME](URL)`` is not,
+and neither are links to lists ("From Wikipedia, list of …") or member directories.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from taxonomy.notes.parser import Line, column_of, is_placeholder
+
+_INTRODUCES_COMPANIES = re.compile(
+    r"\b(?:compan(?:y|ies)|start-?ups?|employers|vendors)\b", re.IGNORECASE
+)
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)[-+*][ \t]+(?P<text>.*)$")
+_LINK_ITEM = re.compile(r"^\[(?P<name>[^\]]+)\]\((?P<url>https?://[^)\s]+)\)(?:\s*:?\s*.*)?$")
+_COLON_ITEM = re.compile(r"^(?P<name>[^:\[\]]{2,120}?):\s+(?P<url>https?://\S+)\s*$")
+_NOT_A_COMPANY = re.compile(r"\b(?:list|lists|members|directory|wikipedia)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyItem:
+    name: str
+    url: str
+    line: Line
+
+
+def introduces_companies(text: str) -> bool:
+    return bool(_INTRODUCES_COMPANIES.search(text))
+
+
+def parse_company_item(text: str) -> tuple[str, str] | None:
+    text = text.strip()
+    if is_placeholder(text):
+        return None
+    match = _LINK_ITEM.match(text) or _COLON_ITEM.match(text)
+    if not match:
+        return None
+    name = match.group("name").strip().strip("*").strip()
+    if not name or _NOT_A_COMPANY.search(name):
+        return None
+    return name, match.group("url").rstrip(".,;")
+
+
+def company_items(lines: Iterable[Line], *, area_lists_companies: bool) -> list[CompanyItem]:
+    """Company items among an area's notes lines, in order."""
+    items: list[CompanyItem] = []
+    paragraph_introduces = area_lists_companies
+    bullet_column: int | None = None  # column of a bullet such as "+ FPGA companies"
+    for line in lines:
+        if line.is_blank:
+            continue
+        bullet = _BULLET.match(line.raw)
+        if not bullet:
+            paragraph_introduces = area_lists_companies or introduces_companies(line.raw)
+            bullet_column = None
+            continue
+        column = column_of(bullet.group("indent"))
+        if bullet_column is not None and column <= bullet_column:
+            bullet_column = None
+        text = bullet.group("text")
+        item = parse_company_item(text)
+        if item and (paragraph_introduces or bullet_column is not None):
+            items.append(CompanyItem(item[0], item[1], line))
+        elif bullet_column is None and not item and introduces_companies(text):
+            bullet_column = column
+    return items

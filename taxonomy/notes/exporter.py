@@ -1,0 +1,125 @@
+"""Write the database back as a notes file that ``import_notes`` reads again.
+
+A row whose content still matches the line it was imported from is written as that line, byte
+for byte (indentation, marker, trailing spaces); an edited row is written with the same
+indentation and marker and its new text; a row made in the admin gets the indentation and
+marker of its depth, markers alternating ``+ - *`` as in the notes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from taxonomy.models import ResearchArea, Skill, SkillSet
+from taxonomy.notes.parser import (
+    TAB_WIDTH,
+    bullet_parts,
+    column_of,
+    heading_parts,
+    skill_set_label,
+)
+
+MARKERS = "+-*"
+# Blank lines inside a skill set are not stored; line numbers say where they were.
+MAX_RESTORED_BLANKS = 20
+
+
+def _generated_prefix(depth: int) -> str:
+    return "\t" * depth + MARKERS[depth % len(MARKERS)] + " "
+
+
+def heading_line(area: dict) -> str:
+    parts = heading_parts(area["source_text"]) if area["source_text"] else None
+    if parts == (area["level"], area["name"]):
+        return area["source_text"]
+    return "#" * area["level"] + "\t" + area["name"]
+
+
+def skill_line(text: str, source_text: str, depth: int) -> str:
+    """The line for a skill whose text is now ``text``."""
+    parts = bullet_parts(source_text) if source_text else None
+    if parts is None:
+        return _generated_prefix(depth) + text
+    prefix, content = parts
+    return source_text if content == text else prefix + text
+
+
+def label_line(label: str, source_text: str, depth: int) -> str:
+    """The line that opens a skill set labelled ``label``."""
+    parts = bullet_parts(source_text) if source_text else None
+    if parts is None:
+        return f"{_generated_prefix(depth)}{label}:"
+    prefix, content = parts
+    return source_text if skill_set_label(content) == label else f"{prefix}{label}:"
+
+
+def _depth(source_text: str, fallback: int) -> int:
+    """Nesting level of an imported bullet, from its indentation."""
+    parts = bullet_parts(source_text) if source_text else None
+    if parts is None:
+        return fallback
+    return column_of(parts[0][: len(parts[0]) - len(parts[0].lstrip(" \t"))]) // TAB_WIDTH
+
+
+class _Exporter:
+    def __init__(self):
+        self.areas = list(
+            ResearchArea.objects.order_by("position", "pk").values(
+                "id", "name", "level", "notes", "source_text"
+            )
+        )
+        self.sets: dict[int, list[dict]] = defaultdict(list)  # area id → top-level sets
+        self.nested: dict[int, list[dict]] = defaultdict(list)  # set id → nested sets
+        for row in SkillSet.objects.order_by("position", "pk").values(
+            "id", "area_id", "parent_id", "anchor", "label", "source_text", "source_line"
+        ):
+            (
+                self.nested[row["parent_id"]] if row["parent_id"] else self.sets[row["area_id"]]
+            ).append(row)
+        self.skills: dict[int, list[dict]] = defaultdict(list)
+        for row in Skill.objects.order_by("position", "pk").values(
+            "id", "skill_set_id", "parent_id", "text", "source_text", "source_line"
+        ):
+            self.skills[row["skill_set_id"]].append(row)
+
+    def lines(self) -> Iterator[str]:
+        for area in self.areas:
+            yield heading_line(area)
+            notes = area["notes"].split("\n") if area["notes"] else []
+            waiting = self.sets[area["id"]]
+            for index, line in enumerate(notes):
+                while waiting and waiting[0]["anchor"] <= index:
+                    yield from self._skill_set(waiting.pop(0), depth=0)
+                yield line
+            for skill_set in waiting:
+                yield from self._skill_set(skill_set, depth=0)
+
+    def _skill_set(self, skill_set: dict, depth: int) -> Iterator[str]:
+        yield label_line(skill_set["label"], skill_set["source_text"], depth)
+        set_depth = _depth(skill_set["source_text"], depth)
+        depths: dict[int, int] = {}
+        previous = skill_set["source_line"]
+        waiting = self.nested[skill_set["id"]]
+        for index, skill in enumerate(self.skills[skill_set["id"]]):
+            while waiting and waiting[0]["anchor"] <= index:
+                inner = waiting.pop(0)
+                yield from self._blank_gap(previous, inner["source_line"])
+                yield from self._skill_set(inner, depth=set_depth + 1)
+                previous = None
+            yield from self._blank_gap(previous, skill["source_line"])
+            previous = skill["source_line"]
+            depths[skill["id"]] = depths.get(skill["parent_id"], set_depth) + 1
+            yield skill_line(skill["text"], skill["source_text"], depths[skill["id"]])
+        for inner in waiting:
+            yield from self._skill_set(inner, depth=set_depth + 1)
+
+    @staticmethod
+    def _blank_gap(previous: int | None, current: int | None) -> Iterator[str]:
+        if previous and current and current > previous + 1:
+            yield from [""] * min(current - previous - 1, MAX_RESTORED_BLANKS)
+
+
+def export_notes() -> str:
+    """The whole database as notes Markdown, ending with a newline."""
+    return "\n".join(_Exporter().lines()) + "\n"

@@ -1,0 +1,78 @@
+"""Render stored Markdown source to safe HTML, once, at write time.
+
+Raw HTML is off and only http, https and mailto links survive; anything else is shown as
+text. Placeholder lines (``BLAH``, ``[NAME](URL)``) stay in the source but never reach HTML.
+The notes nest lists ten levels deep, past markdown-it-py's default nesting limit, which
+silently drops the rest of the document; so the limit is raised, and every render checks
+that the parser's block tokens cover every nonblank line it was given.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+
+from taxonomy.notes.parser import is_placeholder
+
+ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+# Each list level costs two nesting levels (list + item) and its paragraph one more;
+# the real notes reach ten levels, so 200 leaves ample room without being unbounded.
+MAX_NESTING = 200
+
+
+class MarkdownCoverageError(ValueError):
+    """markdown-it-py stopped before the end; ``offset`` is the 0-based first line it skipped."""
+
+    def __init__(self, offset: int):
+        super().__init__(f"Markdown rendering skipped text from line offset {offset}")
+        self.offset = offset
+
+
+def is_allowed_link(url: str) -> bool:
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return scheme in ALLOWED_SCHEMES
+
+
+def _build() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING})
+    md.validateLink = is_allowed_link
+    return md
+
+
+_MD = _build()
+# Containers (lists, items) get a map even when their content was dropped at the nesting
+# limit; only leaf blocks prove that a line was really parsed.
+_LEAF_TOKENS = frozenset({"inline", "code_block", "fence", "hr", "html_block"})
+
+
+def _content(line: str) -> str:
+    stripped = line.strip()
+    if stripped[:1] in "-+*" and stripped[1:2] in (" ", "\t"):
+        return stripped[2:].strip()
+    return stripped
+
+
+def visible_lines(source: str) -> list[str]:
+    """The source without placeholder lines: what the public may see."""
+    return [line for line in source.split("\n") if not is_placeholder(_content(line))]
+
+
+def render_markdown(source: str) -> str:
+    """Safe HTML for ``source``; raises ``MarkdownCoverageError`` if any line would be lost."""
+    lines = visible_lines(source)
+    text = "\n".join(lines)
+    tokens = _MD.parse(text)
+    covered = [False] * len(lines)
+    for token in tokens:
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type in _LEAF_TOKENS:
+            covered[start:end] = [True] * (end - start)
+        elif token.type == "list_item_open":
+            covered[start] = True  # the marker line of an item, which may have no text
+    for offset, line in enumerate(lines):
+        if line.strip() and not covered[offset]:
+            raise MarkdownCoverageError(offset)
+    return _MD.renderer.render(tokens, _MD.options, {})

@@ -1,0 +1,335 @@
+"""Turn a parsed notes document into the rows the database should hold (pure Python).
+
+Each record carries its identity (``key``), the curated content the import writes (hashed
+into ``digest``, so later edits can be told apart) and its placement (order, source line).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from taxonomy.matching import TechnologyMatcher
+from taxonomy.notes.companies import company_items, introduces_companies
+from taxonomy.notes.headings import aliases_from_heading
+from taxonomy.notes.parser import (
+    AreaNode,
+    NotesDocument,
+    SkillSetNode,
+    is_emphasized,
+    is_placeholder,
+)
+from taxonomy.notes.roles import company_from_label, role_from_first_line
+
+
+def fingerprint(*parts) -> str:
+    encoded = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha1(encoded.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Source:
+    line: int
+    text: str
+
+
+class _Keyed:
+    """Records are told apart by ``uid``; for most it is simply their key."""
+
+    __slots__ = ()
+
+    @property
+    def uid(self):
+        return self.key
+
+
+@dataclass(slots=True)
+class AreaRecord(_Keyed):
+    key: str
+    parent_key: str | None
+    name: str
+    level: int
+    position: int
+    aliases: list[str]
+    notes: str
+    source: Source
+
+    def content(self):
+        return (self.name, self.level, self.aliases, self.notes)
+
+
+@dataclass(slots=True)
+class CompanyRecord(_Keyed):
+    key: str
+    name: str
+    website: str
+    source: Source
+
+    def content(self):
+        return (self.name, self.website)
+
+
+@dataclass(slots=True)
+class RoleRecord(_Keyed):
+    key: str
+    area_key: str
+    title: str
+    company_key: str | None
+    location: str
+    source: Source
+
+    def content(self):
+        return (self.title, self.company_key, self.location)
+
+
+@dataclass(slots=True)
+class SkillRecord:
+    key: str  # unique within its skill set only
+    set_key: str
+    parent_key: str | None
+    position: int
+    text: str
+    emphasized: bool
+    is_placeholder: bool
+    technologies: tuple[str, ...]
+    source: Source
+
+    @property
+    def uid(self):
+        return (self.set_key, self.key)
+
+    @property
+    def parent_uid(self):
+        return (self.set_key, self.parent_key) if self.parent_key else None
+
+    def content(self):
+        return (self.text, self.emphasized, self.is_placeholder, tuple(sorted(self.technologies)))
+
+
+@dataclass(slots=True)
+class SkillSetRecord(_Keyed):
+    key: str
+    area_key: str
+    parent_key: str | None
+    position: int
+    anchor: int
+    label: str
+    context: str
+    is_placeholder: bool
+    role_key: str | None
+    company_key: str | None
+    source: Source
+    skills: list[SkillRecord] = field(default_factory=list)
+
+    def content(self):
+        return (self.label, self.context, self.is_placeholder, self.role_key, self.company_key)
+
+
+@dataclass(slots=True)
+class NotesPlan:
+    areas: list[AreaRecord]
+    companies: list[CompanyRecord]
+    roles: list[RoleRecord]
+    skill_sets: list[SkillSetRecord]
+    notes_lines: int
+
+    @property
+    def skills(self):
+        for skill_set in self.skill_sets:
+            yield from skill_set.skills
+
+
+def company_key(name: str) -> str:
+    return name.strip().casefold()
+
+
+_LEGAL_SUFFIX = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|S\.A\.S|B\.V\.|GmbH|Co\.))+$"
+)
+
+
+def short_company_names(name: str) -> list[str]:
+    """Names a posting may use for a company: "Menta S.A.S, Sophia Antipolis" → "Menta"."""
+    names = [name]
+    base = name.split(",")[0].strip() if "," in name else name
+    base = _LEGAL_SUFFIX.sub("", base).strip()
+    if base and base != name and len(base) >= 4:
+        names.append(base)
+    return names
+
+
+class _Planner:
+    def __init__(self, document: NotesDocument, matcher: TechnologyMatcher, known_companies):
+        self.document = document
+        self.matcher = matcher
+        self.companies: dict[str, CompanyRecord] = {}
+        self.roles: dict[str, RoleRecord] = {}
+        self.area_keys: dict[int, str] = {}
+        self.known_companies = {company_key(n): n for n in known_companies}
+
+    def plan(self) -> NotesPlan:
+        areas = [self._area(position, area) for position, area in enumerate(self.document.areas)]
+        for area in self.document.areas:
+            self._collect_companies(area)
+        # Companies named by labels and job titles join before any mention is looked for,
+        # so that the links do not depend on the order of the file or of earlier imports.
+        for area in self.document.areas:
+            for node in area.all_skill_sets():
+                self._named_company(node)
+        self._mentions = self._mention_pattern()
+        skill_sets = [s for area in self.document.areas for s in self._skill_sets(area)]
+        notes_lines = sum(1 for a in self.document.areas for line in a.notes if not line.is_blank)
+        return NotesPlan(
+            areas, list(self.companies.values()), list(self.roles.values()), skill_sets, notes_lines
+        )
+
+    def _area(self, position: int, area: AreaNode) -> AreaRecord:
+        key = fingerprint("area", *area.path)
+        self.area_keys[id(area)] = key
+        parent_key = self.area_keys[id(area.parent)] if area.parent else None
+        return AreaRecord(
+            key=key,
+            parent_key=parent_key,
+            name=area.name,
+            level=area.level,
+            position=position,
+            aliases=aliases_from_heading(area.name),
+            notes=area.notes_source,
+            source=Source(area.line.number, area.line.raw),
+        )
+
+    def _add_company(self, name: str, website: str, line) -> str:
+        key = company_key(name)
+        if key not in self.companies:
+            self.companies[key] = CompanyRecord(key, name, website, Source(line.number, line.raw))
+        return key
+
+    def _collect_companies(self, area: AreaNode) -> None:
+        for item in company_items(area.notes, area_lists_companies=introduces_companies(area.name)):
+            self._add_company(item.name, item.url, item.line)
+
+    def _mention_pattern(self):
+        names = {n: company_key(n) for n in self.known_companies.values()}
+        for record in self.companies.values():
+            for short in short_company_names(record.name):
+                # "Elasticsearch B.V." must not claim every posting that asks for Elasticsearch.
+                if short == record.name or not self.matcher.find(short):
+                    names.setdefault(short, record.key)
+        if not names:
+            return None, {}
+        ordered = sorted(names, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
+        return pattern, names
+
+    def _mentioned_company(self, node: SkillSetNode) -> str | None:
+        pattern, names = self._mentions
+        if pattern is None:
+            return None
+        for text in (node.label, *(s.text for s in node.skills)):
+            match = pattern.search(text)
+            if match:
+                key = names[match.group(0)]
+                if key not in self.companies:  # known from the database, not from these notes
+                    self.companies[key] = CompanyRecord(key, self.known_companies[key], "", None)
+                return key
+        return None
+
+    def _skill_sets(self, area: AreaNode):
+        area_key = self.area_keys[id(area)]
+        seen: Counter[str] = Counter()
+        records: list[SkillSetRecord] = []
+
+        def visit(node: SkillSetNode, parent_key: str | None) -> None:
+            signature = fingerprint(node.label, [s.text for s in node.skills])
+            seen[signature] += 1
+            # The same posting may be copied under two fields: the area is part of the identity.
+            key = fingerprint(area_key, signature, seen[signature])
+            records.append(self._skill_set(node, key, area_key, parent_key, len(records)))
+            for inner in node.nested:
+                visit(inner, key)
+
+        for node in area.skill_sets:
+            visit(node, None)
+        return records
+
+    @staticmethod
+    def _role_line(node: SkillSetNode):
+        if node.skills and not node.is_placeholder:
+            return role_from_first_line(node.skills[0].text)
+        return None
+
+    def _named_company(self, node: SkillSetNode) -> str | None:
+        """The company a skill set's label or job title names outright."""
+        label_company = company_from_label(node.label)
+        if label_company:
+            return self._add_company(label_company, "", node.line)
+        role_line = self._role_line(node)
+        if role_line and role_line.company:
+            return self._add_company(role_line.company, "", node.skills[0].line)
+        return None
+
+    def _skill_set(self, node: SkillSetNode, key, area_key, parent_key, position) -> SkillSetRecord:
+        company = None
+        if not node.is_placeholder:
+            company = self._named_company(node) or self._mentioned_company(node)
+        role = None
+        role_line = self._role_line(node)
+        if role_line:
+            role = self._role(area_key, role_line, company, node.skills[0].line)
+        return SkillSetRecord(
+            key=key,
+            area_key=area_key,
+            parent_key=parent_key,
+            position=position,
+            anchor=node.anchor,
+            label=node.label,
+            context=node.context,
+            is_placeholder=node.is_placeholder,
+            role_key=role,
+            company_key=company,
+            source=Source(node.line.number, node.line.raw),
+            skills=self._skills(node, key),
+        )
+
+    def _role(self, area_key: str, role_line, company: str | None, line) -> str:
+        key = fingerprint("role", area_key, role_line.title.casefold())
+        if key not in self.roles:
+            self.roles[key] = RoleRecord(
+                key=key,
+                area_key=area_key,
+                title=role_line.title,
+                company_key=company,
+                location=role_line.location,
+                source=Source(line.number, line.raw),
+            )
+        return key
+
+    def _skills(self, node: SkillSetNode, set_key: str) -> list[SkillRecord]:
+        seen: Counter[str] = Counter()
+        skills: list[SkillRecord] = []
+        for position, skill in enumerate(node.skills):
+            seen[skill.text] += 1
+            placeholder = is_placeholder(skill.text)
+            skills.append(
+                SkillRecord(
+                    key=fingerprint(skill.text, seen[skill.text]),
+                    set_key=set_key,
+                    parent_key=skills[skill.parent].key if skill.parent is not None else None,
+                    position=position,
+                    text=skill.text,
+                    emphasized=is_emphasized(skill.text),
+                    is_placeholder=placeholder,
+                    technologies=() if placeholder else tuple(self.matcher.find(skill.text)),
+                    source=Source(skill.line.number, skill.line.raw),
+                )
+            )
+        return skills
+
+
+def plan_notes(
+    document: NotesDocument, matcher: TechnologyMatcher, known_companies=()
+) -> NotesPlan:
+    return _Planner(document, matcher, known_companies).plan()

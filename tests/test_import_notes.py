@@ -1,0 +1,233 @@
+"""End to end: the real notes file, re-imports, curation, failures and bad input."""
+
+import io
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from postings.models import Company, Role
+from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill
+from taxonomy.notes import importer
+from tests.conftest import REAL_NOTES
+
+SMALL = """# Field
+Intro.
++ skill set:
+\t- Staff Formal Verification Engineer
+\t- Experience with SystemVerilog and Python
+\t- Knowledge of C/C++
++ skill set:
+\t- BLAH.
+"""
+
+
+def table_state():
+    return {
+        model.__name__: sorted(model.objects.values_list("pk", flat=True))
+        for model in (ResearchArea, SkillSet, Skill, Role, Company, TaggedSkill)
+    }
+
+
+@pytest.mark.django_db
+def test_real_notes_import_into_the_expected_rows(import_text, real_notes_text):
+    report = import_text(real_notes_text)
+
+    assert ResearchArea.objects.count() == 88
+    assert SkillSet.objects.count() == 1237
+    assert SkillSet.objects.filter(is_placeholder=True).count() == 906
+    assert SkillSet.objects.public().count() == 331
+    assert Skill.objects.count() == 5256
+    assert 120 <= Role.objects.count() <= 150
+    assert report.tallies["areas"].created == 88
+    stco = ResearchArea.objects.get(name="System-Technology Co-Optimization, STCO")
+    assert stco.aliases == ["STCO"]
+    # By heading level: "## Companies in the Semiconductor Industry" precedes it in the file.
+    assert stco.parent.name == "Companies in the Semiconductor Industry"
+    assert stco.level == 3
+    circuit = ResearchArea.objects.get(name="Circuit Simulation")
+    assert "Notes about Circuit Simulation" in circuit.notes
+    assert not ResearchArea.objects.filter(name__startswith="Notes about").exists()
+    mlops = ResearchArea.objects.get(name="MLOps, or ML Ops")
+    assert mlops.aliases == ["ML Ops"]
+    assert "BLAH" not in "".join(ResearchArea.objects.values_list("notes_html", flat=True))
+
+
+@pytest.mark.django_db
+def test_real_notes_link_roles_companies_and_technologies(import_text, real_notes_text):
+    import_text(real_notes_text)
+
+    role = Role.objects.get(title="Principal Formal Verification Engineer")
+    assert role.company.name == "Axiomise"
+    assert role.skill_sets.get().company == role.company
+    assert Role.objects.get(title="MLOps Engineer - Deep Learning & HPC").area.name.startswith(
+        "MLOps"
+    )
+    assert Company.objects.get(name="Lattice Semiconductor").website == (
+        "https://www.latticesemi.com/"
+    )
+    assert not Company.objects.filter(name__iexact="name").exists()
+    assert Company.objects.filter(name="Autodesk AI Lab, Pier.9").exists()
+    kubernetes_skills = Skill.objects.filter(tags__slug="kubernetes")
+    assert kubernetes_skills.count() >= 20
+    deep = Skill.objects.get(source_line=9601)  # "Apache Spark, … Elasticsearch" in a Tech Stack
+    assert {"apache-spark", "elasticsearch"} <= set(deep.tags.values_list("slug", flat=True))
+    assert deep.skill_set.parent is not None
+    assert Skill.objects.filter(emphasized=True).exists()
+
+
+@pytest.mark.django_db
+def test_every_row_remembers_its_source_line(import_text, real_notes_text):
+    import_text(real_notes_text)
+    lines = real_notes_text.split("\n")
+    for skill in Skill.objects.order_by("?")[:200]:
+        assert skill.source_file == "notes.md"
+        assert lines[skill.source_line - 1] == skill.source_text
+
+
+@pytest.mark.django_db
+def test_reimporting_an_unchanged_file_writes_nothing(import_text, real_notes_text):
+    import_text(real_notes_text)
+    before = table_state()
+    with CaptureQueriesContext(connection) as queries:
+        report = import_text(real_notes_text)
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes == []
+    assert not report.changed
+    assert table_state() == before
+
+
+@pytest.mark.django_db
+def test_an_edited_line_updates_only_its_row(import_text):
+    import_text(SMALL)
+    skill = Skill.objects.get(text="Knowledge of C/C++")
+    others = {s.pk: s.text for s in Skill.objects.exclude(pk=skill.pk)}
+
+    report = import_text(SMALL.replace("Knowledge of C/C++", "Knowledge of Rust"))
+
+    skill.refresh_from_db()
+    assert skill.text == "Knowledge of Rust"
+    assert list(skill.tags.values_list("slug", flat=True)) == ["rust"]
+    assert {s.pk: s.text for s in Skill.objects.exclude(pk=skill.pk)} == others
+    assert report.tallies["skills"].updated == 1
+    assert report.tallies["skills"].created == report.tallies["skills"].deleted == 0
+
+
+@pytest.mark.django_db
+def test_lines_moving_keep_primary_keys(import_text):
+    import_text(SMALL)
+    before = table_state()
+    import_text(SMALL.replace("Intro.\n", "Intro.\n\nA new paragraph.\n\n"))
+    assert table_state() == before
+    assert Skill.objects.get(text="Knowledge of C/C++").source_line == 9
+
+
+@pytest.mark.django_db
+def test_rows_edited_in_the_admin_are_kept(import_text):
+    import_text(SMALL)
+    skill = Skill.objects.get(text="Knowledge of C/C++")
+    skill.text = "Knowledge of C and C++ (curated)"
+    skill.save()
+    role = Role.objects.get()
+    role.title = "Staff FV Engineer"
+    role.save()
+
+    changed = SMALL.replace("Knowledge of C/C++", "Knowledge of C").replace(
+        "\t- Experience with SystemVerilog and Python\n", ""
+    )
+    report = import_text(changed)
+
+    skill.refresh_from_db()
+    assert skill.text == "Knowledge of C and C++ (curated)"
+    assert Role.objects.get(pk=role.pk).title == "Staff FV Engineer"
+    assert report.tallies["skills"].kept >= 1
+    assert any("curated" in entry for entry in report.kept)
+    assert not Skill.objects.filter(text__startswith="Experience with SystemVerilog").exists()
+
+    import_text("# Another field\n")  # the skill's set and field are gone from the notes
+    assert Skill.objects.filter(pk=skill.pk).exists()
+    assert ResearchArea.objects.filter(name="Field").exists()
+
+
+@pytest.mark.django_db
+def test_dry_run_reports_but_writes_nothing(import_text, real_notes_text):
+    report = import_text(real_notes_text, dry_run=True)
+    assert report.tallies["skills"].created == 5256
+    assert ResearchArea.objects.count() == 0
+    assert SkillSet.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_failure_half_way_leaves_the_database_as_it_was(import_text, monkeypatch):
+    import_text(SMALL)
+    before = table_state()
+
+    def explode(self):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(importer._Writer, "tags", explode)
+    with pytest.raises(RuntimeError):
+        import_text(SMALL.replace("Intro.", "# Second\nNew text.") + "# Third\n")
+    assert table_state() == before
+
+
+def run_command(*args):
+    stdout, stderr = io.StringIO(), io.StringIO()
+    call_command("import_notes", *args, stdout=stdout, stderr=stderr)
+    return stdout.getvalue()
+
+
+@pytest.mark.django_db
+def test_command_prints_a_summary_table():
+    output = run_command(str(REAL_NOTES))
+    assert "skill sets" in output and "1,237" in output and "5,256" in output
+    assert "placeholder skill sets: 906" in output
+    output = run_command(str(REAL_NOTES))
+    assert "unchanged since the last import" in output
+
+
+def bad_inputs(tmp_path):
+    big = tmp_path / "big.md"
+    big.write_text("# A\n" + "x" * 2000 + "\n")
+    cases = {
+        "missing file": (tmp_path / "nope.md", [], "no such file"),
+        "directory": (tmp_path, [], "is a directory"),
+        "not utf-8": (tmp_path / "latin1.md", [], "notes.md:2: is not valid UTF-8"),
+        "NUL bytes": (tmp_path / "nul.md", [], "contains NUL bytes"),
+        "empty": (tmp_path / "empty.md", [], "the file is empty"),
+        "too large": (big, ["--max-bytes", "1000"], "over the limit of 1,000"),
+        "no heading": (tmp_path / "stray.md", [], "stray.md:1: text before the first heading"),
+    }
+    (tmp_path / "latin1.md").write_bytes("# A\ncaf\xe9\n".encode("latin-1"))
+    (tmp_path / "nul.md").write_bytes(b"# A\nx\x00y\n")
+    (tmp_path / "empty.md").write_bytes(b"\xef\xbb\xbf\n\n")
+    (tmp_path / "stray.md").write_text("stray\n# A\n")
+    return cases
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["missing file", "directory", "not utf-8", "NUL bytes", "empty", "too large", "no heading"],
+)
+def test_bad_input_exits_1_with_one_line_and_no_traceback(tmp_path, case):
+    path, extra, message = bad_inputs(tmp_path)[case]
+    message = message.replace("notes.md", "latin1.md")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_notes", str(path), *extra],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert message in lines[0]
+    assert str(path.name) in lines[0]

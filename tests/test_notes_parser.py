@@ -1,0 +1,102 @@
+import pytest
+
+from taxonomy.notes.parser import NotesSyntaxError, column_of, parse_notes
+
+SAMPLE = """# Field
+Intro paragraph.
++ concept
+\t- detail
+Skill sets for the field:
++ skill set:
+\t- Staff Engineer
+\t- Python and C++
+\t\t* pybind11
++ sibling concept
+## Notes about Field
+more notes
+## Sub-field
++ skill set for machine learning architect:
+\t- BLAH.
+"""
+
+
+def areas_by_name(text):
+    return {area.name: area for area in parse_notes(text).areas}
+
+
+def test_headings_make_the_tree_and_sections_stay_in_their_area():
+    areas = areas_by_name(SAMPLE)
+    assert list(areas) == ["Field", "Sub-field"]
+    assert areas["Sub-field"].parent is areas["Field"]
+    assert "## Notes about Field" in areas["Field"].notes_source
+
+
+def test_skill_set_collects_the_bullets_below_it_with_their_nesting():
+    (skill_set,) = areas_by_name(SAMPLE)["Field"].skill_sets
+    assert skill_set.label == "skill set"
+    assert [s.text for s in skill_set.skills] == ["Staff Engineer", "Python and C++", "pybind11"]
+    assert [s.parent for s in skill_set.skills] == [None, None, 1]
+    assert skill_set.context == "Skill sets for the field:"
+
+
+def test_a_sibling_bullet_ends_the_skill_set_and_returns_to_the_notes():
+    field = areas_by_name(SAMPLE)["Field"]
+    assert "+ sibling concept" in field.notes_source
+    assert "Staff Engineer" not in field.notes_source
+
+
+def test_placeholder_skill_set_is_flagged():
+    (skill_set,) = areas_by_name(SAMPLE)["Sub-field"].skill_sets
+    assert skill_set.label == "skill set for machine learning architect"
+    assert skill_set.is_placeholder
+
+
+@pytest.mark.parametrize(
+    "indent",
+    ["\t", "    ", "  ", " \t"],
+    ids=["tab", "four-spaces", "two-spaces", "space-before-tab"],
+)
+def test_indentation_styles_parse_alike(indent):
+    text = f"# A\n+ skill set:\n{indent}- one\n{indent}{indent}* two\n{indent}- three\n"
+    (skill_set,) = parse_notes(text).areas[0].skill_sets
+    assert [(s.text, s.parent) for s in skill_set.skills] == [
+        ("one", None),
+        ("two", 0),
+        ("three", None),
+    ]
+
+
+def test_crlf_and_bom_parse_like_plain_lf():
+    plain = parse_notes(SAMPLE)
+    windows = parse_notes("\ufeff" + SAMPLE.replace("\n", "\r\n"))
+    assert [a.name for a in windows.areas] == [a.name for a in plain.areas]
+    assert [a.notes_source for a in windows.areas] == [a.notes_source for a in plain.areas]
+
+
+def test_a_skill_set_label_inside_a_skill_set_opens_a_nested_set():
+    text = "# A\n+ skill set:\n\t- Build things\n\t- Tech Stack:\n\t\t* Scala\n\t- After\n"
+    (outer,) = parse_notes(text).areas[0].skill_sets
+    (inner,) = outer.nested
+    assert [s.text for s in outer.skills] == ["Build things", "After"]
+    assert inner.anchor == 1
+    assert [s.text for s in inner.skills] == ["Scala"]
+
+
+def test_text_before_the_first_heading_is_an_error_with_its_line():
+    with pytest.raises(NotesSyntaxError) as raised:
+        parse_notes("\n\nstray text\n# A\n")
+    assert raised.value.line == 3
+
+
+def test_tab_stops_are_four_columns():
+    assert column_of("\t") == column_of(" \t") == column_of("    ") == 4
+
+
+def test_real_file_is_fully_accounted_for(real_notes_text):
+    document = parse_notes(real_notes_text)
+    sets = [s for area in document.areas for s in area.all_skill_sets()]
+    assert len(document.areas) == 88
+    assert len(sets) == 1237
+    assert sum(s.is_placeholder for s in sets) == 906
+    assert sum(len(s.skills) for s in sets) == 5256
+    assert document.nonblank_count == sum(1 for line in real_notes_text.split("\n") if line.strip())
