@@ -132,6 +132,7 @@ SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 
 TAGGIT_CASE_INSENSITIVE = True
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Where `make run` and the admin look for the sample notes.
 FIELDNOTES_SAMPLE_NOTES = BASE_DIR / "fixtures" / "notes.md"

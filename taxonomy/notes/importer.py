@@ -20,7 +20,7 @@ from taxonomy.notes.errors import NotesInputError
 from taxonomy.notes.markdown import MarkdownCoverageError, render_markdown
 from taxonomy.notes.pairing import Pairing, pair
 from taxonomy.notes.parser import NotesSyntaxError, parse_notes
-from taxonomy.notes.plan import AreaRecord, NotesPlan, fingerprint, plan_notes
+from taxonomy.notes.plan import AreaRecord, NotesPlan, company_key, fingerprint, plan_notes
 from taxonomy.vocabulary import sync_vocabulary, technology_matcher
 
 Progress = Callable[[str, int, int], None]
@@ -264,7 +264,7 @@ class _Writer:
         rows = list(Company.objects.values("id", *COMPANIES.content, *PROVENANCE, "import_digest"))
         for row in rows:
             row["imported"] = bool(row["import_key"])
-            row["import_key"] = row["name"].strip().casefold()  # identity is the name
+            row["import_key"] = company_key(row["name"])
         listed = [c for c in self.plan.companies if c.source is not None]
         pairing = pair(rows, listed, row_group=_one_group, record_group=_one_group, in_order=False)
         taken = set(Company.objects.values_list("slug", flat=True))

@@ -143,7 +143,8 @@ class NotesPlan:
 
 
 def company_key(name: str) -> str:
-    return name.strip().casefold()
+    """A company is its name, ignoring case (as the database's unique constraint does)."""
+    return fingerprint("company", name.strip().casefold())
 
 
 _LEGAL_SUFFIX = re.compile(

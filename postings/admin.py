@@ -1,0 +1,35 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from postings.models import Company, Role
+
+PROVENANCE = ("source_file", "source_line", "source_text")
+
+
+@admin.register(Company)
+class CompanyAdmin(admin.ModelAdmin):
+    list_display = ("name", "website", "role_total", "source_line")
+    search_fields = ("name", "website", "description")
+    prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = PROVENANCE
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(role_count=Count("roles"))
+
+    @admin.display(ordering="role_count", description="roles")
+    def role_total(self, company):
+        return company.role_count
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    list_display = ("title", "company", "area", "location", "salary", "source_line")
+    list_filter = (
+        ("area", admin.RelatedOnlyFieldListFilter),
+        ("company", admin.RelatedOnlyFieldListFilter),
+    )
+    list_select_related = ("company", "area")
+    search_fields = ("title", "company__name", "area__name", "location", "description")
+    autocomplete_fields = ("company", "area")
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = PROVENANCE

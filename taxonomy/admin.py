@@ -1,0 +1,153 @@
+from django import forms
+from django.contrib import admin
+from django.db.models import Count, Q
+from django.urls import path
+
+from taxonomy.admin_import import import_notes_view
+from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
+from taxonomy.notes.markdown import MarkdownCoverageError, render_markdown
+from taxonomy.services import save_area
+
+PROVENANCE = ("source_file", "source_line", "source_text")
+
+
+class ResearchAreaForm(forms.ModelForm):
+    class Meta:
+        model = ResearchArea
+        fields = ("name", "slug", "parent", "aliases", "notes", "position", "level")
+
+    def clean_notes(self):
+        notes = self.cleaned_data["notes"]
+        try:
+            render_markdown(notes)
+        except MarkdownCoverageError as exc:
+            raise forms.ValidationError(
+                f"These notes cannot be rendered completely (from line {exc.offset + 1})."
+            ) from exc
+        return notes
+
+
+@admin.register(ResearchArea)
+class ResearchAreaAdmin(admin.ModelAdmin):
+    form = ResearchAreaForm
+    list_display = ("name", "parent", "level", "skill_set_count", "role_count", "source_line")
+    list_filter = ("level", ("parent", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("name", "aliases", "notes")
+    autocomplete_fields = ("parent",)
+    readonly_fields = PROVENANCE
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "parent", "aliases", "notes")}),
+        ("Placement", {"fields": ("position", "level")}),
+        ("Source", {"classes": ("collapse",), "fields": PROVENANCE}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("parent").with_counts()
+
+    @admin.display(ordering="skill_set_count", description="skill sets")
+    def skill_set_count(self, area):
+        return area.skill_set_count
+
+    @admin.display(ordering="role_count", description="roles")
+    def role_count(self, area):
+        return area.role_count
+
+    def save_model(self, request, obj, form, change):
+        save_area(area=obj)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(lambda request: import_notes_view(request, self))
+        return [
+            path("import/", view, name="taxonomy_researcharea_import"),
+            *super().get_urls(),
+        ]
+
+
+class SkillInline(admin.TabularInline):
+    model = Skill
+    fields = ("position", "text", "emphasized", "is_placeholder", "tags")
+    extra = 0
+    show_change_link = True
+
+
+class NestedSkillSetInline(admin.TabularInline):
+    model = SkillSet
+    fk_name = "parent"
+    fields = ("label", "anchor")
+    extra = 0
+    show_change_link = True
+    verbose_name_plural = "nested skill sets"
+
+
+@admin.register(SkillSet)
+class SkillSetAdmin(admin.ModelAdmin):
+    list_display = (
+        "label",
+        "area",
+        "role",
+        "company",
+        "kind",
+        "is_placeholder",
+        "skill_count",
+        "source_line",
+    )
+    list_filter = ("is_placeholder", "kind", ("area", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("area", "role", "company")
+    search_fields = ("label", "context", "role__title", "company__name", "area__name")
+    autocomplete_fields = ("area", "role", "company", "parent")
+    readonly_fields = PROVENANCE
+    inlines = (SkillInline, NestedSkillSetInline)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(skill_total=Count("skills"))
+
+    @admin.display(ordering="skill_total", description="skills")
+    def skill_count(self, skill_set):
+        return skill_set.skill_total
+
+
+@admin.register(Skill)
+class SkillAdmin(admin.ModelAdmin):
+    list_display = ("text", "skill_set", "emphasized", "is_placeholder", "technology_list")
+    list_filter = ("is_placeholder", "emphasized", "tags__category")
+    list_select_related = ("skill_set", "skill_set__area")
+    search_fields = ("text", "tags__name")
+    autocomplete_fields = ("skill_set", "parent")
+    readonly_fields = PROVENANCE
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    @admin.display(description="technologies")
+    def technology_list(self, skill):
+        return ", ".join(tag.name for tag in skill.tags.all())
+
+
+class TaggedSkillInline(admin.TabularInline):
+    model = TaggedSkill
+    autocomplete_fields = ("content_object",)
+    extra = 0
+    verbose_name_plural = "skills that ask for it"
+
+
+@admin.register(Technology)
+class TechnologyAdmin(admin.ModelAdmin):
+    list_display = ("name", "category", "aliases", "match_case", "skill_total")
+    list_filter = ("category", "match_case")
+    search_fields = ("name", "slug", "aliases")
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                skill_total=Count(
+                    "tagged_skills", filter=Q(tagged_skills__content_object__is_placeholder=False)
+                )
+            )
+        )
+
+    @admin.display(ordering="skill_total", description="skills")
+    def skill_total(self, technology):
+        return technology.skill_total

@@ -1,0 +1,93 @@
+"""The admin's "Import notes" page: upload a file, read the dry run, then confirm."""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from pathlib import Path
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from taxonomy.notes.errors import NotesInputError
+from taxonomy.notes.importer import import_notes
+from taxonomy.notes.report import format_report
+from taxonomy.notes.source import DEFAULT_MAX_BYTES, decode_notes
+
+UPLOAD_DIR = Path(tempfile.gettempdir()) / "fieldnotes-uploads"
+SESSION_KEY = "fieldnotes_pending_import"
+
+
+class NotesUploadForm(forms.Form):
+    notes = forms.FileField(label="Notes file", help_text="Markdown, UTF-8, up to 50 MB.")
+
+    def clean_notes(self):
+        upload = self.cleaned_data["notes"]
+        if upload.size > DEFAULT_MAX_BYTES:
+            raise forms.ValidationError(f"{upload.name} is over {DEFAULT_MAX_BYTES:,} bytes.")
+        try:
+            self.text = decode_notes(upload.read(), upload.name)
+        except NotesInputError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return upload
+
+
+def _stash(request, name: str, text: str) -> None:
+    UPLOAD_DIR.mkdir(mode=0o700, exist_ok=True)
+    token = uuid.uuid4().hex
+    (UPLOAD_DIR / f"{token}.md").write_text(text, encoding="utf-8")
+    request.session[SESSION_KEY] = {"token": token, "name": name}
+
+
+def _unstash(request) -> tuple[str, str] | None:
+    pending = request.session.get(SESSION_KEY)
+    if not pending:
+        return None
+    path = UPLOAD_DIR / f"{pending['token']}.md"
+    if not path.exists():
+        return None
+    return pending["name"], path.read_text(encoding="utf-8")
+
+
+def _forget(request) -> None:
+    pending = request.session.pop(SESSION_KEY, None)
+    if pending:
+        (UPLOAD_DIR / f"{pending['token']}.md").unlink(missing_ok=True)
+
+
+def import_notes_view(request, model_admin):
+    if not request.user.has_perm("taxonomy.add_researcharea"):
+        raise PermissionDenied
+    context = {**admin.site.each_context(request), "opts": model_admin.model._meta}
+    if request.method == "POST" and "confirm" in request.POST:
+        pending = _unstash(request)
+        if pending is None:
+            messages.error(request, "The uploaded file has expired; upload it again.")
+            return redirect("admin:taxonomy_researcharea_import")
+        name, text = pending
+        try:
+            report = import_notes(text=text, source_name=name)
+        except NotesInputError as exc:
+            messages.error(request, str(exc))
+            return redirect("admin:taxonomy_researcharea_import")
+        _forget(request)
+        messages.success(request, f"Imported {name}.")
+        context.update(title="Notes imported", report=format_report(report), done=True)
+        return TemplateResponse(request, "admin/taxonomy/import_notes.html", context)
+
+    form = NotesUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        name = form.cleaned_data["notes"].name
+        try:
+            report = import_notes(text=form.text, source_name=name, dry_run=True)
+        except NotesInputError as exc:
+            form.add_error("notes", str(exc))
+        else:
+            _stash(request, name, form.text)
+            context.update(title=f"Import {name}?", report=format_report(report), file_name=name)
+            return TemplateResponse(request, "admin/taxonomy/import_notes.html", context)
+    context.update(title="Import notes", form=form)
+    return TemplateResponse(request, "admin/taxonomy/import_notes.html", context)

@@ -1,0 +1,102 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from postings.models import Role
+from taxonomy.models import ResearchArea, Skill, SkillSet
+
+NOTES = (
+    b"# Field\nIntro with [a link](https://example.org).\n"
+    b"+ skill set:\n\t- Staff Engineer\n\t- Python\n"
+)
+
+
+@pytest.fixture
+def staff(admin_client, import_text):
+    import_text(NOTES.decode())
+    return admin_client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model",
+    [
+        "taxonomy/researcharea",
+        "taxonomy/skillset",
+        "taxonomy/skill",
+        "taxonomy/technology",
+        "postings/company",
+        "postings/role",
+    ],
+)
+def test_every_changelist_and_change_form_opens(staff, model):
+    app, name = model.split("/")
+    assert staff.get(reverse(f"admin:{app}_{name}_changelist")).status_code == 200
+    assert (
+        staff.get(reverse(f"admin:{app}_{name}_changelist"), {"q": "engineer"}).status_code == 200
+    )
+    assert staff.get(reverse(f"admin:{app}_{name}_add")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_skill_set_page_shows_its_skills_inline(staff):
+    skill_set = SkillSet.objects.get()
+    page = staff.get(reverse("admin:taxonomy_skillset_change", args=[skill_set.pk]))
+    assert b"Staff Engineer" in page.content and b"Python" in page.content
+
+
+@pytest.mark.django_db
+def test_placeholders_are_filterable(staff):
+    url = reverse("admin:taxonomy_skillset_changelist")
+    assert staff.get(url, {"is_placeholder__exact": "1"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_upload_shows_a_dry_run_then_imports_on_confirm(admin_client):
+    url = reverse("admin:taxonomy_researcharea_import")
+    assert admin_client.get(url).status_code == 200
+    upload = SimpleUploadedFile("mine.md", NOTES, content_type="text/markdown")
+
+    preview = admin_client.post(url, {"notes": upload})
+
+    assert preview.status_code == 200
+    assert b"Nothing has been written yet" in preview.content
+    assert ResearchArea.objects.count() == 0
+    done = admin_client.post(url, {"confirm": "1"})
+    assert done.status_code == 200
+    assert ResearchArea.objects.get().source_file == "mine.md"
+    assert Role.objects.get().title == "Staff Engineer"
+
+
+@pytest.mark.django_db
+def test_upload_of_a_bad_file_shows_the_error(admin_client):
+    url = reverse("admin:taxonomy_researcharea_import")
+    upload = SimpleUploadedFile("bad.md", b"stray text\n# A\n")
+    page = admin_client.post(url, {"notes": upload})
+    assert b"bad.md:1: text before the first heading" in page.content
+    assert ResearchArea.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_editing_notes_in_the_admin_renders_them_and_marks_the_area_curated(staff, import_text):
+    area = ResearchArea.objects.get()
+    url = reverse("admin:taxonomy_researcharea_change", args=[area.pk])
+    response = staff.post(
+        url,
+        {
+            "name": area.name,
+            "slug": area.slug,
+            "aliases": "[]",
+            "notes": "Curated **notes**.",
+            "position": 0,
+            "level": 1,
+            "skill_sets-TOTAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content
+    area.refresh_from_db()
+    assert "<strong>notes</strong>" in area.notes_html
+    report = import_text(NOTES.decode())
+    assert "areas: Field" in report.kept
+    assert ResearchArea.objects.get().notes == "Curated **notes**."
+    assert Skill.objects.count() == 2
