@@ -2,8 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from postings.models import Company, Role
-
-PROVENANCE = ("source_file", "source_line", "source_text")
+from taxonomy.provenance import SOURCE_FIELDS
 
 
 @admin.register(Company)
@@ -11,7 +10,7 @@ class CompanyAdmin(admin.ModelAdmin):
     list_display = ("name", "website", "role_total", "source_line")
     search_fields = ("name", "website", "description")
     prepopulated_fields = {"slug": ("name",)}
-    readonly_fields = PROVENANCE
+    readonly_fields = SOURCE_FIELDS
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(role_count=Count("roles"))
@@ -32,4 +31,4 @@ class RoleAdmin(admin.ModelAdmin):
     search_fields = ("title", "company__name", "area__name", "location", "description")
     autocomplete_fields = ("company", "area")
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = PROVENANCE
+    readonly_fields = SOURCE_FIELDS

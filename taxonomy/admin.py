@@ -4,11 +4,10 @@ from django.db.models import Count, Q
 from django.urls import path
 
 from taxonomy.admin_import import import_notes_view
-from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
+from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
 from taxonomy.notes.markdown import MarkdownCoverageError, render_markdown
+from taxonomy.provenance import SOURCE_FIELDS
 from taxonomy.services import save_area
-
-PROVENANCE = ("source_file", "source_line", "source_text")
 
 
 class ResearchAreaForm(forms.ModelForm):
@@ -34,11 +33,11 @@ class ResearchAreaAdmin(admin.ModelAdmin):
     list_filter = ("level", ("parent", admin.RelatedOnlyFieldListFilter))
     search_fields = ("name", "aliases", "notes")
     autocomplete_fields = ("parent",)
-    readonly_fields = PROVENANCE
+    readonly_fields = SOURCE_FIELDS
     fieldsets = (
         (None, {"fields": ("name", "slug", "parent", "aliases", "notes")}),
         ("Placement", {"fields": ("position", "level")}),
-        ("Source", {"classes": ("collapse",), "fields": PROVENANCE}),
+        ("Source", {"classes": ("collapse",), "fields": SOURCE_FIELDS}),
     )
 
     def get_queryset(self, request):
@@ -95,7 +94,7 @@ class SkillSetAdmin(admin.ModelAdmin):
     list_select_related = ("area", "role", "company")
     search_fields = ("label", "context", "role__title", "company__name", "area__name")
     autocomplete_fields = ("area", "role", "company", "parent")
-    readonly_fields = PROVENANCE
+    readonly_fields = SOURCE_FIELDS
     inlines = (SkillInline, NestedSkillSetInline)
 
     def get_queryset(self, request):
@@ -113,7 +112,7 @@ class SkillAdmin(admin.ModelAdmin):
     list_select_related = ("skill_set", "skill_set__area")
     search_fields = ("text", "tags__name")
     autocomplete_fields = ("skill_set", "parent")
-    readonly_fields = PROVENANCE
+    readonly_fields = SOURCE_FIELDS
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
@@ -121,13 +120,6 @@ class SkillAdmin(admin.ModelAdmin):
     @admin.display(description="technologies")
     def technology_list(self, skill):
         return ", ".join(tag.name for tag in skill.tags.all())
-
-
-class TaggedSkillInline(admin.TabularInline):
-    model = TaggedSkill
-    autocomplete_fields = ("content_object",)
-    extra = 0
-    verbose_name_plural = "skills that ask for it"
 
 
 @admin.register(Technology)

@@ -2,6 +2,9 @@
 
 from django.db import models
 
+# Shown read-only in the admin; the import writes them (and ``import_key``) on every row.
+SOURCE_FIELDS = ("source_file", "source_line", "source_text")
+
 
 class ImportedRow(models.Model):
     """A row that an import created and may update again.

@@ -21,12 +21,13 @@ from taxonomy.notes.markdown import MarkdownCoverageError, render_markdown
 from taxonomy.notes.pairing import Pairing, pair
 from taxonomy.notes.parser import NotesSyntaxError, parse_notes
 from taxonomy.notes.plan import AreaRecord, NotesPlan, company_key, fingerprint, plan_notes
+from taxonomy.provenance import SOURCE_FIELDS
 from taxonomy.vocabulary import sync_vocabulary, technology_matcher
 
 Progress = Callable[[str, int, int], None]
 STAGES = ("parse", "areas", "companies", "roles", "skill sets", "skills", "tags", "clean-up")
 SLUG_LENGTH = 80
-PROVENANCE = ("source_file", "source_line", "source_text", "import_key")
+PROVENANCE = (*SOURCE_FIELDS, "import_key")
 
 
 @dataclass(slots=True)
