@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from taxonomy.notes.errors import NotesInputError
 from taxonomy.notes.importer import import_notes
 from taxonomy.notes.report import format_report
-from taxonomy.notes.source import DEFAULT_MAX_BYTES, decode_notes
+from taxonomy.notes.source import DEFAULT_MAX_BYTES, check_size, decode_notes
 
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "fieldnotes-uploads"
 SESSION_KEY = "fieldnotes_pending_import"
@@ -26,9 +26,8 @@ class NotesUploadForm(forms.Form):
 
     def clean_notes(self):
         upload = self.cleaned_data["notes"]
-        if upload.size > DEFAULT_MAX_BYTES:
-            raise forms.ValidationError(f"{upload.name} is over {DEFAULT_MAX_BYTES:,} bytes.")
         try:
+            check_size(upload.name, upload.size, DEFAULT_MAX_BYTES)
             self.text = decode_notes(upload.read(), upload.name)
         except NotesInputError as exc:
             raise forms.ValidationError(str(exc)) from exc
@@ -61,7 +60,7 @@ def _forget(request) -> None:
 def import_notes_view(request, model_admin):
     if not request.user.has_perm("taxonomy.add_researcharea"):
         raise PermissionDenied
-    context = {**admin.site.each_context(request), "opts": model_admin.model._meta}
+    context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta}
     if request.method == "POST" and "confirm" in request.POST:
         pending = _unstash(request)
         if pending is None:

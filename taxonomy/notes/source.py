@@ -24,17 +24,20 @@ def decode_notes(data: bytes, source: str) -> str:
         raise NotesInputError(source, line, "is not valid UTF-8 text") from exc
 
 
+def check_size(source: str, size: int, max_bytes: int, *, advice: str = "") -> None:
+    if size > max_bytes:
+        raise NotesInputError(
+            source, None, f"is {size:,} bytes, over the limit of {max_bytes:,}{advice}"
+        )
+
+
 def read_notes_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     source = str(path)
     if not path.exists():
         raise NotesInputError(source, None, "no such file")
     if path.is_dir():
         raise NotesInputError(source, None, "is a directory, not a notes file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise NotesInputError(
-            source, None, f"is {size:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)"
-        )
+    check_size(source, path.stat().st_size, max_bytes, advice=" (see --max-bytes)")
     try:
         data = path.read_bytes()
     except OSError as exc:
