@@ -22,7 +22,7 @@ from taxonomy.notes.parser import (
     is_emphasized,
     is_placeholder,
 )
-from taxonomy.notes.roles import company_from_label, role_from_first_line
+from taxonomy.notes.roles import RoleLine, company_from_label, role_from_first_line
 
 
 def fingerprint(*parts) -> str:
@@ -170,6 +170,8 @@ class _Planner:
         self.roles: dict[str, RoleRecord] = {}
         self.area_keys: dict[int, str] = {}
         self.known_companies = {company_key(n): n for n in known_companies}
+        # Per skill set node: its job title line and the company it names, if any.
+        self._named: dict[int, tuple[RoleLine | None, str | None]] = {}
 
     def plan(self) -> NotesPlan:
         areas = [self._area(position, area) for position, area in enumerate(self.document.areas)]
@@ -179,7 +181,8 @@ class _Planner:
         # so that the links do not depend on the order of the file or of earlier imports.
         for area in self.document.areas:
             for node in area.all_skill_sets():
-                self._named_company(node)
+                role_line = self._role_line(node)
+                self._named[id(node)] = (role_line, self._named_company(node, role_line))
         self._mentions = self._mention_pattern()
         skill_sets = [s for area in self.document.areas for s in self._skill_sets(area)]
         notes_lines = sum(1 for a in self.document.areas for line in a.notes if not line.is_blank)
@@ -262,22 +265,21 @@ class _Planner:
             return role_from_first_line(node.skills[0].text)
         return None
 
-    def _named_company(self, node: SkillSetNode) -> str | None:
+    def _named_company(self, node: SkillSetNode, role_line: RoleLine | None) -> str | None:
         """The company a skill set's label or job title names outright."""
         label_company = company_from_label(node.label)
         if label_company:
             return self._add_company(label_company, "", node.line)
-        role_line = self._role_line(node)
         if role_line and role_line.company:
             return self._add_company(role_line.company, "", node.skills[0].line)
         return None
 
     def _skill_set(self, node: SkillSetNode, key, area_key, parent_key, position) -> SkillSetRecord:
+        role_line, named = self._named[id(node)]
         company = None
         if not node.is_placeholder:
-            company = self._named_company(node) or self._mentioned_company(node)
+            company = named or self._mentioned_company(node)
         role = None
-        role_line = self._role_line(node)
         if role_line:
             role = self._role(area_key, role_line, company, node.skills[0].line)
         return SkillSetRecord(
