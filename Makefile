@@ -19,11 +19,7 @@ migrate: install
 
 # Import the sample notes only into an empty database, never over someone's data.
 sample: migrate
-	@if [ "$$($(MANAGE) shell -c 'from taxonomy.models import ResearchArea; print(ResearchArea.objects.exists())')" = "False" ]; then \
-		$(MANAGE) import_notes $(SAMPLE_NOTES); \
-	else \
-		echo "The database already holds notes; not importing the sample."; \
-	fi
+	$(MANAGE) import_notes --if-empty $(SAMPLE_NOTES)
 
 run: sample
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000

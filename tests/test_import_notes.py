@@ -193,6 +193,16 @@ def test_command_prints_a_summary_table():
     assert "unchanged since the last import" in output
 
 
+@pytest.mark.django_db
+def test_if_empty_imports_into_an_empty_database_only(tmp_path):
+    assert "Imported notes.md." in run_command("--if-empty", str(REAL_NOTES))
+    other = tmp_path / "other.md"
+    other.write_text("# Something else\n")
+    assert "already holds notes" in run_command("--if-empty", str(other))
+    assert not ResearchArea.objects.filter(name="Something else").exists()
+    assert ResearchArea.objects.count() == 88
+
+
 def bad_inputs(tmp_path):
     big = tmp_path / "big.md"
     big.write_text("# A\n" + "x" * 2000 + "\n")

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from taxonomy.models import ResearchArea
 from taxonomy.notes.errors import NotesInputError
 from taxonomy.notes.importer import import_notes
 from taxonomy.notes.report import format_report
@@ -24,13 +25,21 @@ class Command(BaseCommand):
             help="Show what would be created, updated, deleted and kept; write nothing.",
         )
         parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Import only into a database that holds no research areas yet (make run).",
+        )
+        parser.add_argument(
             "--max-bytes",
             type=int,
             default=DEFAULT_MAX_BYTES,
             help=f"Refuse files larger than this (default {DEFAULT_MAX_BYTES:,}).",
         )
 
-    def handle(self, *args, path: Path, dry_run: bool, max_bytes: int, **options):
+    def handle(self, *args, path: Path, dry_run: bool, if_empty: bool, max_bytes: int, **options):
+        if if_empty and ResearchArea.objects.exists():
+            self.stdout.write("The database already holds notes; not importing.")
+            return
         try:
             text = read_notes_file(path, max_bytes=max_bytes)
             report = import_notes(
