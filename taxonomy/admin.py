@@ -4,10 +4,11 @@ from django.db.models import Count, Q
 from django.urls import path
 
 from taxonomy.admin_import import import_notes_view
+from taxonomy.admin_search import KeepsSearchInStep
 from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
 from taxonomy.notes.markdown import MarkdownCoverageError, render_markdown
 from taxonomy.provenance import SOURCE_FIELDS
-from taxonomy.services import save_area
+from taxonomy.services import save_area, save_skill_set, save_skills, save_technology
 
 
 class ResearchAreaForm(forms.ModelForm):
@@ -27,7 +28,7 @@ class ResearchAreaForm(forms.ModelForm):
 
 
 @admin.register(ResearchArea)
-class ResearchAreaAdmin(admin.ModelAdmin):
+class ResearchAreaAdmin(KeepsSearchInStep, admin.ModelAdmin):
     form = ResearchAreaForm
     list_display = ("name", "parent", "level", "skill_set_count", "role_count", "source_line")
     list_filter = ("level", ("parent", admin.RelatedOnlyFieldListFilter))
@@ -79,7 +80,7 @@ class NestedSkillSetInline(admin.TabularInline):
 
 
 @admin.register(SkillSet)
-class SkillSetAdmin(admin.ModelAdmin):
+class SkillSetAdmin(KeepsSearchInStep, admin.ModelAdmin):
     list_display = (
         "label",
         "area",
@@ -104,9 +105,19 @@ class SkillSetAdmin(admin.ModelAdmin):
     def skill_count(self, skill_set):
         return skill_set.skill_total
 
+    def save_model(self, request, obj, form, change):
+        save_skill_set(skill_set=obj)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Skill:
+            return super().save_formset(request, form, formset, change)
+        skills = formset.save(commit=False)
+        save_skills(skills=skills, deleted=formset.deleted_objects)
+        formset.save_m2m()
+
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(KeepsSearchInStep, admin.ModelAdmin):
     list_display = ("text", "skill_set", "emphasized", "is_placeholder", "technology_list")
     list_filter = ("is_placeholder", "emphasized", "tags__category")
     list_select_related = ("skill_set", "skill_set__area")
@@ -121,9 +132,12 @@ class SkillAdmin(admin.ModelAdmin):
     def technology_list(self, skill):
         return ", ".join(tag.name for tag in skill.tags.all())
 
+    def save_model(self, request, obj, form, change):
+        save_skills(skills=[obj])
+
 
 @admin.register(Technology)
-class TechnologyAdmin(admin.ModelAdmin):
+class TechnologyAdmin(KeepsSearchInStep, admin.ModelAdmin):
     list_display = ("name", "category", "aliases", "match_case", "skill_total")
     list_filter = ("category", "match_case")
     search_fields = ("name", "slug", "aliases")
@@ -143,3 +157,6 @@ class TechnologyAdmin(admin.ModelAdmin):
     @admin.display(ordering="skill_total", description="skills")
     def skill_total(self, technology):
         return technology.skill_total
+
+    def save_model(self, request, obj, form, change):
+        save_technology(technology=obj)

@@ -1,5 +1,7 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
@@ -11,12 +13,21 @@ class ResearchAreaQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
     def with_counts(self):
+        """Each area's own public skill sets and roles, counted in subqueries.
+
+        Two counted joins in one query would multiply each other's rows.
+        """
+        from postings.models import Role
+
         return self.annotate(
-            skill_set_count=Count(
-                "skill_sets", filter=Q(skill_sets__is_placeholder=False), distinct=True
-            ),
-            role_count=Count("roles", distinct=True),
+            skill_set_count=_count(SkillSet.objects.public(), "area"),
+            role_count=_count(Role.objects.all(), "area"),
         )
+
+
+def _count(queryset, field: str):
+    rows = queryset.filter(**{field: OuterRef("pk")}).order_by().values(field)
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
 
 
 class ResearchArea(ImportedRow):
@@ -175,6 +186,7 @@ class Skill(ImportedRow):
     )
     position = models.PositiveIntegerField(default=0)
     text = models.TextField(help_text="Markdown source of the line.")
+    text_html = models.TextField(blank=True, editable=False)
     emphasized = models.BooleanField(default=False, help_text="The author wrote ***…***.")
     is_placeholder = models.BooleanField(default=False)
     tags = TaggableManager(through=TaggedSkill, blank=True, verbose_name="technologies")
@@ -194,3 +206,108 @@ class Skill(ImportedRow):
 
     def get_absolute_url(self) -> str:
         return self.skill_set.get_absolute_url()
+
+
+class SearchDocument(models.Model):
+    """One searchable thing (a field, role, company, skill line or technology), as text.
+
+    Written only by ``taxonomy.search.index``; read only by ``taxonomy.search``. The title
+    weighs most, then the keywords (aliases, a role's company and field), then the body.
+    ``vector`` is filled on PostgreSQL only; SQLite indexes these rows with FTS5 instead.
+    """
+
+    class Kind(models.TextChoices):
+        FIELD = "field", "Field"
+        ROLE = "role", "Role"
+        COMPANY = "company", "Company"
+        TECHNOLOGY = "technology", "Technology"
+        SKILL = "skill", "Skill line"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(max_length=500, blank=True)
+    keywords = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    root_area = models.ForeignKey(
+        ResearchArea,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The top-level field it belongs to: the search facet.",
+    )
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        ordering = ["kind", "object_id"]
+        verbose_name = "search document"
+        verbose_name_plural = "search documents"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="taxonomy_searchdocument_object_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["root_area", "kind"], name="taxonomy_searchdocument_facet"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}: {self.title[:60]}"
+
+
+class SearchWord(models.Model):
+    """Every word the documents hold, for correcting typos ("pytorh" → "pytorch")."""
+
+    word = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = "search word"
+        verbose_name_plural = "search words"
+        constraints = [
+            models.UniqueConstraint(fields=["word"], name="taxonomy_searchword_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class FtsMatch(models.Lookup):
+    """``column MATCH query``: FTS5's full-text operator."""
+
+    lookup_name = "fts"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+
+
+class SqliteSearchEntry(models.Model):
+    """The SQLite FTS5 table over ``SearchDocument`` (created by a migration, SQLite only).
+
+    ``match`` is FTS5's hidden column named after the table, which ``MATCH`` searches in
+    every column; ``rank`` is bm25 with the column weights the migration configures.
+    """
+
+    document = models.OneToOneField(
+        SearchDocument,
+        primary_key=True,
+        db_column="rowid",
+        on_delete=models.DO_NOTHING,
+        related_name="sqlite_entry",
+    )
+    match = models.TextField(db_column="taxonomy_searchdocument_fts")
+    rank = models.FloatField(db_column="rank")
+
+    class Meta:
+        managed = False
+        db_table = "taxonomy_searchdocument_fts"
+        verbose_name = "SQLite search entry"
+        verbose_name_plural = "SQLite search entries"
+
+    def __str__(self) -> str:
+        return str(self.document_id)
+
+
+SqliteSearchEntry._meta.get_field("match").register_lookup(FtsMatch)

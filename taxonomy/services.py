@@ -1,14 +1,55 @@
-"""Writes that the admin (and later the public site) make outside an import."""
+"""Writes that the admin makes outside an import: render Markdown once, keep search in step."""
 
 from django.db import transaction
 
-from taxonomy.models import ResearchArea
-from taxonomy.notes.markdown import render_markdown
+from taxonomy.models import ResearchArea, SearchDocument, Skill, SkillSet, Technology
+from taxonomy.notes.markdown import render_inline, render_markdown
+from taxonomy.search.index import sync_index
+
+Kind = SearchDocument.Kind
 
 
 @transaction.atomic
 def save_area(*, area: ResearchArea) -> ResearchArea:
-    """Save an area edited by hand, rendering its notes once, here, to safe HTML."""
+    """Save an area edited by hand, rendering its notes once, here, to safe HTML.
+
+    Its name shows in its roles' documents and its place decides their top-level field,
+    so the whole index is brought up to date (only what differs is written).
+    """
     area.notes_html = render_markdown(area.notes)
     area.save()
+    sync_index()
     return area
+
+
+@transaction.atomic
+def save_skill_set(*, skill_set: SkillSet) -> SkillSet:
+    """Marking a set as a placeholder hides its lines from search, and moving it moves them."""
+    skill_set.save()
+    sync_index(kind=Kind.SKILL, ids=skill_set.skills.values_list("pk", flat=True))
+    return skill_set
+
+
+@transaction.atomic
+def save_skills(*, skills: list[Skill], deleted: list[Skill] = ()) -> None:
+    for skill in skills:
+        skill.text_html = render_inline(skill.text)
+        skill.save()
+    gone = [skill.pk for skill in deleted]
+    for skill in deleted:
+        skill.delete()
+    sync_index(kind=Kind.SKILL, ids=[s.pk for s in skills] + gone)
+
+
+@transaction.atomic
+def save_technology(*, technology: Technology) -> Technology:
+    technology.save()
+    sync_index(kind=Kind.TECHNOLOGY, ids=[technology.pk])
+    return technology
+
+
+@transaction.atomic
+def delete_curated(*, queryset) -> None:
+    """Deleting cascades (an area takes its skill sets and skills), so re-check everything."""
+    queryset.delete()
+    sync_index()

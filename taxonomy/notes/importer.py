@@ -15,17 +15,35 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from postings.models import Company, Role
-from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
+from taxonomy.models import (
+    ResearchArea,
+    SearchDocument,
+    Skill,
+    SkillSet,
+    TaggedSkill,
+    Technology,
+)
 from taxonomy.notes.errors import NotesInputError
-from taxonomy.notes.markdown import MarkdownCoverageError, render_markdown
+from taxonomy.notes.markdown import MarkdownCoverageError, render_inline, render_markdown
 from taxonomy.notes.pairing import Pairing, pair
 from taxonomy.notes.parser import NotesSyntaxError, parse_notes
 from taxonomy.notes.plan import AreaRecord, NotesPlan, company_key, fingerprint, plan_notes
 from taxonomy.provenance import SOURCE_FIELDS
+from taxonomy.search.index import sync_index
 from taxonomy.vocabulary import sync_vocabulary, technology_matcher
 
 Progress = Callable[[str, int, int], None]
-STAGES = ("parse", "areas", "companies", "roles", "skill sets", "skills", "tags", "clean-up")
+STAGES = (
+    "parse",
+    "areas",
+    "companies",
+    "roles",
+    "skill sets",
+    "skills",
+    "tags",
+    "clean-up",
+    "search index",
+)
 SLUG_LENGTH = 80
 PROVENANCE = (*SOURCE_FIELDS, "import_key")
 
@@ -90,7 +108,7 @@ SKILLS = _Kind(
     "skills",
     Skill,
     "text",
-    ("text", "emphasized", "is_placeholder"),
+    ("text", "text_html", "emphasized", "is_placeholder"),
     ("skill_set_id", "parent_id", "position"),
 )
 
@@ -376,6 +394,7 @@ class _Writer:
             ),
             values=lambda r: {
                 "text": r.text,
+                "text_html": render_inline(r.text),
                 "emphasized": r.emphasized,
                 "is_placeholder": r.is_placeholder,
             },
@@ -468,6 +487,12 @@ def _ancestors(ids: set[int], parent_of: dict[int, int | None]) -> set[int]:
     return found
 
 
+def _refresh_search(report: ImportReport) -> None:
+    """An unchanged import leaves the index alone, unless it was never built."""
+    if report.changed or not SearchDocument.objects.exists():
+        sync_index()
+
+
 def _one_group(_item) -> str:
     return "all"
 
@@ -502,6 +527,7 @@ def import_notes(
         writer.skills,
         writer.tags,
         writer.clean_up,
+        lambda: _refresh_search(report),
     )
     for done, run in enumerate(steps, start=1):
         step(STAGES[done], done, len(STAGES))

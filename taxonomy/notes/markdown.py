@@ -76,3 +76,8 @@ def render_markdown(source: str) -> str:
         if line.strip() and not covered[offset]:
             raise MarkdownCoverageError(offset)
     return _MD.renderer.render(tokens, _MD.options, {})
+
+
+def render_inline(source: str) -> str:
+    """Safe HTML for one line (a skill), without the paragraph around it."""
+    return _MD.renderInline(source)

@@ -1,0 +1,116 @@
+"""The two engines behind search: PostgreSQL full-text and SQLite FTS5.
+
+Each answers three questions: which documents match (and how well), which indexed word is
+closest to a misspelt one, and what to refresh after documents were written.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramSimilarity,
+)
+from django.db import connection, models
+from django.db.models import Case, F, Value, When
+
+from taxonomy.models import SearchDocument, SearchWord
+from taxonomy.search.text import similarity
+
+Kind = SearchDocument.Kind
+# A field or a role named by the query is what a person is looking for; a skill line that
+# mentions it in passing is not.
+KIND_BOOST = {
+    Kind.FIELD: 2.0,
+    Kind.ROLE: 1.5,
+    Kind.TECHNOLOGY: 1.5,
+    Kind.COMPANY: 1.3,
+    Kind.SKILL: 1.0,
+}
+MIN_SIMILARITY = 0.3  # pg_trgm's default threshold for the % operator
+
+
+def kind_boost():
+    return Case(
+        *(When(kind=kind, then=Value(weight)) for kind, weight in KIND_BOOST.items()),
+        default=Value(1.0),
+        output_field=models.FloatField(),
+    )
+
+
+class SqliteBackend:
+    """FTS5 with bm25 (title 10, keywords 4, body 1) and prefix matching of every word."""
+
+    def matching(self, query: str, words: list[str]):
+        expression = " ".join(f'"{word}"*' for word in words)
+        return SearchDocument.objects.filter(sqlite_entry__match__fts=expression)
+
+    def score(self, query: str):
+        # bm25 is lower for better matches.
+        return -F("sqlite_entry__rank") * kind_boost()
+
+    def closest_word(self, word: str) -> str | None:
+        grams = {word[i : i + 3] for i in range(len(word) - 2)}
+        if not grams:
+            return None
+        expression = " OR ".join(f'"{gram}"' for gram in sorted(grams))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT w.word FROM taxonomy_searchword_fts f "
+                "JOIN taxonomy_searchword w ON w.id = f.rowid "
+                "WHERE taxonomy_searchword_fts MATCH %s ORDER BY f.rank LIMIT 50",
+                [expression],
+            )
+            candidates = [row[0] for row in cursor.fetchall()]
+        return _best(word, candidates)
+
+    def refresh(self, pks) -> None:
+        """Triggers keep the FTS5 table in step; nothing to do."""
+
+
+class PostgresBackend:
+    """Weighted tsvector (title A, keywords B, body C), websearch syntax, pg_trgm for typos."""
+
+    config = "english"
+
+    def _query(self, query: str) -> SearchQuery:
+        return SearchQuery(query, search_type="websearch", config=self.config)
+
+    def matching(self, query: str, words: list[str]):
+        return SearchDocument.objects.filter(vector=self._query(query))
+
+    def score(self, query: str):
+        return SearchRank(F("vector"), self._query(query)) * kind_boost()
+
+    def closest_word(self, word: str) -> str | None:
+        candidates = (
+            SearchWord.objects.filter(word__trigram_similar=word)
+            .annotate(similarity=TrigramSimilarity("word", word))
+            .order_by("-similarity", "word")
+            .values_list("word", flat=True)[:5]
+        )
+        return _best(word, list(candidates))
+
+    def refresh(self, pks) -> None:
+        vector = (
+            SearchVector("title", weight="A", config=self.config)
+            + SearchVector("keywords", weight="B", config=self.config)
+            + SearchVector("body", weight="C", config=self.config)
+        )
+        pks = list(pks)
+        for start in range(0, len(pks), 5000):
+            SearchDocument.objects.filter(pk__in=pks[start : start + 5000]).update(vector=vector)
+
+
+def _best(word: str, candidates: list[str]) -> str | None:
+    """The candidate most like ``word`` (itself, if indexed), or None if none is close."""
+    if word in candidates:
+        return word
+    scored = [(similarity(word, c), c) for c in candidates]
+    close = [(score, c) for score, c in scored if score >= MIN_SIMILARITY]
+    return max(close, key=lambda pair: (pair[0], -len(pair[1])))[1] if close else None
+
+
+def current_backend() -> SqliteBackend | PostgresBackend:
+    return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()
