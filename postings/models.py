@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 
 from taxonomy.provenance import ImportedRow
 
@@ -30,7 +31,7 @@ class Company(ImportedRow):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"/companies/{self.slug}/"
+        return reverse("company-detail", args=[self.slug])
 
 
 class RoleQuerySet(models.QuerySet):
@@ -77,4 +78,4 @@ class Role(ImportedRow):
         return f"{self.title} at {self.company}" if self.company_id else self.title
 
     def get_absolute_url(self) -> str:
-        return f"/roles/{self.slug}/"
+        return reverse("role-detail", args=[self.slug])

@@ -2,6 +2,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
@@ -62,7 +63,7 @@ class ResearchArea(ImportedRow):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"/fields/{self.slug}/"
+        return reverse("field-detail", args=[self.slug])
 
 
 class SkillSetQuerySet(models.QuerySet):
@@ -155,7 +156,7 @@ class Technology(TagBase):
         indexes = [models.Index(fields=["category"], name="taxonomy_technology_category")]
 
     def get_absolute_url(self) -> str:
-        return f"/technologies/{self.slug}/"
+        return reverse("technology-detail", args=[self.slug])
 
 
 class TaggedSkill(TaggedItemBase):

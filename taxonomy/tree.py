@@ -1,4 +1,4 @@
-"""The field tree, read in one query: sub-fields, ancestors and top-level fields by id.
+"""The field tree, read in one query: names, sub-fields, ancestors and top-level fields.
 
 Areas are few (one per heading), so walking their parent links in Python is cheaper and
 simpler than a recursive query per page, and it stays right after curators move an area.
@@ -7,18 +7,32 @@ simpler than a recursive query per page, and it stays right after curators move 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import cached_property
 
 from taxonomy.models import ResearchArea
 
 
+@dataclass(frozen=True, slots=True)
+class Node:
+    pk: int
+    parent_id: int | None
+    name: str
+    slug: str
+
+    def get_absolute_url(self) -> str:
+        return ResearchArea(pk=self.pk, slug=self.slug).get_absolute_url()
+
+
 class AreaTree:
-    def __init__(self, parent_of: dict[int, int | None]):
-        self.parent_of = parent_of
+    def __init__(self, nodes: list[Node]):
+        self.nodes = {node.pk: node for node in nodes}  # in document order
+        self.parent_of = {node.pk: node.parent_id for node in nodes}
 
     @classmethod
     def load(cls) -> AreaTree:
-        return cls(dict(ResearchArea.objects.order_by().values_list("id", "parent_id")))
+        rows = ResearchArea.objects.values_list("id", "parent_id", "name", "slug")
+        return cls([Node(*row) for row in rows])
 
     @cached_property
     def children_of(self) -> dict[int | None, list[int]]:
@@ -36,9 +50,19 @@ class AreaTree:
             stack.extend(self.children_of.get(current, ()))
         return found
 
+    def ancestors(self, pk: int) -> list[Node]:
+        """From the top-level field down to the parent of ``pk``."""
+        chain, parent = [], self.parent_of.get(pk)
+        while parent is not None and parent in self.nodes and len(chain) < len(self.nodes):
+            chain.append(self.nodes[parent])
+            parent = self.parent_of.get(parent)
+        return chain[::-1]
+
     def root_of(self, pk: int | None) -> int | None:
-        seen = set()
-        while pk is not None and self.parent_of.get(pk) is not None and pk not in seen:
-            seen.add(pk)
-            pk = self.parent_of[pk]
-        return pk
+        if pk is None:
+            return None
+        chain = self.ancestors(pk)
+        return chain[0].pk if chain else pk
+
+    def children(self, pk: int | None) -> list[Node]:
+        return [self.nodes[child] for child in self.children_of.get(pk, ())]

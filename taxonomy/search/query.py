@@ -243,7 +243,7 @@ def _describe_skill(skill_set):
         title = skill_set.company.name
     else:
         title = skill_set.area.name
-    return title, skill_set.get_absolute_url(), f"Skill line · {skill_set.area.name}"
+    return title, skill_set.get_absolute_url(), skill_set.area.name
 
 
 DESCRIBERS = {

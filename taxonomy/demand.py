@@ -1,0 +1,66 @@
+"""How often technologies are asked for: by how many public skill sets, in one query each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from taxonomy.models import Technology
+
+_PUBLIC = Q(
+    tagged_skills__content_object__is_placeholder=False,
+    tagged_skills__content_object__skill_set__is_placeholder=False,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Demand:
+    technology: Technology
+    count: int
+
+
+def technology_demand(
+    *, areas: list[int] | None = None, roles: list[int] | None = None, limit: int | None = None
+) -> list[Demand]:
+    """Technologies by the number of public skill sets asking for them, most first.
+
+    ``areas`` and ``roles`` narrow the skill sets counted to those fields or postings.
+    """
+    where = _PUBLIC
+    if areas is not None:
+        where &= Q(tagged_skills__content_object__skill_set__area__in=areas)
+    if roles is not None:
+        where &= Q(tagged_skills__content_object__skill_set__role__in=roles)
+    counted = (
+        Technology.objects.annotate(
+            demand=Count("tagged_skills__content_object__skill_set", filter=where, distinct=True)
+        )
+        .filter(demand__gt=0)
+        .order_by("-demand", "name")
+    )
+    if limit is not None:
+        counted = counted[:limit]
+    return [Demand(technology, technology.demand) for technology in counted]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    both: list[tuple[Technology, int, int]]
+    only_a: list[Demand]
+    only_b: list[Demand]
+
+
+def compare_demand(a: list[Demand], b: list[Demand]) -> Comparison:
+    """Side by side: what both ask for (by combined demand), and what only one does."""
+    in_b = {d.technology.pk: d for d in b}
+    in_a = {d.technology.pk: d for d in a}
+    both = [
+        (d.technology, d.count, in_b[d.technology.pk].count) for d in a if d.technology.pk in in_b
+    ]
+    both.sort(key=lambda row: (-(row[1] + row[2]), row[0].name))
+    return Comparison(
+        both=both,
+        only_a=[d for d in a if d.technology.pk not in in_b],
+        only_b=[d for d in b if d.technology.pk not in in_a],
+    )

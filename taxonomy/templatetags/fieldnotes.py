@@ -1,0 +1,29 @@
+from django import template
+
+from taxonomy.notes.markdown import is_allowed_link
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def with_param(context, name: str, value) -> str:
+    """The current query string with ``name`` set to ``value``: pager and facet links."""
+    params = context["request"].GET.copy()
+    params[name] = value
+    if name != "page":
+        params.pop("page", None)  # a new filter starts at its first page
+    return "?" + params.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def without_param(context, name: str) -> str:
+    params = context["request"].GET.copy()
+    params.pop(name, None)
+    params.pop("page", None)
+    return "?" + params.urlencode()
+
+
+@register.filter
+def safe_url(url: str) -> str:
+    """Only http, https and mailto links reach an href; anything else becomes no link."""
+    return url if url and is_allowed_link(url) else ""

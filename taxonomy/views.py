@@ -1,0 +1,189 @@
+"""Public pages of the taxonomy: the field tree, one field, technologies, compare, search."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+
+from postings.models import Company, Role
+from taxonomy.charts import bar_chart
+from taxonomy.demand import compare_demand, technology_demand
+from taxonomy.models import ResearchArea, SearchDocument, Skill, SkillSet, Technology
+from taxonomy.paging import paginate
+from taxonomy.search import search
+from taxonomy.tree import AreaTree, Node
+
+TOP_TECHNOLOGIES = 12
+
+
+def home(request):
+    areas = list(ResearchArea.objects.with_counts().order_by("position"))
+    by_pk = {area.pk: area for area in areas}
+    tree = AreaTree([Node(a.pk, a.parent_id, a.name, a.slug) for a in areas])
+    for area in areas:
+        subtree = [by_pk[pk] for pk in tree.subtree(area.pk)]
+        area.total_roles = sum(a.role_count for a in subtree)
+        area.total_skill_sets = sum(a.skill_set_count for a in subtree)
+
+    def branch(parent):
+        return [(by_pk[node.pk], branch(node.pk)) for node in tree.children(parent)]
+
+    return render(
+        request,
+        "taxonomy/home.html",
+        {"tree": branch(None), "demand": technology_demand(limit=TOP_TECHNOLOGIES)},
+    )
+
+
+def field_detail(request, slug):
+    area = get_object_or_404(ResearchArea, slug=slug)
+    tree = AreaTree.load()
+    subtree = tree.subtree(area.pk)
+    roles = Role.objects.filter(area__in=subtree).select_related("company", "area")
+    skill_sets = (
+        SkillSet.objects.public()
+        .in_area(area)
+        .select_related("role", "company")
+        .prefetch_related(Prefetch("skills", queryset=Skill.objects.public()))
+    )
+    companies = Company.objects.filter(
+        Q(roles__area__in=subtree)
+        | Q(skill_sets__area__in=subtree, skill_sets__is_placeholder=False)
+    ).distinct()
+    demand = technology_demand(areas=subtree, limit=TOP_TECHNOLOGIES)
+    chart = bar_chart(
+        [(d.technology.name, d.count, d.technology.get_absolute_url()) for d in demand]
+    )
+    return render(
+        request,
+        "taxonomy/field_detail.html",
+        {
+            "area": area,
+            "ancestors": tree.ancestors(area.pk),
+            "children": tree.children(area.pk),
+            "roles": paginate(request, roles),
+            "skill_sets": skill_sets,
+            "companies": companies,
+            "chart": chart,
+            "others": [node for node in tree.nodes.values() if node.pk != area.pk],
+        },
+    )
+
+
+def technology_list(request):
+    category = request.GET.get("category", "")
+    used = Technology.objects.annotate(
+        demand=Count(
+            "tagged_skills__content_object__skill_set",
+            filter=Q(
+                tagged_skills__content_object__is_placeholder=False,
+                tagged_skills__content_object__skill_set__is_placeholder=False,
+            ),
+            distinct=True,
+        )
+    )
+    categories = (
+        Technology.objects.order_by("category")
+        .values("category")
+        .annotate(technologies=Count("id"))
+        .values_list("category", "technologies")
+    )
+    listed = used.order_by("-demand", "name")
+    if category:
+        listed = listed.filter(category=category)
+    return render(
+        request,
+        "taxonomy/technology_list.html",
+        {
+            "categories": list(categories),
+            "category": category,
+            "technologies": paginate(request, listed, per_page=50),
+        },
+    )
+
+
+def technology_detail(request, slug):
+    technology = get_object_or_404(Technology, slug=slug)
+    mentions = Skill.objects.public().filter(tags=technology)
+    fields = (
+        ResearchArea.objects.filter(skill_sets__skills__in=mentions)
+        .annotate(demand=Count("skill_sets", distinct=True))
+        .order_by("-demand", "position")
+    )
+    roles = (
+        Role.objects.filter(skill_sets__skills__in=mentions)
+        .distinct()
+        .select_related("company", "area")
+        .order_by("title", "pk")
+    )
+    together = (
+        Technology.objects.exclude(pk=technology.pk)
+        .filter(
+            tagged_skills__content_object__is_placeholder=False,
+            tagged_skills__content_object__skill_set__skills__in=mentions,
+        )
+        .annotate(demand=Count("tagged_skills__content_object__skill_set", distinct=True))
+        .order_by("-demand", "name")[:TOP_TECHNOLOGIES]
+    )
+    lines = mentions.select_related("skill_set__role", "skill_set__area").order_by(
+        "skill_set__area__position", "skill_set__position", "position"
+    )
+    return render(
+        request,
+        "taxonomy/technology_detail.html",
+        {
+            "technology": technology,
+            "fields": fields,
+            "roles": paginate(request, roles, name="roles"),
+            "together": together,
+            "lines": paginate(request, lines),
+        },
+    )
+
+
+def compare(request):
+    """Two fields (``?a=&b=``, each with its sub-fields) or two roles (``?role_a=&role_b=``)."""
+    tree = AreaTree.load()
+    by_slug = {node.slug: node for node in tree.nodes.values()}
+    role_slugs = (request.GET.get("role_a", ""), request.GET.get("role_b", ""))
+    context = {"fields": list(tree.nodes.values()), "a": None, "b": None, "comparison": None}
+    if any(role_slugs):
+        roles = {
+            r.slug: r for r in Role.objects.filter(slug__in=role_slugs).select_related("company")
+        }
+        a, b = roles.get(role_slugs[0]), roles.get(role_slugs[1])
+        context |= {"mode": "roles", "a": a, "b": b, "role_slugs": role_slugs}
+        if a and b:
+            context["comparison"] = compare_demand(
+                technology_demand(roles=[a.pk]), technology_demand(roles=[b.pk])
+            )
+    else:
+        a, b = by_slug.get(request.GET.get("a", "")), by_slug.get(request.GET.get("b", ""))
+        context |= {"mode": "fields", "a": a, "b": b}
+        if a and b:
+            context["comparison"] = compare_demand(
+                technology_demand(areas=tree.subtree(a.pk)),
+                technology_demand(areas=tree.subtree(b.pk)),
+            )
+    return render(request, "taxonomy/compare.html", context)
+
+
+def search_page(request):
+    query = request.GET.get("q", "")
+    results = search(
+        query,
+        kind=request.GET.get("kind", ""),
+        field=request.GET.get("field", ""),
+        page=request.GET.get("page", 1),
+    )
+    return render(
+        request,
+        "taxonomy/search.html",
+        {
+            "results": results,
+            "q": results.query,
+            "kind": request.GET.get("kind", ""),
+            "field": request.GET.get("field", ""),
+            "kinds": SearchDocument.Kind.choices,
+        },
+    )

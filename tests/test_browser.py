@@ -1,0 +1,123 @@
+"""The public site and the admin in a real browser: Debian's Chromium driven by Playwright.
+
+Skipped where Chromium is not installed, except when FIELDNOTES_REQUIRE_BROWSER=1 (CI sets
+it): there a missing browser fails. Screenshots of each page go to tests/artifacts/.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+REQUIRED = os.environ.get("FIELDNOTES_REQUIRE_BROWSER") == "1"
+
+if not REQUIRED and not CHROMIUM.exists():
+    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api") if not REQUIRED else None
+if sync_api is None:
+    import playwright.sync_api as sync_api
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # between page loads are ordinary blocking calls.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def page(browser, live_server, real_notes_text):
+    from taxonomy.notes.importer import import_notes
+
+    import_notes(text=real_notes_text, source_name="notes.md")
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    yield page
+    context.close()
+    assert errors == [], errors  # a CSP violation or a missing file shows up here
+
+
+def shot(page, name: str) -> None:
+    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+
+
+def test_a_visitor_follows_mlops_to_a_role_a_technology_search_and_compare(page):
+    page.goto("/")
+    assert page.locator("h1").count() == 1
+    shot(page, "01-home")
+
+    page.get_by_role("link", name="MLOps, or ML Ops", exact=True).click()
+    sync_api.expect(page.locator("h1")).to_have_text("MLOps, or ML Ops")
+    sync_api.expect(page.get_by_role("img", name=re.compile("Technologies asked for"))).to_be_visible()
+    shot(page, "02-field-mlops")
+
+    page.locator(".role-list a").first.click()
+    sync_api.expect(page.locator(".breadcrumb")).to_contain_text("MLOps")
+    role_title = page.locator("h1").inner_text()
+    shot(page, "03-role")
+
+    chip = page.locator(".chip").first
+    technology = chip.inner_text()
+    chip.click()
+    sync_api.expect(page.locator("h1")).to_have_text(technology)
+    sync_api.expect(page.locator("#roles-heading + ul")).to_contain_text(role_title)
+    shot(page, "04-technology")
+
+    page.get_by_label("Search Fieldnotes").fill("pytorh")
+    page.get_by_label("Search Fieldnotes").press("Enter")
+    sync_api.expect(page.locator(".corrected")).to_contain_text("pytorch")
+    sync_api.expect(page.locator(".result-title").first).to_have_text("PyTorch")
+    shot(page, "05-search-typo")
+
+    page.get_by_role("link", name="Compare", exact=True).click()
+    page.get_by_label("Field A").select_option(label="Computer Vision")
+    page.get_by_label("Field B").select_option(label="Natural Language Processing, NLP")
+    page.get_by_role("button", name="Compare fields").click()
+    sync_api.expect(page.locator("h1")).to_contain_text("Computer Vision and Natural Language")
+    sync_api.expect(page.locator("#both-heading")).to_be_visible()
+    assert page.locator(".compare-grid tbody tr").count() > 1
+    shot(page, "06-compare")
+
+
+def test_staff_renames_a_role_in_the_admin_and_the_public_page_and_search_show_it(page):
+    from django.contrib.auth.models import User
+
+    from postings.models import Role
+
+    User.objects.create_superuser("curator", "curator@example.com", "a long test password")
+    role = Role.objects.get(slug="senior-julia-machine-learning-engineer")
+
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("curator")
+    page.get_by_label("Password").fill("a long test password")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"/admin/postings/role/{role.pk}/change/")
+    page.get_by_label("Title").fill("Principal Julia Quokka Engineer")
+    shot(page, "07-admin-role")
+    page.get_by_role("button", name="Save", exact=True).click()
+    sync_api.expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    page.goto(role.get_absolute_url())
+    sync_api.expect(page.locator("h1")).to_have_text("Principal Julia Quokka Engineer")
+    shot(page, "08-role-renamed")
+
+    page.goto("/search/?q=quokka")
+    sync_api.expect(page.locator(".result-title").first).to_have_text(
+        "Principal Julia Quokka Engineer"
+    )
