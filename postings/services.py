@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from postings.models import Company, Role
-from taxonomy.models import SearchDocument
+from taxonomy.models import SearchDocument, Skill
 from taxonomy.search.index import sync_index
 
 Kind = SearchDocument.Kind
@@ -11,15 +11,23 @@ Kind = SearchDocument.Kind
 
 @transaction.atomic
 def save_role(*, role: Role) -> Role:
+    """A role's title also labels the skill lines of its postings in search results."""
     role.save()
     sync_index(kind=Kind.ROLE, ids=[role.pk])
+    sync_index(
+        kind=Kind.SKILL, ids=Skill.objects.filter(skill_set__role=role).values_list("pk", flat=True)
+    )
     return role
 
 
 @transaction.atomic
 def save_company(*, company: Company) -> Company:
-    """A company's name is also searched in its roles' documents."""
+    """A company's name is also searched in its roles' documents and labels skill lines."""
     company.save()
     sync_index(kind=Kind.COMPANY, ids=[company.pk])
     sync_index(kind=Kind.ROLE, ids=company.roles.values_list("pk", flat=True))
+    sync_index(
+        kind=Kind.SKILL,
+        ids=Skill.objects.filter(skill_set__company=company).values_list("pk", flat=True),
+    )
     return company

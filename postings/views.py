@@ -99,7 +99,7 @@ def company_list(request):
         posting_total=Count(
             "skill_sets", filter=Q(skill_sets__is_placeholder=False), distinct=True
         ),
-    )
+    ).order_by("name")  # Meta.ordering does not apply to aggregated queries
     return render(
         request,
         "postings/company_list.html",

@@ -238,6 +238,10 @@ class SearchDocument(models.Model):
         help_text="The top-level field it belongs to: the search facet.",
     )
     vector = SearchVectorField(null=True, editable=False)
+    # How a result is shown, kept here so that a page of results needs no further queries.
+    label = models.CharField(max_length=500, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    context = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["kind", "object_id"]

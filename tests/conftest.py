@@ -20,3 +20,9 @@ def import_text(db):
         return import_notes(text=text, source_name="notes.md", **options)
 
     return run
+
+
+@pytest.fixture
+def real_notes(import_text, real_notes_text):
+    """The database after importing the real notes file."""
+    return import_text(real_notes_text)

@@ -64,7 +64,9 @@ def test_a_visitor_follows_mlops_to_a_role_a_technology_search_and_compare(page)
 
     page.get_by_role("link", name="MLOps, or ML Ops", exact=True).click()
     sync_api.expect(page.locator("h1")).to_have_text("MLOps, or ML Ops")
-    sync_api.expect(page.get_by_role("img", name=re.compile("Technologies asked for"))).to_be_visible()
+    sync_api.expect(
+        page.get_by_role("img", name=re.compile("Technologies asked for"))
+    ).to_be_visible()
     shot(page, "02-field-mlops")
 
     page.locator(".role-list a").first.click()

@@ -3,14 +3,18 @@
 PostgreSQL: pg_trgm, a GIN index on the weighted vector, a trigram index on the words.
 SQLite: an FTS5 table over the documents (kept in step by triggers) with bm25 weights, and
 a trigram FTS5 table over the words. Skills also get their HTML rendered once here.
+
+SQLite rebuilds a table to alter it, which drops its triggers: a later migration that
+alters taxonomy_searchdocument or taxonomy_searchword must create the triggers again.
 """
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
 from taxonomy.notes.markdown import render_inline
 
 POSTGRESQL = [
+    # Django's TrigramExtension cannot be reversed on SQLite; the extension stays on reverse.
+    ("CREATE EXTENSION IF NOT EXISTS pg_trgm", None),
     (
         "CREATE INDEX taxonomy_searchdocument_vector ON taxonomy_searchdocument "
         "USING gin (vector)",
@@ -108,7 +112,6 @@ class Migration(migrations.Migration):
     dependencies = [("taxonomy", "0002_search_and_skill_html")]
 
     operations = [
-        TrigramExtension(),
         migrations.RunPython(create_engine_objects, drop_engine_objects),
         migrations.RunPython(render_skills, migrations.RunPython.noop),
     ]

@@ -8,8 +8,10 @@ importer runs it after every import that wrote something; the admin after each s
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
 
 from django.db import transaction
+from django.urls import reverse
 
 from postings.models import Company, Role
 from taxonomy.models import ResearchArea, SearchDocument, SearchWord, Skill, Technology
@@ -19,42 +21,79 @@ from taxonomy.search.text import lexicon_words, plain_text
 from taxonomy.tree import AreaTree
 
 Kind = SearchDocument.Kind
-# (title, keywords, body, root area id): what one document holds.
-Content = tuple[str, str, str, int | None]
+FIELDS = ("title", "keywords", "body", "root_area_id", "label", "url", "context")
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """What one document holds: searched text, its facet, and how a hit is shown."""
+
+    title: str
+    keywords: str
+    body: str
+    root_area_id: int | None
+    label: str
+    url: str
+    context: str
 
 
 def _fields(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
-    rows = _only(ResearchArea.objects, ids).values_list("id", "name", "aliases", "notes")
-    for pk, name, aliases, notes in rows:
+    rows = _only(ResearchArea.objects, ids).values_list("id", "name", "slug", "aliases", "notes")
+    for pk, name, slug, aliases, notes in rows:
         body = plain_text("\n".join(visible_lines(notes)))
-        yield pk, (name, " ".join(aliases), body, tree.root_of(pk))
+        parents = tree.ancestors(pk)
+        context = f"Part of {parents[-1].name}" if parents else "Top-level field"
+        url = reverse("field-detail", args=[slug])
+        yield pk, Content(name, " ".join(aliases), body, tree.root_of(pk), name, url, context)
 
 
 def _roles(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
     rows = _only(Role.objects, ids).values_list(
-        "id", "title", "company__name", "area__name", "location", "description", "area_id"
+        "id", "title", "slug", "company__name", "area__name", "location", "description", "area_id"
     )
-    for pk, title, company, area, location, description, area_id in rows:
+    for pk, title, slug, company, area, location, description, area_id in rows:
         keywords = " ".join(part for part in (company, area, location) if part)
-        yield pk, (title, keywords, plain_text(description), tree.root_of(area_id))
+        context = " · ".join(part for part in (company, area) if part)
+        url = reverse("role-detail", args=[slug])
+        body = plain_text(description)
+        yield pk, Content(title, keywords, body, tree.root_of(area_id), title, url, context)
 
 
 def _companies(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
-    rows = _only(Company.objects, ids).values_list("id", "name", "description")
-    for pk, name, description in rows:
-        yield pk, (name, "", plain_text(description), None)
+    rows = _only(Company.objects, ids).values_list("id", "name", "slug", "website", "description")
+    for pk, name, slug, website, description in rows:
+        url = reverse("company-detail", args=[slug])
+        yield pk, Content(name, "", plain_text(description), None, name, url, website)
 
 
 def _technologies(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
-    rows = _only(Technology.objects, ids).values_list("id", "name", "aliases", "category")
-    for pk, name, aliases, category in rows:
-        yield pk, (name, " ".join([*aliases, category]), "", None)
+    rows = _only(Technology.objects, ids).values_list("id", "name", "slug", "aliases", "category")
+    for pk, name, slug, aliases, category in rows:
+        url = reverse("technology-detail", args=[slug])
+        keywords = " ".join([*aliases, category])
+        yield pk, Content(name, keywords, "", None, name, url, category)
 
 
 def _skills(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
-    rows = _only(Skill.objects.public(), ids).values_list("id", "text", "skill_set__area_id")
-    for pk, text, area_id in rows:
-        yield pk, ("", "", plain_text(text), tree.root_of(area_id))
+    """A skill line is shown under its posting's title, else its company, else its field."""
+    rows = _only(Skill.objects.public(), ids).values_list(
+        "id",
+        "text",
+        "skill_set_id",
+        "skill_set__area_id",
+        "skill_set__area__name",
+        "skill_set__area__slug",
+        "skill_set__role__title",
+        "skill_set__role__slug",
+        "skill_set__company__name",
+    )
+    for pk, text, set_id, area_id, area, area_slug, role, role_slug, company in rows:
+        if role_slug:
+            url = reverse("role-detail", args=[role_slug])
+        else:
+            url = f"{reverse('field-detail', args=[area_slug])}#skill-set-{set_id}"
+        label = role or company or area
+        yield pk, Content("", "", plain_text(text), tree.root_of(area_id), label, url, area)
 
 
 BUILDERS = {
@@ -85,10 +124,8 @@ def sync_index(*, kind: str | None = None, ids: Iterable[int] | None = None) -> 
         if ids is not None:
             stored = stored.filter(object_id__in=ids)
         have = {
-            object_id: (pk, (title, keywords, body, root))
-            for pk, object_id, title, keywords, body, root in stored.values_list(
-                "id", "object_id", "title", "keywords", "body", "root_area_id"
-            )
+            object_id: (pk, Content(*values))
+            for pk, object_id, *values in stored.values_list("id", "object_id", *FIELDS)
         }
         stale = [pk for object_id, (pk, _) in have.items() if object_id not in wanted]
         new, changed = [], []
@@ -100,9 +137,7 @@ def sync_index(*, kind: str | None = None, ids: Iterable[int] | None = None) -> 
         for start in range(0, len(stale), 500):
             SearchDocument.objects.filter(pk__in=stale[start : start + 500]).delete()
         created = SearchDocument.objects.bulk_create(new, batch_size=500)
-        SearchDocument.objects.bulk_update(
-            changed, ["title", "keywords", "body", "root_area_id"], batch_size=500
-        )
+        SearchDocument.objects.bulk_update(changed, FIELDS, batch_size=500)
         touched += [d.pk for d in created] + [d.pk for d in changed]
         texts += [f"{d.title} {d.keywords} {d.body}" for d in (*created, *changed)]
         writes += len(stale) + len(created) + len(changed)
@@ -112,16 +147,7 @@ def sync_index(*, kind: str | None = None, ids: Iterable[int] | None = None) -> 
 
 
 def _document(kind: str, object_id: int, content: Content, pk=None) -> SearchDocument:
-    title, keywords, body, root = content
-    return SearchDocument(
-        pk=pk,
-        kind=kind,
-        object_id=object_id,
-        title=title,
-        keywords=keywords,
-        body=body,
-        root_area_id=root,
-    )
+    return SearchDocument(pk=pk, kind=kind, object_id=object_id, **asdict(content))
 
 
 def _add_words(texts: list[str]) -> None:

@@ -9,8 +9,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, Q, Value, When
 from django.utils.safestring import SafeString
 
-from postings.models import Company, Role
-from taxonomy.models import ResearchArea, SearchDocument, Skill, Technology
+from taxonomy.models import SearchDocument
 from taxonomy.search.backends import current_backend, kind_boost
 from taxonomy.search.text import clean_query, highlight, terms
 
@@ -162,94 +161,15 @@ def _replace_word(text: str, word: str, replacement: str) -> str:
 
 
 def _hits(documents: list[SearchDocument], words: list[str]) -> list[Hit]:
-    ids: dict[str, list[int]] = {}
-    for document in documents:
-        ids.setdefault(document.kind, []).append(document.object_id)
-    described = {
-        (kind, pk): description
-        for kind, pks in ids.items()
-        for pk, description in DESCRIBERS[kind](pks).items()
-    }
-    hits = []
     labels = dict(Kind.choices)
-    for document in documents:
-        description = described.get((document.kind, document.object_id))
-        if description is None:  # deleted since it was indexed
-            continue
-        title, url, context = description
-        shown_title = document.title or title
-        snippet_source = document.body or document.keywords
-        hits.append(
-            Hit(
-                kind=document.kind,
-                kind_label=labels[document.kind],
-                title=highlight(shown_title, words),
-                url=url,
-                snippet=highlight(snippet_source, words, width=SNIPPET_WIDTH),
-                context=context,
-            )
+    return [
+        Hit(
+            kind=document.kind,
+            kind_label=labels[document.kind],
+            title=highlight(document.label, words),
+            url=document.url,
+            snippet=highlight(document.body or document.keywords, words, width=SNIPPET_WIDTH),
+            context=document.context,
         )
-    return hits
-
-
-# kind → function of object ids → {id: (title, url, context)}; one query each.
-def _describe_fields(pks):
-    return {
-        a.pk: (a.name, a.get_absolute_url(), f"Part of {a.parent.name}" if a.parent else "Field")
-        for a in ResearchArea.objects.filter(pk__in=pks).select_related("parent")
-    }
-
-
-def _describe_roles(pks):
-    return {
-        r.pk: (
-            r.title,
-            r.get_absolute_url(),
-            " · ".join(
-                p for p in (r.company.name if r.company else "", r.area.name if r.area else "") if p
-            ),
-        )
-        for r in Role.objects.filter(pk__in=pks).select_related("company", "area")
-    }
-
-
-def _describe_companies(pks):
-    return {
-        c.pk: (c.name, c.get_absolute_url(), c.website) for c in Company.objects.filter(pk__in=pks)
-    }
-
-
-def _describe_technologies(pks):
-    return {
-        t.pk: (t.name, t.get_absolute_url(), t.category)
-        for t in Technology.objects.filter(pk__in=pks)
-    }
-
-
-def _describe_skills(pks):
-    skills = (
-        Skill.objects.public()
-        .filter(pk__in=pks)
-        .select_related("skill_set__role", "skill_set__company", "skill_set__area")
-    )
-    return {s.pk: _describe_skill(s.skill_set) for s in skills}
-
-
-def _describe_skill(skill_set):
-    """A skill line is shown under its posting's title, else its company, else its field."""
-    if skill_set.role_id:
-        title = skill_set.role.title
-    elif skill_set.company_id:
-        title = skill_set.company.name
-    else:
-        title = skill_set.area.name
-    return title, skill_set.get_absolute_url(), skill_set.area.name
-
-
-DESCRIBERS = {
-    Kind.FIELD: _describe_fields,
-    Kind.ROLE: _describe_roles,
-    Kind.COMPANY: _describe_companies,
-    Kind.TECHNOLOGY: _describe_technologies,
-    Kind.SKILL: _describe_skills,
-}
+        for document in documents
+    ]

@@ -1,0 +1,234 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from postings.models import Company, Role
+from taxonomy.models import ResearchArea, Skill, SkillSet
+from taxonomy.notes.synthetic import scale_notes
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+
+
+def page_urls() -> list[str]:
+    """One of every public page, with filters, on objects every scale of the data has."""
+    role = Role.objects.get(slug="senior-julia-machine-learning-engineer")
+    other = Role.objects.get(slug="video-processing-algorithm-engineer")
+    company = Company.objects.filter(roles__isnull=False).order_by("name").first()
+    return [
+        "/",
+        "/fields/mlops-or-ml-ops/",
+        "/fields/eda-electronic-design-automation/",
+        "/fields/system-technology-co-optimization-stco/",
+        "/roles/",
+        "/roles/?field=artificial-intelligence-machine-learning&technology=pytorch&q=engineer",
+        f"/roles/?company={company.slug}",
+        f"/roles/{role.slug}/",
+        "/companies/",
+        f"/companies/{company.slug}/",
+        "/technologies/",
+        "/technologies/?category=ml-framework",
+        "/technologies/pytorch/",
+        "/compare/?a=computer-vision&b=natural-language-processing-nlp",
+        f"/compare/?role_a={role.slug}&role_b={other.slug}",
+        "/search/?q=formal+verification",
+        "/search/?q=pytorh",
+        "/search/?q=python&kind=skill&field=artificial-intelligence-machine-learning",
+    ]
+
+
+def query_counts(client, urls) -> dict[str, int]:
+    counts = {}
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts[url] = len(queries)
+    return counts
+
+
+def test_every_page_runs_the_same_bounded_number_of_queries_at_one_and_three_times_the_data(
+    client, import_text, real_notes_text
+):
+    import_text(real_notes_text)
+    urls = page_urls()
+    once = query_counts(client, urls)
+    assert max(once.values()) <= MAX_QUERIES, once
+
+    companies = list(Company.objects.values_list("name", flat=True))
+    import_text(scale_notes(real_notes_text, 3, companies))
+    assert ResearchArea.objects.count() == 3 * 88
+    assert Role.objects.count() >= 3 * 137
+    assert query_counts(client, urls) == once
+
+
+def test_home_shows_the_field_tree_with_counts_and_the_most_demanded_technologies(
+    client, real_notes
+):
+    html = client.get("/").content.decode()
+    assert html.count("<h1>") == 1
+    assert 'href="/fields/mlops-or-ml-ops/"' in html  # four levels down
+    assert re.search(
+        r"Computer Vision</a>\s*<span class=\"counts\">\d+ roles? · \d+ skill set", html
+    )
+    assert 'href="/technologies/python/"' in html
+    assert 'role="search"' in html
+
+
+def test_field_page_has_breadcrumb_roles_of_sub_fields_chart_notes_and_compare(client, real_notes):
+    html = client.get("/fields/mlops-or-ml-ops-modelops-aiops/").content.decode()
+    assert 'aria-label="Breadcrumb"' in html
+    assert "Applied Machine Learning, Applied ML" in html  # an ancestor
+    assert 'href="/fields/mlops-or-ml-ops/"' in html  # a sub-field
+    sub_field_role = Role.objects.filter(area__slug="mlops-or-ml-ops").first()
+    assert sub_field_role.title.replace("&", "&amp;") in html
+    assert '<svg role="img"' in html and "<desc" in html
+    assert re.search(r'class="chart-count"[^>]*>\d+<', html)
+    assert 'name="b"' in html and 'value="mlops-or-ml-ops-modelops-aiops"' in html
+
+
+def test_stco_belongs_under_the_semiconductor_companies_heading(client, real_notes):
+    html = client.get("/fields/system-technology-co-optimization-stco/").content.decode()
+    assert "Also called: STCO" in html
+    assert 'href="/fields/companies-in-the-semiconductor-industry/"' in html
+
+
+def test_placeholders_never_reach_a_public_page(client, real_notes):
+    placeholder_set = SkillSet.objects.filter(is_placeholder=True, role__isnull=False).first()
+    urls = ["/", "/roles/", "/search/?q=blah", "/search/?q=NAME+URL"]
+    urls += [a.get_absolute_url() for a in ResearchArea.objects.all()]
+    urls += [r.get_absolute_url() for r in Role.objects.all()[:60]]
+    if placeholder_set:
+        urls.append(placeholder_set.role.get_absolute_url())
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert "BLAH" not in html, url
+        assert "[NAME](URL)" not in html, url
+
+
+def test_role_page_shows_skills_nested_emphasised_with_chips_and_their_source(client, real_notes):
+    nested = Skill.objects.public().filter(parent__isnull=False, skill_set__role__isnull=False)
+    skill = nested.select_related("skill_set__role", "parent").first()
+    html = client.get(skill.skill_set.role.get_absolute_url()).content.decode()
+    parent_at = html.index(skill.parent.text_html)
+    child_at = html.index(skill.text_html)
+    assert parent_at < child_at
+    between = html[parent_at:child_at]
+    assert '<ul class="skills">' in between and "</li>" not in between
+    assert f"From notes.md, line {skill.skill_set.source_line}" in html
+
+    emphasised = Skill.objects.public().filter(emphasized=True, skill_set__role__isnull=False)
+    html = client.get(emphasised.first().skill_set.role.get_absolute_url()).content.decode()
+    assert 'class="emphasized"' in html and "<em><strong>" in html
+
+    tagged = Skill.objects.public().filter(tags__slug="pytorch", skill_set__role__isnull=False)
+    html = client.get(tagged.first().skill_set.role.get_absolute_url()).content.decode()
+    assert 'class="chip" href="/technologies/pytorch/"' in html
+
+
+def test_roles_filter_by_field_including_sub_fields_company_technology_and_text(client, real_notes):
+    def titles(query):
+        html = client.get("/roles/", query).content.decode()
+        return set(re.findall(r'<td><a href="/roles/[^"]+/">([^<]+)</a></td>', html))
+
+    ai = "artificial-intelligence-machine-learning"
+    assert "MLOps Engineer, DL &amp; HPC" in titles({"field": ai, "q": "mlops"})  # 3 levels down
+    assert not titles({"field": "corporate-research-labs", "q": "mlops"})
+    pytorch = titles({"technology": "pytorch"})
+    assert pytorch and all(
+        Role.objects.filter(
+            title=t.replace("&amp;", "&"), skill_sets__skills__tags__slug="pytorch"
+        ).exists()
+        for t in pytorch
+    )
+    assert titles({"q": "mlops"}) == {
+        "MLOps Engineer, DL &amp; HPC",
+        "MLOps Engineer - Deep Learning &amp; HPC",
+    }
+    company = Company.objects.filter(roles__isnull=False).first()
+    assert titles({"company": company.slug}) == {
+        t.replace("&", "&amp;") for t in company.roles.values_list("title", flat=True)
+    }
+
+
+def test_roles_are_paginated_and_a_bad_page_shows_the_last_one(client, real_notes):
+    first = client.get("/roles/").content.decode()
+    assert "Page 1 of 6" in first
+    assert "Page 6 of 6" in client.get("/roles/?page=999").content.decode()
+    assert "Page 1 of 6" in client.get("/roles/?page=x").content.decode()
+
+
+def test_company_and_technology_pages(client, real_notes):
+    company = Company.objects.filter(roles__isnull=False).first()
+    html = client.get(company.get_absolute_url()).content.decode()
+    assert company.roles.first().title.replace("&", "&amp;") in html
+
+    html = client.get("/technologies/").content.decode()
+    assert "ml-framework" in html
+    html = client.get("/technologies/pytorch/").content.decode()
+    assert "Fields where it is asked for" in html
+    assert "Machine Learning Scientist &amp; Deep Learning Scientist Roles" in html
+    assert 'href="/technologies/tensorflow/"' in html  # asked for with it
+    assert "<mark>" not in html
+
+
+def test_compare_two_fields_shows_both_only_a_and_only_b_with_counts(client, real_notes):
+    html = client.get(
+        "/compare/?a=computer-vision&b=natural-language-processing-nlp"
+    ).content.decode()
+    assert "Both ask for" in html and "Only Computer Vision" in html
+    assert "Only Natural Language Processing, NLP" in html
+    assert re.search(
+        r'<td><a href="/technologies/python/">Python</a></td><td class="num">\d+</td>', html
+    )
+
+
+def test_compare_two_roles(client, real_notes):
+    html = client.get(
+        "/compare/?role_a=senior-julia-machine-learning-engineer"
+        "&role_b=video-processing-algorithm-engineer"
+    ).content.decode()
+    assert "Only (Senior) Julia machine learning engineer" in html
+    assert "Only Video Processing Algorithm Engineer" in html
+
+
+def test_unknown_slugs_are_404_and_bad_compare_input_is_a_page(client, real_notes):
+    assert client.get("/fields/nope/").status_code == 404
+    assert client.get("/roles/nope/").status_code == 404
+    assert client.get("/technologies/nope/").status_code == 404
+    assert client.get("/compare/?a=nope&b=").status_code == 200
+
+
+def test_user_data_is_escaped_and_unsafe_links_are_dropped(client, real_notes):
+    role = Role.objects.first()
+    role.title = "<script>alert(1)</script>"
+    role.source_url = "javascript:alert(1)"
+    role.save()
+    company = Company.objects.first()
+    company.website = "javascript:alert(2)"
+    company.save()
+    html = client.get(role.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    assert "javascript:" not in html
+    assert "javascript:" not in client.get("/companies/").content.decode()
+
+
+def test_security_headers_are_sent(client, db):
+    response = client.get("/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    policy = response["Content-Security-Policy"]
+    assert (
+        "script-src 'self'" in policy
+        and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    )
+    assert "default-src 'self'" in policy
+
+
+def test_pages_load_no_external_resources(client, real_notes):
+    html = client.get("/fields/mlops-or-ml-ops/").content.decode()
+    for tag in re.findall(r"<(?:link|script|img)[^>]+>", html):
+        assert "http" not in tag, tag
