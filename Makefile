@@ -20,6 +20,7 @@ migrate: install
 # Import the sample notes only into an empty database, never over someone's data.
 sample: migrate
 	$(MANAGE) import_notes --if-empty $(SAMPLE_NOTES)
+	$(MANAGE) sync_search_index
 
 run: sample
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
@@ -38,6 +39,7 @@ format: install
 
 bench: install
 	$(PYTHON) benchmarks/import_notes.py
+	$(PYTHON) benchmarks/site.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -142,3 +142,17 @@ ANY_TEXT = st.one_of(
 def test_any_input_gets_a_page_never_an_error(client, real_notes, query, kind):
     response = client.get(reverse("search"), {"q": query, "kind": kind, "page": "2"})
     assert response.status_code == 200
+
+
+def test_sync_search_index_command_rebuilds_a_missing_index(real_notes):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    SearchDocument.objects.filter(kind="field").delete()
+    out = StringIO()
+    call_command("sync_search_index", "--dry-run", stdout=out)
+    assert "would write 88 documents" in out.getvalue()
+    assert search("STCO").hits[0].kind != "field"
+    call_command("sync_search_index", stdout=out)
+    assert search("STCO").hits[0].kind == "field"

@@ -1,0 +1,103 @@
+"""Server-side timings of the public site on the real notes and on ten times as much.
+
+    make bench                                   # SQLite
+    DATABASE_URL=postgres:///fieldnotes make bench   # and PostgreSQL
+
+For each scale it imports the notes into a fresh test database (1x: the real file; 10x:
+taxonomy.notes.synthetic's copies in the real file's grammar), then requests pages through
+Django's test client, in process, so the figures are the server's work: URL routing, views,
+queries and templates, without network or browser. Printed: p50 and p95 of search over a
+fixed list of queries, and of field pages over a fixed sample of fields.
+"""
+
+import os
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+NOTES = ROOT / "fixtures" / "notes.md"
+ROUNDS = 3
+QUERIES = [
+    "STCO", "formal verification", "pytorch", "pytorh", "kubernetes", "kubernetse",
+    "python", "machine learning", "mlops", "computer vision", "nlp", "data engineering",
+    "spark", "verilog", "systemverilog uvm", "tcl", "c++", "physical design",
+    "static timing analysis", "synopsys", "cadence", "deep learning", "tensorflow", "docker",
+    "aws", "sql", "statistics", "research scientist", "engineer", "senior", "llm",
+    "transformer", "graph neural network", "compiler", "quantum", '"machine learning" -python',
+    "experience", "phd", "쿠버네티스", "recommender systems",
+]  # fmt: skip
+FIELD_SAMPLE = 30
+TARGETS = {"search": 0.050, "field page": 0.150}  # p95 on 10x, seconds
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def timed(client, urls):
+    timings = []
+    for _ in range(ROUNDS):
+        for url in urls:
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append(time.perf_counter() - start)
+            assert response.status_code == 200, (url, response.status_code)
+    return timings
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from postings.models import Company
+    from taxonomy.models import ResearchArea, SearchDocument
+    from taxonomy.notes.importer import import_notes
+    from taxonomy.notes.synthetic import scale_notes
+
+    setup_test_environment()
+    name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    print(f"Database: {connection.vendor} ({name})")
+    client = Client()
+    text = NOTES.read_text(encoding="utf-8")
+    search_urls = ["/search/?" + urlencode({"q": q}) for q in QUERIES]
+    try:
+        for scale in (1, 10):
+            start = time.perf_counter()
+            import_notes(text=text, source_name="notes.md")
+            if scale > 1:
+                companies = list(Company.objects.values_list("name", flat=True))
+                import_notes(text=scale_notes(text, scale, companies), source_name="notes.md")
+            imported = time.perf_counter() - start
+            slugs = list(ResearchArea.objects.order_by("position").values_list("slug", flat=True))
+            step = max(1, len(slugs) // FIELD_SAMPLE)
+            field_urls = [f"/fields/{slug}/" for slug in slugs[::step][:FIELD_SAMPLE]]
+            print(
+                f"\n{scale}x: {len(slugs):,} fields, {SearchDocument.objects.count():,} search "
+                f"documents (imported and indexed in {imported:.1f} s)"
+            )
+            for label, urls in (("search", search_urls), ("field page", field_urls)):
+                timings = timed(client, urls)
+                p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
+                verdict = ""
+                if scale == 10:
+                    met = "met" if p95 <= TARGETS[label] else "MISSED"
+                    verdict = f"  target p95 <= {TARGETS[label] * 1000:.0f} ms: {met}"
+                print(
+                    f"  {label:<10} {len(urls):>3} urls x {ROUNDS}: p50 {p50 * 1000:6.1f} ms"
+                    f"  p95 {p95 * 1000:6.1f} ms{verdict}"
+                )
+    finally:
+        connection.creation.destroy_test_db(name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
