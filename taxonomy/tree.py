@@ -58,11 +58,13 @@ class AreaTree:
             parent = self.parent_of.get(parent)
         return chain[::-1]
 
+    @cached_property
+    def roots(self) -> dict[int, int]:
+        """Each area's top-level field (itself, at the top)."""
+        return {pk: (chain[0].pk if (chain := self.ancestors(pk)) else pk) for pk in self.nodes}
+
     def root_of(self, pk: int | None) -> int | None:
-        if pk is None:
-            return None
-        chain = self.ancestors(pk)
-        return chain[0].pk if chain else pk
+        return self.roots.get(pk)
 
     def children(self, pk: int | None) -> list[Node]:
         return [self.nodes[child] for child in self.children_of.get(pk, ())]

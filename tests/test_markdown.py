@@ -31,3 +31,19 @@ def test_a_renderer_that_drops_text_is_caught(monkeypatch):
     monkeypatch.setitem(markdown._MD.options, "maxNesting", 20)
     with pytest.raises(MarkdownCoverageError):
         render_markdown(deep)
+
+
+def test_render_inline_fast_path_matches_markdown_it_on_every_real_skill_line(real_notes_text):
+    from taxonomy.notes.markdown import _MD, render_inline
+    from taxonomy.notes.parser import parse_notes
+
+    lines = [
+        skill.text
+        for area in parse_notes(real_notes_text).areas
+        for skill_set in area.all_skill_sets()
+        for skill in skill_set.skills
+    ]
+    lines += ['a "quoted" thing', "it's", "x  y", "C++ & Python", "tab\there", "한국어", " pad "]
+    lines += ["***bold***", "[x](javascript:alert(1))", "<b>raw</b>", "`code`", "a\\*b"]
+    for line in lines:
+        assert render_inline(line) == _MD.renderInline(line), line

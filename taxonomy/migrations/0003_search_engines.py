@@ -1,7 +1,8 @@
 """The engine-specific half of search, which model fields cannot express.
 
 PostgreSQL: pg_trgm, a GIN index on the weighted vector, a trigram index on the words.
-SQLite: an FTS5 table over the documents (kept in step by triggers) with bm25 weights, and
+SQLite: an FTS5 table over the documents with bm25 weights (new documents are indexed in
+bulk by taxonomy.search; triggers follow updates and deletions), and
 a trigram FTS5 table over the words. Skills also get their HTML rendered once here.
 
 SQLite rebuilds a table to alter it, which drops its triggers: a later migration that
@@ -42,12 +43,6 @@ SQLITE = [
         "INSERT INTO taxonomy_searchdocument_fts(taxonomy_searchdocument_fts, rank) "
         "VALUES ('rank', 'bm25(10.0, 4.0, 1.0)')",
         None,
-    ),
-    (
-        "CREATE TRIGGER taxonomy_searchdocument_fts_insert AFTER INSERT ON "
-        "taxonomy_searchdocument BEGIN INSERT INTO taxonomy_searchdocument_fts"
-        f"(rowid, {_FTS_COLUMNS}) VALUES ({_NEW}); END",
-        "DROP TRIGGER IF EXISTS taxonomy_searchdocument_fts_insert",
     ),
     (
         "CREATE TRIGGER taxonomy_searchdocument_fts_delete AFTER DELETE ON "

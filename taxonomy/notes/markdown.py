@@ -12,6 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 
 from taxonomy.notes.parser import is_placeholder
 
@@ -78,6 +79,13 @@ def render_markdown(source: str) -> str:
     return _MD.renderer.render(tokens, _MD.options, {})
 
 
+# Without these characters a line holds no inline Markdown (emphasis, code, links, images,
+# autolinks, entities, escapes), and rendering it is escaping it.
+_INLINE_SYNTAX = frozenset("*_`[]\\<>&!~")
+
+
 def render_inline(source: str) -> str:
     """Safe HTML for one line (a skill), without the paragraph around it."""
+    if source == source.strip() and _INLINE_SYNTAX.isdisjoint(source):
+        return escapeHtml(source)  # most skill lines: as rendered, at a tenth of the cost
     return _MD.renderInline(source)

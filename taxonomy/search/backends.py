@@ -65,8 +65,21 @@ class SqliteBackend:
             candidates = [row[0] for row in cursor.fetchall()]
         return _best(word, candidates)
 
+    def index_new(self, kind: str, object_ids: list[int]) -> None:
+        """Index new documents in one statement per chunk (a trigger per row costs twice as
+        much); updates and deletions are followed by triggers."""
+        with connection.cursor() as cursor:
+            for start in range(0, len(object_ids), 900):
+                chunk = object_ids[start : start + 900]
+                cursor.execute(
+                    "INSERT INTO taxonomy_searchdocument_fts(rowid, title, keywords, body) "
+                    "SELECT id, title, keywords, body FROM taxonomy_searchdocument "
+                    f"WHERE kind = %s AND object_id IN ({', '.join(['%s'] * len(chunk))})",
+                    [kind, *chunk],
+                )
+
     def refresh(self, pks) -> None:
-        """Triggers keep the FTS5 table in step; nothing to do."""
+        """Triggers keep the FTS5 table in step with updates; nothing to do."""
 
 
 class PostgresBackend:
@@ -92,15 +105,25 @@ class PostgresBackend:
         )
         return _best(word, list(candidates))
 
-    def refresh(self, pks) -> None:
-        vector = (
+    def _vector(self):
+        return (
             SearchVector("title", weight="A", config=self.config)
             + SearchVector("keywords", weight="B", config=self.config)
             + SearchVector("body", weight="C", config=self.config)
         )
+
+    def index_new(self, kind: str, object_ids: list[int]) -> None:
+        for start in range(0, len(object_ids), 5000):
+            SearchDocument.objects.filter(
+                kind=kind, object_id__in=object_ids[start : start + 5000]
+            ).update(vector=self._vector())
+
+    def refresh(self, pks) -> None:
         pks = list(pks)
         for start in range(0, len(pks), 5000):
-            SearchDocument.objects.filter(pk__in=pks[start : start + 5000]).update(vector=vector)
+            SearchDocument.objects.filter(pk__in=pks[start : start + 5000]).update(
+                vector=self._vector()
+            )
 
 
 def _best(word: str, candidates: list[str]) -> str | None:
