@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from postings.models import Company, Role
@@ -50,9 +50,8 @@ class RoleFilter(forms.Form):
                 tag__slug=data["technology"],
                 content_object__is_placeholder=False,
                 content_object__skill_set__is_placeholder=False,
-                content_object__skill_set__role=OuterRef("pk"),
             )
-            roles = roles.filter(Exists(asks))
+            roles = roles.filter(pk__in=asks.values("content_object__skill_set__role_id"))
         return roles
 
 

@@ -104,15 +104,25 @@ def technology_list(request):
 
 def technology_detail(request, slug):
     technology = get_object_or_404(Technology, slug=slug)
-    mentions = Skill.objects.public().filter(tags=technology)
+    # Each query names the tag directly (no subquery of mentions joined back through
+    # skills), so its plan stays simple on both databases at any size.
+    asks = Q(
+        skills__taggedskill__tag=technology,
+        skills__is_placeholder=False,
+        is_placeholder=False,
+    )
+    sets = SkillSet.objects.filter(asks).values("pk")
     fields = (
-        ResearchArea.objects.filter(skill_sets__skills__in=mentions)
+        ResearchArea.objects.filter(
+            skill_sets__skills__taggedskill__tag=technology,
+            skill_sets__skills__is_placeholder=False,
+            skill_sets__is_placeholder=False,
+        )
         .annotate(demand=Count("skill_sets", distinct=True))
         .order_by("-demand", "position")
     )
     roles = (
-        Role.objects.filter(skill_sets__skills__in=mentions)
-        .distinct()
+        Role.objects.filter(pk__in=SkillSet.objects.filter(asks).values("role_id"))
         .select_related("company", "area")
         .order_by("title", "pk")
     )
@@ -120,13 +130,16 @@ def technology_detail(request, slug):
         Technology.objects.exclude(pk=technology.pk)
         .filter(
             tagged_skills__content_object__is_placeholder=False,
-            tagged_skills__content_object__skill_set__skills__in=mentions,
+            tagged_skills__content_object__skill_set__in=sets,
         )
         .annotate(demand=Count("tagged_skills__content_object__skill_set", distinct=True))
         .order_by("-demand", "name")[:TOP_TECHNOLOGIES]
     )
-    lines = mentions.select_related("skill_set__role", "skill_set__area").order_by(
-        "skill_set__area__position", "skill_set__position", "position"
+    lines = (
+        Skill.objects.public()
+        .filter(taggedskill__tag=technology)
+        .select_related("skill_set__role", "skill_set__area")
+        .order_by("skill_set__area__position", "skill_set__position", "position")
     )
     return render(
         request,

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.text import slugify
 
 from postings.models import Company, Role
@@ -110,6 +110,12 @@ SKILLS = _Kind(
     "text",
     ("text", "text_html", "emphasized", "is_placeholder"),
     ("skill_set_id", "parent_id", "position"),
+)
+
+
+ANALYZED = tuple(
+    model._meta.db_table
+    for model in (ResearchArea, Company, Role, SkillSet, Skill, TaggedSkill, SearchDocument)
 )
 
 
@@ -491,6 +497,11 @@ def _refresh_search(report: ImportReport) -> None:
     """An unchanged import leaves the index alone, unless it was never built."""
     if report.changed or not SearchDocument.objects.exists():
         sync_index()
+    if report.changed and connection.vendor == "postgresql":
+        # After a bulk load PostgreSQL plans with the old row counts until autovacuum
+        # comes round; fresh statistics keep the public pages' plans sound at once.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {', '.join(ANALYZED)}")
 
 
 def _one_group(_item) -> str:

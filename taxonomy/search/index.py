@@ -179,11 +179,6 @@ def _add_words(texts: list[str]) -> None:
         words |= lexicon_words(text)
     if not words:
         return
-    ordered = sorted(words)
-    known: set[str] = set()
-    for start in range(0, len(ordered), 900):
-        chunk = ordered[start : start + 900]
-        known.update(SearchWord.objects.filter(word__in=chunk).values_list("word", flat=True))
     SearchWord.objects.bulk_create(
-        [SearchWord(word=word) for word in ordered if word not in known], batch_size=500
+        [SearchWord(word=word) for word in sorted(words)], batch_size=500, ignore_conflicts=True
     )
