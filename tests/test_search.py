@@ -156,3 +156,16 @@ def test_sync_search_index_command_rebuilds_a_missing_index(real_notes):
     assert search("STCO").hits[0].kind != "field"
     call_command("sync_search_index", stdout=out)
     assert search("STCO").hits[0].kind == "field"
+
+
+def test_selected_facets_are_marked_and_each_can_be_cleared_alone(client, real_notes):
+    html = client.get(
+        reverse("search"),
+        {"q": "python", "kind": "skill", "field": "artificial-intelligence-machine-learning"},
+    ).content.decode()
+    assert 'aria-current="true">Skill line' in html
+    assert (
+        '<a href="?q=python&amp;field=artificial-intelligence-machine-learning">Any kind</a>'
+        in html
+    )
+    assert '<a href="?q=python&amp;kind=skill">Any field</a>' in html
