@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from postings.models import Company, Role
-from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
+from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
 from taxonomy.paging import paginate
 from taxonomy.tree import AreaTree
 
@@ -41,17 +41,13 @@ class RoleFilter(forms.Form):
         if data["q"]:
             roles = roles.filter(title__icontains=data["q"])
         if data["field"]:
-            node = next(n for n in self.tree.nodes.values() if n.slug == data["field"])
+            node = self.tree.find(data["field"])
             roles = roles.filter(area__in=self.tree.subtree(node.pk))
         if data["company"]:
             roles = roles.filter(company__slug=data["company"])
         if data["technology"]:
-            asks = TaggedSkill.objects.filter(
-                tag__slug=data["technology"],
-                content_object__is_placeholder=False,
-                content_object__skill_set__is_placeholder=False,
-            )
-            roles = roles.filter(pk__in=asks.values("content_object__skill_set__role_id"))
+            asks = Skill.objects.public().filter(tags__slug=data["technology"])
+            roles = roles.filter(pk__in=asks.values("skill_set__role_id"))
         return roles
 
 

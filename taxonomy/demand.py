@@ -20,6 +20,13 @@ class Demand:
     count: int
 
 
+def with_demand(technologies, where: Q = _PUBLIC):
+    """``technologies`` annotated with ``demand``: how many public skill sets ask for each."""
+    return technologies.annotate(
+        demand=Count("tagged_skills__content_object__skill_set", filter=where, distinct=True)
+    )
+
+
 def technology_demand(
     *, areas: list[int] | None = None, roles: list[int] | None = None, limit: int | None = None
 ) -> list[Demand]:
@@ -33,11 +40,7 @@ def technology_demand(
     if roles is not None:
         where &= Q(tagged_skills__content_object__skill_set__role__in=roles)
     counted = (
-        Technology.objects.annotate(
-            demand=Count("tagged_skills__content_object__skill_set", filter=where, distinct=True)
-        )
-        .filter(demand__gt=0)
-        .order_by("-demand", "name")
+        with_demand(Technology.objects, where).filter(demand__gt=0).order_by("-demand", "name")
     )
     if limit is not None:
         counted = counted[:limit]

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from postings.models import Company, Role
 from taxonomy.charts import bar_chart
-from taxonomy.demand import compare_demand, technology_demand
+from taxonomy.demand import compare_demand, technology_demand, with_demand
 from taxonomy.models import ResearchArea, SearchDocument, Skill, SkillSet, Technology
 from taxonomy.paging import paginate
 from taxonomy.search import search
@@ -72,23 +72,13 @@ def field_detail(request, slug):
 
 def technology_list(request):
     category = request.GET.get("category", "")
-    used = Technology.objects.annotate(
-        demand=Count(
-            "tagged_skills__content_object__skill_set",
-            filter=Q(
-                tagged_skills__content_object__is_placeholder=False,
-                tagged_skills__content_object__skill_set__is_placeholder=False,
-            ),
-            distinct=True,
-        )
-    )
     categories = (
         Technology.objects.order_by("category")
         .values("category")
         .annotate(technologies=Count("id"))
         .values_list("category", "technologies")
     )
-    listed = used.order_by("-demand", "name")
+    listed = with_demand(Technology.objects).order_by("-demand", "name")
     if category:
         listed = listed.filter(category=category)
     return render(
@@ -104,25 +94,17 @@ def technology_list(request):
 
 def technology_detail(request, slug):
     technology = get_object_or_404(Technology, slug=slug)
-    # Each query names the tag directly (no subquery of mentions joined back through
-    # skills), so its plan stays simple on both databases at any size.
-    asks = Q(
-        skills__taggedskill__tag=technology,
-        skills__is_placeholder=False,
-        is_placeholder=False,
-    )
-    sets = SkillSet.objects.filter(asks).values("pk")
+    # Every list below is an IN-subquery of these lines, never a correlated one, so the
+    # plans stay simple on both databases at any size.
+    mentions = Skill.objects.public().filter(taggedskill__tag=technology)
+    sets = mentions.values("skill_set_id")
     fields = (
-        ResearchArea.objects.filter(
-            skill_sets__skills__taggedskill__tag=technology,
-            skill_sets__skills__is_placeholder=False,
-            skill_sets__is_placeholder=False,
-        )
+        ResearchArea.objects.filter(skill_sets__in=sets)
         .annotate(demand=Count("skill_sets", distinct=True))
         .order_by("-demand", "position")
     )
     roles = (
-        Role.objects.filter(pk__in=SkillSet.objects.filter(asks).values("role_id"))
+        Role.objects.filter(pk__in=mentions.values("skill_set__role_id"))
         .select_related("company", "area")
         .order_by("title", "pk")
     )
@@ -135,11 +117,8 @@ def technology_detail(request, slug):
         .annotate(demand=Count("tagged_skills__content_object__skill_set", distinct=True))
         .order_by("-demand", "name")[:TOP_TECHNOLOGIES]
     )
-    lines = (
-        Skill.objects.public()
-        .filter(taggedskill__tag=technology)
-        .select_related("skill_set__role", "skill_set__area")
-        .order_by("skill_set__area__position", "skill_set__position", "position")
+    lines = mentions.select_related("skill_set__role", "skill_set__area").order_by(
+        "skill_set__area__position", "skill_set__position", "position"
     )
     return render(
         request,
@@ -157,7 +136,6 @@ def technology_detail(request, slug):
 def compare(request):
     """Two fields (``?a=&b=``, each with its sub-fields) or two roles (``?role_a=&role_b=``)."""
     tree = AreaTree.load()
-    by_slug = {node.slug: node for node in tree.nodes.values()}
     role_slugs = (request.GET.get("role_a", ""), request.GET.get("role_b", ""))
     context = {"fields": list(tree.nodes.values()), "a": None, "b": None, "comparison": None}
     if any(role_slugs):
@@ -171,7 +149,7 @@ def compare(request):
                 technology_demand(roles=[a.pk]), technology_demand(roles=[b.pk])
             )
     else:
-        a, b = by_slug.get(request.GET.get("a", "")), by_slug.get(request.GET.get("b", ""))
+        a, b = tree.find(request.GET.get("a", "")), tree.find(request.GET.get("b", ""))
         context |= {"mode": "fields", "a": a, "b": b}
         if a and b:
             context["comparison"] = compare_demand(

@@ -112,18 +112,16 @@ class PostgresBackend:
             + SearchVector("body", weight="C", config=self.config)
         )
 
+    def _set_vectors(self, documents, lookup: str, values: list[int]) -> None:
+        for start in range(0, len(values), 5000):
+            chunk = values[start : start + 5000]
+            documents.filter(**{lookup: chunk}).update(vector=self._vector())
+
     def index_new(self, kind: str, object_ids: list[int]) -> None:
-        for start in range(0, len(object_ids), 5000):
-            SearchDocument.objects.filter(
-                kind=kind, object_id__in=object_ids[start : start + 5000]
-            ).update(vector=self._vector())
+        self._set_vectors(SearchDocument.objects.filter(kind=kind), "object_id__in", object_ids)
 
     def refresh(self, pks) -> None:
-        pks = list(pks)
-        for start in range(0, len(pks), 5000):
-            SearchDocument.objects.filter(pk__in=pks[start : start + 5000]).update(
-                vector=self._vector()
-            )
+        self._set_vectors(SearchDocument.objects.all(), "pk__in", list(pks))
 
 
 def _best(word: str, candidates: list[str]) -> str | None:

@@ -131,7 +131,7 @@ def sync_index(*, kind: str | None = None, ids: Iterable[int] | None = None) -> 
     writes, touched, texts = 0, [], []
     for each in [kind] if kind else list(Kind):
         wanted = dict(BUILDERS[each](tree, ids))
-        stored = _only(SearchDocument.objects.filter(kind=each), None)
+        stored = SearchDocument.objects.filter(kind=each).order_by()
         if ids is not None:
             stored = stored.filter(object_id__in=ids)
         have = {
