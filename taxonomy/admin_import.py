@@ -12,10 +12,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from taxonomy.notes.errors import NotesInputError
-from taxonomy.notes.importer import import_notes
+from taxonomy.notes.importer import MAX_BYTES, import_notes
 from taxonomy.notes.report import format_report
-from taxonomy.notes.source import DEFAULT_MAX_BYTES, check_size, decode_notes
+from taxonomy.textfile import InputError, check_size, decode_text
 
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "fieldnotes-uploads"
 SESSION_KEY = "fieldnotes_pending_import"
@@ -27,9 +26,9 @@ class NotesUploadForm(forms.Form):
     def clean_notes(self):
         upload = self.cleaned_data["notes"]
         try:
-            check_size(upload.name, upload.size, DEFAULT_MAX_BYTES)
-            self.text = decode_notes(upload.read(), upload.name)
-        except NotesInputError as exc:
+            check_size(upload.name, upload.size, MAX_BYTES)
+            self.text = decode_text(upload.read(), upload.name)
+        except InputError as exc:
             raise forms.ValidationError(str(exc)) from exc
         return upload
 
@@ -69,7 +68,7 @@ def import_notes_view(request, model_admin):
         name, text = pending
         try:
             report = import_notes(text=text, source_name=name)
-        except NotesInputError as exc:
+        except InputError as exc:
             messages.error(request, str(exc))
             return redirect("admin:taxonomy_researcharea_import")
         _forget(request)
@@ -82,7 +81,7 @@ def import_notes_view(request, model_admin):
         name = form.cleaned_data["notes"].name
         try:
             report = import_notes(text=form.text, source_name=name, dry_run=True)
-        except NotesInputError as exc:
+        except InputError as exc:
             form.add_error("notes", str(exc))
         else:
             _stash(request, name, form.text)

@@ -23,13 +23,13 @@ from taxonomy.models import (
     TaggedSkill,
     Technology,
 )
-from taxonomy.notes.errors import NotesInputError
 from taxonomy.notes.markdown import MarkdownCoverageError, render_inline, render_markdown
 from taxonomy.notes.pairing import Pairing, pair
 from taxonomy.notes.parser import NotesSyntaxError, parse_notes
 from taxonomy.notes.plan import AreaRecord, NotesPlan, company_key, fingerprint, plan_notes
 from taxonomy.provenance import SOURCE_FIELDS
 from taxonomy.search.index import sync_index
+from taxonomy.textfile import InputError
 from taxonomy.vocabulary import sync_vocabulary, technology_matcher
 
 Progress = Callable[[str, int, int], None]
@@ -45,6 +45,7 @@ STAGES = (
     "search index",
 )
 SLUG_LENGTH = 80
+MAX_BYTES = 50 * 1024 * 1024  # the real notes are 0.5 MB; a hundredfold still fits
 PROVENANCE = (*SOURCE_FIELDS, "import_key")
 
 
@@ -133,7 +134,7 @@ def _render(record: AreaRecord, source_name: str) -> str:
     try:
         return render_markdown(record.notes)
     except MarkdownCoverageError as exc:
-        raise NotesInputError(
+        raise InputError(
             source_name,
             record.source.line,
             f"the notes of '{record.name}' would lose text when rendered "
@@ -515,7 +516,7 @@ def import_notes(
     """Import ``text`` (named ``source_name`` in messages and provenance) in one transaction.
 
     With ``dry_run`` everything runs, the report is complete, and the transaction is rolled
-    back. Raises ``NotesInputError`` for notes that cannot be filed.
+    back. Raises ``InputError`` for notes that cannot be filed.
     """
     step = progress or (lambda stage, done, total: None)
     report = ImportReport(source_name=source_name, dry_run=dry_run)
@@ -523,7 +524,7 @@ def import_notes(
     try:
         document = parse_notes(text)
     except NotesSyntaxError as exc:
-        raise NotesInputError(source_name, exc.line, exc.message) from exc
+        raise InputError(source_name, exc.line, exc.message) from exc
     report.technologies_added = sync_vocabulary()
     known_companies = Company.objects.values_list("name", flat=True)
     plan = plan_notes(document, technology_matcher(), known_companies)

@@ -4,10 +4,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from taxonomy.models import ResearchArea
-from taxonomy.notes.errors import NotesInputError
-from taxonomy.notes.importer import import_notes
+from taxonomy.notes.importer import MAX_BYTES, import_notes
 from taxonomy.notes.report import format_report
-from taxonomy.notes.source import DEFAULT_MAX_BYTES, read_notes_file
+from taxonomy.textfile import InputError, read_text_file
 
 
 class Command(BaseCommand):
@@ -32,8 +31,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--max-bytes",
             type=int,
-            default=DEFAULT_MAX_BYTES,
-            help=f"Refuse files larger than this (default {DEFAULT_MAX_BYTES:,}).",
+            default=MAX_BYTES,
+            help=f"Refuse files larger than this (default {MAX_BYTES:,}).",
         )
 
     def handle(self, *args, path: Path, dry_run: bool, if_empty: bool, max_bytes: int, **options):
@@ -41,14 +40,14 @@ class Command(BaseCommand):
             self.stdout.write("The database already holds notes; not importing.")
             return
         try:
-            text = read_notes_file(path, max_bytes=max_bytes)
+            text = read_text_file(path, max_bytes=max_bytes, advice=" (see --max-bytes)")
             report = import_notes(
                 text=text,
                 source_name=path.name,
                 dry_run=dry_run,
                 progress=self._progress_bar() if self.stdout.isatty() else None,
             )
-        except NotesInputError as exc:
+        except InputError as exc:
             raise CommandError(str(exc), returncode=1) from exc
         self.stdout.write(format_report(report, style=self.style))
 
