@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 
 from taxonomy.provenance import ImportedRow
 
@@ -34,6 +35,44 @@ class Company(ImportedRow):
         return reverse("company-detail", args=[self.slug])
 
 
+class Posting(models.Model):
+    """A job posting as the person saved it; the roles it became link back to it."""
+
+    source_name = models.CharField(
+        "file name", max_length=255, blank=True, help_text="Or a note that it was pasted."
+    )
+    text = models.TextField(help_text="The posting exactly as it was imported.")
+    checksum = models.CharField(
+        max_length=64,
+        editable=False,
+        help_text="SHA-256 of the text; the same text twice is one posting.",
+    )
+    source_url = models.URLField("source URL", max_length=500, blank=True)
+    company = models.ForeignKey(
+        Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="postings"
+    )
+    created_company = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="The import created the company, so deleting the posting may delete it.",
+    )
+    imported_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-imported_at", "-pk"]
+        verbose_name = "posting"
+        verbose_name_plural = "postings"
+        constraints = [
+            models.UniqueConstraint(fields=["checksum"], name="postings_posting_checksum_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.source_name or f"Posting {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("posting-detail", args=[self.pk])
+
+
 class RoleQuerySet(models.QuerySet):
     def in_area(self, area):
         return self.filter(area=area)
@@ -57,8 +96,19 @@ class Role(ImportedRow):
     )
     location = models.CharField(max_length=255, blank=True)
     salary = models.CharField(max_length=255, blank=True)
+    employment_type = models.CharField(max_length=100, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, help_text="Markdown source.")
+    description_html = models.TextField(blank=True, editable=False)
+    posting = models.ForeignKey(
+        Posting,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="roles",
+        db_index=False,
+        help_text="The saved posting this role was imported from.",
+    )
 
     objects = RoleQuerySet.as_manager()
 
@@ -72,6 +122,7 @@ class Role(ImportedRow):
         indexes = [
             models.Index(fields=["area", "title"], name="postings_role_area"),
             models.Index(fields=["company"], name="postings_role_company"),
+            models.Index(fields=["posting"], name="postings_role_posting"),
         ]
 
     def __str__(self) -> str:

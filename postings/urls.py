@@ -7,4 +7,5 @@ urlpatterns = [
     path("roles/<slug:slug>/", views.role_detail, name="role-detail"),
     path("companies/", views.company_list, name="company-list"),
     path("companies/<slug:slug>/", views.company_detail, name="company-detail"),
+    path("postings/<int:pk>/", views.posting_detail, name="posting-detail"),
 ]

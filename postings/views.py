@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
-from postings.models import Company, Role
+from postings.models import Company, Posting, Role
 from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
 from taxonomy.paging import paginate
 from taxonomy.tree import AreaTree
@@ -62,7 +62,7 @@ def role_list(request):
 
 
 def role_detail(request, slug):
-    role = get_object_or_404(Role.objects.select_related("company", "area"), slug=slug)
+    role = get_object_or_404(Role.objects.select_related("company", "area", "posting"), slug=slug)
     skills = Skill.objects.public().prefetch_related("tags")
     skill_sets = (
         SkillSet.objects.public()
@@ -122,3 +122,10 @@ def company_detail(request, slug):
             "fields": fields,
         },
     )
+
+
+def posting_detail(request, pk):
+    """A saved posting as the person saved it, with the roles it became."""
+    posting = get_object_or_404(Posting.objects.select_related("company"), pk=pk)
+    roles = posting.roles.select_related("area").order_by("pk")
+    return render(request, "postings/posting_detail.html", {"posting": posting, "roles": roles})

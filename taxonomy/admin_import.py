@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import tempfile
-import uuid
-from pathlib import Path
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from taxonomy.admin_stash import forget, stash, unstash
 from taxonomy.notes.importer import MAX_BYTES, import_notes
 from taxonomy.notes.report import format_report
 from taxonomy.textfile import InputError, check_size, decode_text
 
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "fieldnotes-uploads"
 SESSION_KEY = "fieldnotes_pending_import"
 
 
@@ -33,45 +29,22 @@ class NotesUploadForm(forms.Form):
         return upload
 
 
-def _stash(request, name: str, text: str) -> None:
-    UPLOAD_DIR.mkdir(mode=0o700, exist_ok=True)
-    token = uuid.uuid4().hex
-    (UPLOAD_DIR / f"{token}.md").write_text(text, encoding="utf-8")
-    request.session[SESSION_KEY] = {"token": token, "name": name}
-
-
-def _unstash(request) -> tuple[str, str] | None:
-    pending = request.session.get(SESSION_KEY)
-    if not pending:
-        return None
-    path = UPLOAD_DIR / f"{pending['token']}.md"
-    if not path.exists():
-        return None
-    return pending["name"], path.read_text(encoding="utf-8")
-
-
-def _forget(request) -> None:
-    pending = request.session.pop(SESSION_KEY, None)
-    if pending:
-        (UPLOAD_DIR / f"{pending['token']}.md").unlink(missing_ok=True)
-
-
 def import_notes_view(request, model_admin):
     if not request.user.has_perm("taxonomy.add_researcharea"):
         raise PermissionDenied
     context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta}
     if request.method == "POST" and "confirm" in request.POST:
-        pending = _unstash(request)
+        pending = unstash(request, SESSION_KEY)
         if pending is None:
             messages.error(request, "The uploaded file has expired; upload it again.")
             return redirect("admin:taxonomy_researcharea_import")
-        name, text = pending
+        name, text, _ = pending
         try:
             report = import_notes(text=text, source_name=name)
         except InputError as exc:
             messages.error(request, str(exc))
             return redirect("admin:taxonomy_researcharea_import")
-        _forget(request)
+        forget(request, SESSION_KEY)
         messages.success(request, f"Imported {name}.")
         context.update(title="Notes imported", report=format_report(report), done=True)
         return TemplateResponse(request, "admin/taxonomy/import_notes.html", context)
@@ -84,7 +57,7 @@ def import_notes_view(request, model_admin):
         except InputError as exc:
             form.add_error("notes", str(exc))
         else:
-            _stash(request, name, form.text)
+            stash(request, SESSION_KEY, name, form.text)
             context.update(title=f"Import {name}?", report=format_report(report), file_name=name)
             return TemplateResponse(request, "admin/taxonomy/import_notes.html", context)
     context.update(title="Import notes", form=form)

@@ -81,6 +81,7 @@ class SkillSet(ImportedRow):
         REQUIREMENTS = "requirements", "Requirements"
         PREFERRED = "preferred", "Preferred"
         RESPONSIBILITIES = "responsibilities", "Responsibilities"
+        STACK = "stack", "Tech stack"
         GENERAL = "general", "General"
 
     area = models.ForeignKey(ResearchArea, on_delete=models.CASCADE, related_name="skill_sets")

@@ -71,14 +71,17 @@ class _Exporter:
         )
         self.sets: dict[int, list[dict]] = defaultdict(list)  # area id → top-level sets
         self.nested: dict[int, list[dict]] = defaultdict(list)  # set id → nested sets
-        for row in SkillSet.objects.order_by("position", "pk").values(
+        # Skill sets from saved postings are not notes; ``import_posting`` brings them back.
+        notes_sets = SkillSet.objects.filter(role__posting__isnull=True)
+        for row in notes_sets.order_by("position", "pk").values(
             "id", "area_id", "parent_id", "anchor", "label", "source_text", "source_line"
         ):
             (
                 self.nested[row["parent_id"]] if row["parent_id"] else self.sets[row["area_id"]]
             ).append(row)
         self.skills: dict[int, list[dict]] = defaultdict(list)
-        for row in Skill.objects.order_by("position", "pk").values(
+        skills = Skill.objects.filter(skill_set__in=notes_sets)
+        for row in skills.order_by("position", "pk").values(
             "id", "skill_set_id", "parent_id", "text", "source_text", "source_line"
         ):
             self.skills[row["skill_set_id"]].append(row)

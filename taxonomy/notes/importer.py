@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils.text import slugify
 
-from postings.models import Company, Role
+from postings.models import Company, Posting, Role
 from taxonomy.models import (
     ResearchArea,
     SearchDocument,
@@ -464,6 +464,14 @@ class _Writer:
         spared["roles"] |= {r["role_id"] for r in gone_set_rows if r["role_id"]}
         spared["areas"] |= {r["area_id"] for r in gone_set_rows}
         spared["areas"] |= {r["area_id"] for r in self.gone["roles"] if r["id"] in spared["roles"]}
+        # Rows the notes never held (made in the admin, imported from postings) keep the
+        # area and company they belong to; deleting those would take them along.
+        foreign_sets = SkillSet.objects.filter(import_key="")
+        foreign_roles = Role.objects.filter(import_key="")
+        spared["areas"] |= set(foreign_sets.values_list("area_id", flat=True))
+        spared["areas"] |= set(foreign_roles.values_list("area_id", flat=True))
+        spared["companies"] |= set(foreign_roles.values_list("company_id", flat=True))
+        spared["companies"] |= set(Posting.objects.values_list("company_id", flat=True))
         spared["areas"] |= _ancestors(
             spared["areas"], dict(ResearchArea.objects.values_list("id", "parent_id"))
         )

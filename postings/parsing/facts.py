@@ -1,0 +1,170 @@
+"""Facts a posting states about a role: title, company, salary, location, employment type.
+
+They come from ``Label: value`` lines (``Salary: …``, ``근무지: …``, ``Job Description:
+Machine Learning Engineer``), from a label whose value is on the next line (``**Employment
+type:**``), from lines that are only an amount of money (``KRW 50M ~ 100M (negotiable)``),
+from a heading such as "ML2 is looking for new members!", and, for title and company only,
+from a file name such as ``caddi-machine-learning-engineer.md`` when the text confirms it.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from taxonomy.notes.roles import role_from_first_line
+
+
+class Fact(Enum):
+    TITLE = "title"
+    COMPANY = "company"
+    SALARY = "salary"
+    LOCATION = "location"
+    EMPLOYMENT_TYPE = "employment type"
+    URL = "url"
+
+
+_FACT_LABELS: tuple[tuple[Fact, str], ...] = (
+    (Fact.URL, r"url|link|source|원문|출처"),
+    (
+        Fact.TITLE,
+        r"(?:job )?title|position|role|job description|job|포지션|직무|모집\s*(?:분야|부문|직무)|"
+        r"職種|募集職種|ポジション",
+    ),
+    (
+        Fact.COMPANY,
+        r"company(?: name)?|employer|organi[sz]ation|회사\s*명?|기업\s*명?|会社名?|社名",
+    ),
+    (
+        Fact.SALARY,
+        r"salary|compensation|pay(?: range)?|base (?:pay|salary)(?: range)?|"
+        r"연봉|급여|給与|年収|報酬",
+    ),
+    (
+        Fact.LOCATION,
+        r"(?:work |job |office )?location|office|based in|근무\s*(?:지|지역|장소)|勤務地",
+    ),
+    (
+        Fact.EMPLOYMENT_TYPE,
+        r"employment(?: type)?|job type|type of employment|contract type|고용\s*형태|"
+        r"채용\s*형태|雇用形態",
+    ),
+)
+_LABELS = tuple((fact, re.compile(rf"(?:{p})", re.IGNORECASE)) for fact, p in _FACT_LABELS)
+_LABEL_VALUE = re.compile(r"^(?P<label>[^:\uff1a]{1,40}?)\s*[:\uff1a]\s*(?P<value>\S.*)$")
+_URL = re.compile(r"^https?://\S+$")
+
+_CURRENCY = r"(?:KRW|USD|EUR|GBP|JPY|CAD|AUD|SGD|CHF|INR|CNY|VND|HKD|TWD)"
+_AMOUNT = r"\d[\d,.]*\s*(?:[kKmMbB]\b|만\s*원|억\s*원?|원|円|万円)?"
+_MONEY = re.compile(
+    rf"(?:\b{_CURRENCY}\s*[₩$€£¥]?|[₩$€£¥])\s*{_AMOUNT}|\d[\d,.]*\s*(?:만\s*원|억\s*원|원|万円|円)"
+)
+SALARY_MAX_WORDS = 14
+VALUE_MAX_WORDS = 12
+_IS_LOOKING = re.compile(
+    r"^(?P<name>[\w&.'\- ]{2,60}?)\s+(?:is|are)\s+(?:looking for|hiring|seeking|recruiting)\b",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(r"^about\s+(?P<name>.+)$", re.IGNORECASE)
+_NOT_A_NAME = re.compile(
+    r"^(?:the|this|our|us|you|your|me|role|job|position|team|opportunity|company)\b",
+    re.IGNORECASE,
+)
+_FILE_WORD = re.compile(r"[^\W_]+")
+
+
+def label_value(text: str) -> tuple[str, str] | None:
+    """``Salary: USD $98,000`` → ("Salary", "USD $98,000"); None for other lines."""
+    match = _LABEL_VALUE.match(text.strip())
+    if not match or "://" in match.group("label"):
+        return None
+    return match.group("label").strip(" *"), match.group("value").strip(" *")
+
+
+def fact_named(label: str) -> Fact | None:
+    """The fact a label names: "Work location" → LOCATION; "Backend" → None."""
+    label = label.strip(" *:\uff1a")
+    for fact, pattern in _LABELS:
+        if pattern.fullmatch(label):
+            return fact
+    return None
+
+
+def fact_value(fact: Fact, value: str) -> str | None:
+    """``value`` if it can be what ``fact`` says, else None."""
+    value = value.strip()
+    if not value:
+        return None
+    if fact is Fact.TITLE:
+        role = role_from_first_line(value)
+        return role.title if role else None
+    if fact is Fact.URL:
+        return value if _URL.match(value) else None
+    if fact is Fact.SALARY:
+        return value if _MONEY.search(value) else None
+    return value if len(value.split()) <= VALUE_MAX_WORDS else None
+
+
+def salary_line(text: str) -> str | None:
+    """A line that is an amount of pay ("KRW 50M ~ 100M (negotiable)"), else None."""
+    if not _MONEY.search(text) or len(text.split()) > SALARY_MAX_WORDS:
+        return None
+    stated = label_value(text)
+    if stated and fact_named(stated[0]) is Fact.SALARY:
+        return stated[1]
+    return text.strip()
+
+
+def company_in_heading(text: str) -> str | None:
+    """ "ML2 is looking for new members!" → "ML2"; "About Acme Robotics" → "Acme Robotics"."""
+    looking = _IS_LOOKING.match(text.strip())
+    if looking and not _NOT_A_NAME.match(looking.group("name")):
+        return looking.group("name").strip()
+    about = _ABOUT.match(text.strip())
+    if about and not _NOT_A_NAME.match(about.group("name")):
+        return about.group("name").strip()
+    return None
+
+
+def names_from_file(stem: str, text: str, title: str = "") -> tuple[str, str]:
+    """(title, company) that a file name such as ``acme-ml-engineer`` gives, when the text
+    confirms them; ("", "") when it does not.
+
+    With a ``title`` already found, only a leading company part is looked for. Without one,
+    the title is the longest tail of the name that ends in a job word (engineer, lead …) and
+    whose other words appear together in the text.
+    """
+    words = [w.casefold() for w in _FILE_WORD.findall(stem)]
+    if title:
+        title_words = [w.casefold() for w in _FILE_WORD.findall(title)]
+        tail = len(title_words)
+        if len(words) > tail and words[-tail:] == title_words:
+            return title, _cased(words[:-tail], text)
+        return title, ""
+    for start in range(len(words) - 1):
+        tail = words[start:]
+        if role_from_first_line(" ".join(tail).capitalize()) is None:
+            return "", ""
+        if _appears(tail[:-1], text):
+            return _cased(tail, text), _cased(words[:start], text)
+    return "", ""
+
+
+def _appears(words: list[str], text: str) -> bool:
+    if not words:
+        return False
+    pattern = r"\b" + r"[\s\-_/]+".join(map(re.escape, words)) + r"\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def _cased(words: list[str], text: str) -> str:
+    """The words as the text writes them (``CADDi``, ``ML``), else capitalised."""
+    spelled = []
+    for word in words:
+        found = [
+            m.group()
+            for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
+            if not m.group().islower()
+        ]
+        spelled.append(found[0] if found else word.capitalize())
+    return " ".join(spelled)

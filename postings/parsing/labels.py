@@ -1,0 +1,130 @@
+"""What a section label means: responsibilities, requirements, preferred, and so on.
+
+Labels are matched by keywords in English, Korean and Japanese. The order of the rules
+matters: "NICE-TO-HAVE REQUIREMENTS" is preferred before it is required, and "Interest and
+experience gained from this position" is what the job gives, not what it asks for.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class SectionKind(Enum):
+    RESPONSIBILITIES = "responsibilities"
+    REQUIREMENTS = "requirements"
+    PREFERRED = "preferred"
+    STACK = "tech stack"
+    BENEFITS = "benefits"
+    ABOUT = "about the company"
+    PROCESS = "hiring process"
+    OTHER = "other"
+
+    @property
+    def asks_for_skills(self) -> bool:
+        """Sections whose lines become skills; the others become the role's description."""
+        return self in SKILL_KINDS
+
+
+SKILL_KINDS = frozenset(
+    {
+        SectionKind.RESPONSIBILITIES,
+        SectionKind.REQUIREMENTS,
+        SectionKind.PREFERRED,
+        SectionKind.STACK,
+    }
+)
+
+_YOU_WILL = r"(?:you'?ll|you will)"
+_RULES: tuple[tuple[SectionKind, str], ...] = (
+    # A team's introduction lists the work the hire joins (Hyperconnect's lists its
+    # pipelines and serving platform), unlike an introduction of the company.
+    (
+        SectionKind.RESPONSIBILITIES,
+        r"\bteam\b.*(?:소개|紹介|introduction)|about (?:the|our) team|meet the team|"
+        r"\bthe team\b|팀\s*소개|チーム紹介",
+    ),
+    (
+        SectionKind.PREFERRED,
+        r"prefer|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|stand out|desir(?:ed|able)|"
+        r"especially interested|plus points|우대|가산점|歓迎|尚可",
+    ),
+    (
+        SectionKind.BENEFITS,
+        rf"\bgained\b|what {_YOU_WILL} (?:get|gain|learn)|what we offer|we offer\b",
+    ),
+    (
+        SectionKind.REQUIREMENTS,
+        r"requirement|required|qualification|must[- ]haves?\b|who you are|"
+        rf"what {_YOU_WILL} bring|what we(?:'re| are) looking for|you (?:should )?have\b|"
+        r"\bskills?\b|your profile|자격|필수|요건|필요\s*역량|응시\s*조건|"
+        r"応募資格|必須|必要な(?:スキル|経験)|求める",
+    ),
+    (
+        SectionKind.RESPONSIBILITIES,
+        rf"responsibilit|what {_YOU_WILL} (?:do|be doing|work on)|duties|\b(?:the|your) role\b|"
+        r"day[- ]to[- ]day|your mission|\btasks?\b|success looks like|"
+        r"담당\s*업무|주요\s*업무|업무\s*내용|하는\s*일|業務|仕事内容|職務内容",
+    ),
+    (
+        SectionKind.STACK,
+        r"tech(?:nology)?\s+stack|\bstack\b|develop(?:ing|ment) environment|tools we use|"
+        r"기술\s*스택|개발\s*환경|사용\s*기술|開発環境|技術スタック",
+    ),
+    (
+        SectionKind.BENEFITS,
+        r"benefit|perks?\b|compensation|holiday|\bleave\b|working style|"
+        r"work(?:ing)? (?:conditions|hours)|why (?:join|work)|복리|복지|혜택|"
+        r"근무\s*(?:조건|환경)|福利|待遇|給与",
+    ),
+    (
+        SectionKind.PROCESS,
+        r"hiring process|how to apply|application process|interview process|recruit|"
+        r"접수|전형|지원\s*방법|채용\s*(?:절차|과정)|함께하기 위한|選考|応募方法",
+    ),
+    (
+        SectionKind.ABOUT,
+        r"^about\b|who we are|our company|\bcompany\b|소개|회사|会社|紹介|企業",
+    ),
+)
+_COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _RULES)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+_COLON = re.compile(r"[:\uff1a]")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+# A line standing alone (``Requirements:`` or ``What you'll do``) is a label only when it is
+# short and mostly the keyword; "Teamwork and communication skills" is a requirement.
+STANDALONE_MAX_WORDS = 6
+STANDALONE_MAX_OTHER_WORDS = 2
+
+
+def _normalise(label: str) -> str:
+    return " ".join(label.translate(_APOSTROPHES).strip(" \t:\uff1a*#").split())
+
+
+def classify(label: str) -> SectionKind:
+    """The kind of section a heading, bold line or bracketed line opens."""
+    text = _normalise(label)
+    for kind, pattern in _COMPILED:
+        if pattern.search(text):
+            return kind
+    return SectionKind.OTHER
+
+
+def standalone_label(text: str) -> SectionKind | None:
+    """The kind of a plain line that is only a label (``Responsibilities:``), or None."""
+    head, *value = _COLON.split(text, maxsplit=1)
+    if value and value[0].strip():
+        return None  # "Skills: Python, SQL" states something; it opens nothing
+    text = _normalise(head)
+    if not text or text[-1] in ".!?。" or len(_WORD.findall(text)) > STANDALONE_MAX_WORDS:
+        return None
+    for kind, pattern in _COMPILED:
+        match = pattern.search(text)
+        if match:
+            rest = text[: match.start()] + " " + text[match.end() :]
+            if len(_WORD.findall(rest)) <= STANDALONE_MAX_OTHER_WORDS:
+                return kind
+            return None
+    return None

@@ -1,0 +1,89 @@
+"""Cut a saved posting into typed lines: headings, label lines, bullets and plain text.
+
+Postings arrive as Markdown, as text copied from a web page, or as something in between, so
+each line is read on its own: ``## Requirements``, ``**Responsibility:**``, ``[자격요건]``,
+``* Python`` and ``Conduct research …`` are told apart by their shape alone. Whether a line
+is a section label also depends on its words (see ``labels``) and its place (see ``parser``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+TAB_WIDTH = 4
+
+
+class Shape(Enum):
+    BLANK = "blank"
+    FURNITURE = "furniture"  # a rule or a lone image: page layout, not content
+    HEADING = "heading"
+    BOLD = "bold"
+    BRACKET = "bracket"
+    BULLET = "bullet"
+    TEXT = "text"
+
+
+_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*#*[ \t]*$")
+_RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
+_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_BOLD = re.compile(r"^\s*(?P<mark>\*\*|__)(?P<text>[^*_\s].*?)(?P=mark)\s*[:\uff1a]?\s*$")
+_BRACKET = re.compile(r"^\s*(?:\[(?P<a>[^\[\]]+)\]|【(?P<b>[^【】]+)】)\s*[:\uff1a]?\s*$")
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+•◦▪●○·ㆍ‣]|\d{1,2}[.)])[ \t]+(?P<text>\S.*?)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based, as editors count
+    raw: str
+    shape: Shape
+    text: str  # the words, without markers or surrounding space
+    depth: int = 0  # heading level (1-6), or a bullet's indentation column
+
+    @property
+    def is_blank(self) -> bool:
+        return self.shape is Shape.BLANK
+
+
+def column_of(indent: str) -> int:
+    column = 0
+    for char in indent:
+        column = (column // TAB_WIDTH + 1) * TAB_WIDTH if char == "\t" else column + 1
+    return column
+
+
+def read_line(number: int, raw: str) -> Line:
+    stripped = raw.strip()
+    if not stripped:
+        return Line(number, raw, Shape.BLANK, "")
+    if _RULE.match(raw) or _IMAGE.match(raw):
+        return Line(number, raw, Shape.FURNITURE, stripped)
+    heading = _HEADING.match(raw)
+    if heading:
+        text = (heading.group("text") or "").strip()
+        if not text:
+            return Line(number, raw, Shape.FURNITURE, stripped)
+        return Line(number, raw, Shape.HEADING, _unbold(text), len(heading.group("marks")))
+    bold = _BOLD.match(raw)
+    if bold and "**" not in bold.group("text") and "__" not in bold.group("text"):
+        return Line(number, raw, Shape.BOLD, bold.group("text").strip().rstrip(":\uff1a").strip())
+    bracket = _BRACKET.match(raw)
+    if bracket:
+        text = (bracket.group("a") or bracket.group("b")).strip()
+        return Line(number, raw, Shape.BRACKET, text)
+    bullet = _BULLET.match(raw)
+    if bullet:
+        depth = column_of(bullet.group("indent"))
+        return Line(number, raw, Shape.BULLET, bullet.group("text"), depth)
+    indent = raw[: len(raw) - len(raw.lstrip(" \t"))]
+    return Line(number, raw, Shape.TEXT, stripped, column_of(indent))
+
+
+def _unbold(text: str) -> str:
+    bold = _BOLD.match(text)
+    return bold.group("text").strip() if bold else text
+
+
+def read_lines(text: str) -> list[Line]:
+    return [read_line(number, raw) for number, raw in enumerate(text.splitlines(), start=1)]

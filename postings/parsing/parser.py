@@ -1,0 +1,357 @@
+"""Turn the text of a saved posting into roles, each with its sections and stated facts.
+
+Pure Python (no Django), so it is quick to test on every label style. A document may hold
+several roles: a heading that is a job title ("### Software Engineer") opens one, a heading
+such as "For all positions" opens a block whose sections every role shares, and sections
+outside any role (the company, perks, the hiring process) belong to all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import PurePath
+
+from postings.parsing.facts import (
+    Fact,
+    company_in_heading,
+    fact_named,
+    fact_value,
+    label_value,
+    names_from_file,
+    salary_line,
+)
+from postings.parsing.labels import SectionKind, classify, standalone_label
+from postings.parsing.lines import Line, Shape, read_lines
+from taxonomy.notes.roles import role_from_first_line
+
+_SHARED = re.compile(
+    r"^(?:for |in )?all (?:positions|roles|openings)|^common\b|^everyone\b|공통|共通", re.IGNORECASE
+)
+_BARE_URL = re.compile(r"^https?://\S+$")
+# Labels rank below headings (1-6); a bullet that is a label ranks below both.
+LABEL_RANK = 7
+BULLET_LABEL_RANK = 8
+
+
+@dataclass(slots=True)
+class Item:
+    """One line of a section: one requirement, duty, perk … with the lines nested in it."""
+
+    text: str
+    line: int
+    raw: str
+    bullet: bool
+    column: int
+    children: list[Item] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Section:
+    label: str
+    kind: SectionKind
+    line: int
+    raw: str
+    context: str = ""  # the labels it sits under: "Requirements" for "MUST-HAVE …"
+    shared_by: str = ""  # "For all positions", when every role of the document shares it
+    intro: list[Item] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    fact: Fact | None = None  # a label such as "Employment type:" whose value follows
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.items and not self.intro
+
+
+@dataclass(slots=True)
+class ParsedRole:
+    title: str
+    line: int | None
+    raw: str
+    facts: dict[Fact, str]
+    sections: list[Section]  # its own and the shared ones, in document order
+    loose: list[Item]  # lines outside any section
+
+    @property
+    def skill_sections(self) -> list[Section]:
+        return [s for s in self.sections if s.kind.asks_for_skills and not s.is_empty]
+
+    @property
+    def description_sections(self) -> list[Section]:
+        return [s for s in self.sections if not s.kind.asks_for_skills and not s.is_empty]
+
+
+@dataclass(slots=True)
+class ParsedPosting:
+    url: str
+    company: str
+    roles: list[ParsedRole]
+    line_count: int
+
+    @property
+    def has_sections(self) -> bool:
+        """Whether any section was recognised (a document of prose alone has none)."""
+        return any(
+            section.kind is not SectionKind.OTHER
+            for role in self.roles
+            for section in role.sections
+        )
+
+
+@dataclass(slots=True)
+class _Block:
+    """The document, one role of it, or a block every role shares."""
+
+    title: str = ""
+    level: int = 0
+    line: Line | None = None
+    sections: list[Section] = field(default_factory=list)
+    loose: list[Item] = field(default_factory=list)
+    facts: dict[Fact, str] = field(default_factory=dict)
+    stack: list[tuple[int, int, Section]] = field(default_factory=list)  # rank, column, section
+    trail: list[Item] = field(default_factory=list)  # open items, for nesting by indentation
+
+    @property
+    def section(self) -> Section | None:
+        return self.stack[-1][2] if self.stack else None
+
+    def state(self, fact: Fact, value: str) -> bool:
+        checked = fact_value(fact, value)
+        if checked is None:
+            return False
+        self.facts.setdefault(fact, checked)
+        return True
+
+
+class _Reader:
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        self.document = _Block()
+        self.block = self.document
+        self.roles: list[_Block] = []
+        self.shared: list[_Block] = []
+        self.after_blank = True
+        self.labels: list[str] = []  # headings and labels, for naming the company
+
+    def read(self) -> None:
+        content = [line for line in self.lines if line.shape not in (Shape.BLANK,)]
+        following = {a.number: b for a, b in pairwise(content)}
+        first = content[0].number if content else 0
+        for line in self.lines:
+            if line.shape is Shape.BLANK:
+                self.after_blank = True
+                continue
+            if line.shape is Shape.FURNITURE:
+                self.after_blank = True
+            elif line.shape is Shape.HEADING:
+                self._heading(line)
+            elif line.shape in (Shape.BOLD, Shape.BRACKET):
+                self.labels.append(line.text)
+                self._open(line.text, line, rank=LABEL_RANK)
+            elif line.shape is Shape.BULLET:
+                self._bullet(line, following.get(line.number))
+            else:
+                self._text(line, first=line.number == first)
+            self.after_blank = line.shape is Shape.FURNITURE
+
+    # -- blocks and sections ---------------------------------------------------------------
+
+    def _heading(self, line: Line) -> None:
+        self.labels.append(line.text)
+        if self.block is not self.document and line.depth <= self.block.level:
+            self.block = self.document
+        if _SHARED.search(line.text):
+            self.block = _Block(title=line.text, level=line.depth, line=line)
+            self.shared.append(self.block)
+        elif classify(line.text) is SectionKind.OTHER and _is_title(line.text):
+            self.block = _Block(title=line.text, level=line.depth, line=line)
+            self.roles.append(self.block)
+        else:
+            self._open(line.text, line, rank=line.depth)
+
+    def _open(self, label: str, line: Line, *, rank: int, column: int = -1, kind=None) -> None:
+        label = label.strip().rstrip(":\uff1a").strip()
+        block = self.block
+        while block.stack and block.stack[-1][0] >= rank:
+            block.stack.pop()
+        parent = block.section
+        kind = kind or classify(label)
+        if kind is SectionKind.OTHER and parent is not None:
+            kind = parent.kind
+        section = Section(
+            label=label,
+            kind=kind,
+            line=line.number,
+            raw=line.raw,
+            context=" \u203a ".join(s.label for _, _, s in block.stack),
+            fact=fact_named(label),
+        )
+        block.sections.append(section)
+        block.stack.append((rank, column, section))
+        block.trail = []
+
+    def _close_bullet_labels(self, column: int) -> None:
+        stack = self.block.stack
+        while stack and stack[-1][0] == BULLET_LABEL_RANK and stack[-1][1] >= column:
+            stack.pop()
+            self.block.trail = []
+
+    # -- lines -----------------------------------------------------------------------------
+
+    def _bullet(self, line: Line, following: Line | None) -> None:
+        self._close_bullet_labels(line.depth)
+        if self._stated(line):
+            return
+        section = self.block.section
+        opens = (
+            following is not None
+            and following.shape is Shape.BULLET
+            and following.depth > line.depth
+            and (section is None or not section.kind.asks_for_skills)
+            and classify(line.text) is not SectionKind.OTHER
+        )
+        if opens:
+            self.labels.append(line.text)
+            self._open(line.text, line, rank=BULLET_LABEL_RANK, column=line.depth)
+            return
+        self._add(Item(line.text, line.number, line.raw, True, line.depth))
+
+    def _text(self, line: Line, *, first: bool) -> None:
+        self._close_bullet_labels(line.depth)
+        if first and _BARE_URL.match(line.text):
+            self.document.facts.setdefault(Fact.URL, line.text)
+            return
+        if self._stated(line):
+            return
+        kind = standalone_label(line.text)
+        if kind is not None:
+            self.labels.append(line.text)
+            self._open(line.text, line, rank=LABEL_RANK, kind=kind)
+            return
+        if first and _is_title(line.text):
+            self.document.facts.setdefault(Fact.TITLE, role_from_first_line(line.text).title)
+            return
+        trail = self.block.trail
+        if not self.after_blank and trail and trail[-1].bullet:
+            # A line straight after a bullet, unindented, carries on that bullet's thought.
+            trail[-1].children.append(Item(line.text, line.number, line.raw, False, line.depth))
+            return
+        self._add(Item(line.text, line.number, line.raw, False, line.depth))
+
+    def _stated(self, line: Line) -> bool:
+        """Record a fact the line states; True when the line is only that fact."""
+        block, section = self.block, self.block.section
+        stated = label_value(line.text)
+        fact = fact_named(stated[0]) if stated else None
+        if fact is not None and block.state(fact, stated[1]):
+            return section is None or fact in (Fact.TITLE, Fact.URL, Fact.COMPANY)
+        in_skills = section is not None and section.kind.asks_for_skills
+        if not in_skills:
+            salary = salary_line(line.text)
+            if salary and (section is None or section.fact is Fact.SALARY):
+                block.facts.setdefault(Fact.SALARY, salary)
+                return section is None
+        if section is not None and section.fact is not None and not section.items:
+            block.state(section.fact, line.text)
+        return False
+
+    def _add(self, item: Item) -> None:
+        block = self.block
+        trail = block.trail
+        while trail and trail[-1].column >= item.column:
+            trail.pop()
+        if trail:
+            trail[-1].children.append(item)
+        else:
+            (block.section.items if block.section else block.loose).append(item)
+        trail.append(item)
+
+    # -- the result ------------------------------------------------------------------------
+
+    def parsed_roles(self, file_name: str, text: str) -> list[ParsedRole]:
+        document = self.document
+        if not self.roles:
+            title = document.facts.get(Fact.TITLE, "")
+            title = (
+                names_from_file(PurePath(file_name).stem, text, title)[0] if file_name else title
+            )
+            sections = [s for block in (document, *self.shared) for s in block.sections]
+            loose = [item for block in (document, *self.shared) for item in block.loose]
+            return [_role(title, None, document.facts, sorted(sections, key=_at), loose)]
+        shared = [s for s in document.sections if s.kind.asks_for_skills]
+        for section in shared:
+            section.shared_by = "the whole posting"
+        for block in self.shared:
+            for section in block.sections:
+                section.shared_by = block.title
+            shared.extend(block.sections)
+        common_loose = [item for block in self.shared for item in block.loose]
+        background = [s for s in document.sections if not s.kind.asks_for_skills]
+        return [
+            _role(
+                block.title,
+                block.line,
+                document.facts | block.facts,
+                sorted([*shared, *block.sections, *background], key=_at),
+                [*document.loose, *common_loose, *block.loose],
+            )
+            for block in self.roles
+        ]
+
+    def company(self, file_name: str, text: str) -> str:
+        stated = self.document.facts.get(Fact.COMPANY)
+        if stated:
+            return stated
+        for label in self.labels:
+            named = company_in_heading(label)
+            if named:
+                return named
+        if file_name:
+            titles = [block.title for block in self.roles] or [
+                self.document.facts.get(Fact.TITLE, "")
+            ]
+            return names_from_file(PurePath(file_name).stem, text, titles[0])[1]
+        return ""
+
+
+def _at(section: Section) -> int:
+    return section.line
+
+
+def _is_title(text: str) -> bool:
+    return role_from_first_line(text) is not None and company_in_heading(text) is None
+
+
+def _role(title, line, facts, sections, loose) -> ParsedRole:
+    for section in sections:
+        _split_intro(section)
+    return ParsedRole(
+        title=title,
+        line=line.number if line else None,
+        raw=line.raw if line else "",
+        facts={k: v for k, v in facts.items() if k is not Fact.TITLE},
+        sections=sections,
+        loose=loose,
+    )
+
+
+def _split_intro(section: Section) -> None:
+    """In a bulleted section, the plain lines before the first bullet introduce it."""
+    if section.intro or not any(item.bullet for item in section.items):
+        return
+    first = next(i for i, item in enumerate(section.items) if item.bullet)
+    section.intro, section.items = section.items[:first], section.items[first:]
+
+
+def parse_posting(text: str, *, file_name: str = "") -> ParsedPosting:
+    """Roles, sections and facts of a posting; ``file_name`` may confirm title and company."""
+    reader = _Reader(read_lines(text))
+    reader.read()
+    roles = reader.parsed_roles(file_name, text)
+    return ParsedPosting(
+        url=reader.document.facts.get(Fact.URL, ""),
+        company=reader.company(file_name, text),
+        roles=roles,
+        line_count=len(reader.lines),
+    )
