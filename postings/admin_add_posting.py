@@ -95,8 +95,9 @@ def add_posting_view(request, model_admin):
         messages.add_message(request, level, summary_line(report))
         return redirect(reverse("admin:postings_posting_change", args=[report.posting.pk]))
 
-    form = PostingForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = PostingForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
         overrides = form.overrides()
         try:
             report = import_posting(

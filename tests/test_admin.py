@@ -27,6 +27,7 @@ def staff(admin_client, import_text):
         "taxonomy/technology",
         "postings/company",
         "postings/role",
+        "postings/posting",
     ],
 )
 def test_every_changelist_and_change_form_opens(staff, model):

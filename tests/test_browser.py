@@ -97,18 +97,21 @@ def test_a_visitor_follows_mlops_to_a_role_a_technology_search_and_compare(page)
     shot(page, "06-compare")
 
 
-def test_staff_renames_a_role_in_the_admin_and_the_public_page_and_search_show_it(page):
+def sign_in_as_staff(page) -> None:
     from django.contrib.auth.models import User
 
-    from postings.models import Role
-
     User.objects.create_superuser("curator", "curator@example.com", "a long test password")
-    role = Role.objects.get(slug="senior-julia-machine-learning-engineer")
-
     page.goto("/admin/login/")
     page.get_by_label("Username").fill("curator")
     page.get_by_label("Password").fill("a long test password")
     page.get_by_role("button", name="Log in").click()
+
+
+def test_staff_renames_a_role_in_the_admin_and_the_public_page_and_search_show_it(page):
+    from postings.models import Role
+
+    role = Role.objects.get(slug="senior-julia-machine-learning-engineer")
+    sign_in_as_staff(page)
     page.goto(f"/admin/postings/role/{role.pk}/change/")
     page.get_by_label("Title").fill("Principal Julia Quokka Engineer")
     shot(page, "07-admin-role")
@@ -123,3 +126,27 @@ def test_staff_renames_a_role_in_the_admin_and_the_public_page_and_search_show_i
     sync_api.expect(page.locator(".result-title").first).to_have_text(
         "Principal Julia Quokka Engineer"
     )
+
+
+def test_staff_pastes_a_posting_previews_it_confirms_and_finds_its_roles(page):
+    from postings.models import Role
+
+    posting = Path(__file__).resolve().parent.parent / "fixtures" / "postings" / "ml2-open-roles.md"
+    sign_in_as_staff(page)
+    page.goto("/admin/postings/posting/")
+    page.get_by_role("link", name="Add posting").click()
+    page.get_by_label("Posting text").fill(posting.read_text())
+    page.get_by_role("button", name="Preview").click()
+    sync_api.expect(page.locator("h2.role-title")).to_have_count(4)
+    sync_api.expect(page.locator("#content-main")).to_contain_text("Nothing has been written yet")
+    shot(page, "09-admin-posting-preview")
+    assert not Role.objects.filter(title="Research Resident").exists()
+
+    page.get_by_role("button", name="Confirm and import").click()
+    sync_api.expect(page.locator(".messagelist")).to_contain_text("4 roles: Software Engineer")
+    shot(page, "10-admin-posting-imported")
+
+    page.goto(Role.objects.get(title="Research Resident").get_absolute_url())
+    sync_api.expect(page.locator(".facts")).to_contain_text("KRW 35M ~ 60M (negotiable)")
+    sync_api.expect(page.locator(".facts")).to_contain_text("ML2")
+    shot(page, "11-imported-role")

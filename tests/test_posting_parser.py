@@ -1,0 +1,248 @@
+"""The posting parser alone (no database): label styles, kinds, facts, several roles."""
+
+from pathlib import Path
+
+import pytest
+
+from postings.parsing import Fact, SectionKind, classify, parse_posting
+from postings.parsing.description import description_markdown
+from postings.parsing.facts import names_from_file, salary_line
+from postings.parsing.labels import standalone_label
+
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "postings"
+
+
+def texts(items):
+    return [item.text for item in items]
+
+
+def only_role(text, **options):
+    posting = parse_posting(text, **options)
+    assert len(posting.roles) == 1
+    return posting.roles[0]
+
+
+def sections(role):
+    return {section.label: section for section in role.sections}
+
+
+@pytest.mark.parametrize(
+    "label_line",
+    [
+        "## MUST-HAVE REQUIREMENTS",
+        "**Requirements:**",
+        "**Requirements**:",
+        "[Requirements]",
+        "【Requirements】",
+        "Requirements:",
+        "Requirements",
+    ],
+)
+def test_every_label_style_opens_a_section_of_its_kind(label_line):
+    role = only_role(f"Data Engineer\n\n{label_line}\n- Python\n- SQL\n")
+    [section] = role.sections
+    assert section.kind is SectionKind.REQUIREMENTS
+    assert texts(section.items) == ["Python", "SQL"]
+
+
+@pytest.mark.parametrize("marker", ["*", "-", "+", "•", "1."])
+def test_bullets_of_any_marker_and_unmarked_lines_are_one_item_each(marker):
+    marked = only_role(f"Responsibilities:\n{marker} Build pipelines\n{marker} Ship models\n")
+    unmarked = only_role("Responsibilities:\n\nBuild pipelines\nShip models\n")
+    for role in (marked, unmarked):
+        assert texts(role.sections[0].items) == ["Build pipelines", "Ship models"]
+
+
+def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
+    role = only_role("## Requirements\n* Communication skill\n  * Korean\n  * English\n* Git\n")
+    first, second = role.sections[0].items
+    assert (first.text, first.line) == ("Communication skill", 2)
+    assert [(c.text, c.line) for c in first.children] == [("Korean", 3), ("English", 4)]
+    assert second.text == "Git"
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Minimum qualification", SectionKind.REQUIREMENTS),
+        ("Who you are", SectionKind.REQUIREMENTS),
+        ("What you\u2019ll bring", SectionKind.REQUIREMENTS),
+        ("Must-have", SectionKind.REQUIREMENTS),
+        ("자격요건", SectionKind.REQUIREMENTS),
+        ("応募資格", SectionKind.REQUIREMENTS),
+        ("NICE-TO-HAVE REQUIREMENTS", SectionKind.PREFERRED),
+        ("Preferred Qualifications", SectionKind.PREFERRED),
+        ("How to stand out", SectionKind.PREFERRED),
+        ("우대사항", SectionKind.PREFERRED),
+        ("歓迎スキル", SectionKind.PREFERRED),
+        ("Responsibility", SectionKind.RESPONSIBILITIES),
+        ("What you'll do", SectionKind.RESPONSIBILITIES),
+        ("담당업무", SectionKind.RESPONSIBILITIES),
+        ("주요업무", SectionKind.RESPONSIBILITIES),
+        ("業務内容", SectionKind.RESPONSIBILITIES),
+        ("ML Software Engineering Team 소개", SectionKind.RESPONSIBILITIES),
+        ("Perks", SectionKind.BENEFITS),
+        ("복리후생", SectionKind.BENEFITS),
+        ("Interest and experience gained from this position", SectionKind.BENEFITS),
+        ("About KC Machine Learning Lab (ML2)", SectionKind.ABOUT),
+        ("AI Lab 소개", SectionKind.ABOUT),
+        ("PRODUCT DEVELOPING ENVIRONMENT", SectionKind.STACK),
+        ("기술 스택", SectionKind.STACK),
+        ("Hiring process", SectionKind.PROCESS),
+        ("Description", SectionKind.OTHER),
+    ],
+)
+def test_labels_are_classified_in_english_korean_and_japanese(label, kind):
+    assert classify(label) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Teamwork and communication skills",
+        "Skills: Python, SQL",
+        "Experience with Kubernetes is a plus.",
+        "Backend: Rust, TypeScript, Python",
+    ],
+)
+def test_a_requirement_that_mentions_a_keyword_is_not_a_label(line):
+    assert standalone_label(line) is None
+
+
+def test_a_plain_text_posting_with_label_lines_and_a_stated_title():
+    role = only_role((SEEDS / "machine-learning-engineer.txt").read_text())
+    assert role.title == "Machine Learning Engineer"
+    found = sections(role)
+    assert found["Responsibilities"].kind is SectionKind.RESPONSIBILITIES
+    assert len(found["Responsibilities"].items) == 9
+    assert found["Requirements"].items[0].text.startswith("Master's or Ph.D. degree")
+    assert texts(role.loose)[0].startswith("We are seeking")  # the introduction
+
+
+def test_markdown_posting_with_headings_bold_labels_and_the_title_from_its_file_name():
+    path = SEEDS / "caddi-machine-learning-engineer.md"
+    posting = parse_posting(path.read_text(), file_name=path.name)
+    [role] = posting.roles
+    assert (role.title, posting.company) == ("Machine Learning Engineer", "CADDi")
+    found = sections(role)
+    assert found["MUST-HAVE REQUIREMENTS"].context == "Requirements"
+    assert found["NICE-TO-HAVE REQUIREMENTS"].kind is SectionKind.PREFERRED
+    assert found["Examples of what success looks like in this role"].kind.asks_for_skills
+    assert found["Languages"].kind is SectionKind.STACK  # inherits its heading's kind
+    assert found["Working style"].kind is SectionKind.BENEFITS
+    assert role.facts[Fact.EMPLOYMENT_TYPE] == "Official full-time employee"
+
+
+def test_korean_posting_with_bracketed_labels_url_and_a_team_introduction():
+    path = SEEDS / "hyperconnect-ml-software-engineering-lead.txt"
+    posting = parse_posting(path.read_text(), file_name=path.name)
+    [role] = posting.roles
+    assert posting.url.startswith("https://www.saramin.co.kr/")
+    assert (role.title, posting.company) == ("ML Software Engineering Lead", "Hyperconnect")
+    found = sections(role)
+    team = found["ML Software Engineering Team 소개"]
+    assert team.kind is SectionKind.RESPONSIBILITIES
+    assert team.intro[0].text.startswith("AI Lab 소속의")
+    serving = team.items[2]
+    assert serving.text == "모델 서빙 플랫폼 개발"
+    assert "NVIDIA Triton" in serving.children[0].text  # the paragraph under the bullet
+    assert found["AI Lab 소개"].kind is SectionKind.ABOUT
+    assert len(found["Requirements"].items) == 8
+    assert len(found["Preferred Qualifications"].items) == 8
+    # The application steps after the last preference are not preferences.
+    assert found["함께하기 위한 방법"].kind is SectionKind.PROCESS
+    assert "접수기간" not in " ".join(texts(found["Preferred Qualifications"].items))
+
+
+def test_a_document_with_several_roles_and_a_block_for_all_positions():
+    posting = parse_posting((SEEDS / "ml2-open-roles.md").read_text())
+    assert posting.company == "ML2"
+    titles = [role.title for role in posting.roles]
+    assert titles == [
+        "Software Engineer",
+        "Internship",
+        "Research Scientist/Engineer",
+        "Research Resident",
+    ]
+    salaries = [role.facts[Fact.SALARY] for role in posting.roles]
+    assert salaries == [
+        "KRW 50M ~ 100M (negotiable)",
+        "KRW 35M (negotiable)",
+        "KRW 50M ~ 100M (negotiable)",
+        "KRW 35M ~ 60M (negotiable)",
+    ]
+    for role in posting.roles:
+        shared = [s for s in role.skill_sections if s.shared_by == "For all positions"]
+        assert [(s.label, s.kind) for s in shared] == [
+            ("Requirements", SectionKind.REQUIREMENTS),
+            (
+                "Especially interested in if you have an expertise in any of",
+                SectionKind.PREFERRED,
+            ),
+        ]
+        assert texts(shared[0].items) == ["Python", "Git", "Communication skill"]
+        kinds = {s.kind for s in role.description_sections}
+        assert kinds == {SectionKind.ABOUT, SectionKind.BENEFITS, SectionKind.PROCESS}
+    engineer, intern = posting.roles[:2]
+    assert [s.label for s in engineer.skill_sections if not s.shared_by] == [
+        "What you'll do",
+        "Minimum qualification",
+        "Preferred qualification",
+    ]
+    assert texts(intern.loose)[-1] == "Duration"  # not a section: the intern's description
+
+
+def test_roles_under_headings_share_a_requirements_section_that_follows_them():
+    text = (
+        "# Acme is hiring\n"
+        "## Backend Engineer\nSalary: USD $98,000~$210,000\n### Responsibilities\n- APIs\n"
+        "## Data Scientist\n- Location: Seoul\n### Responsibilities\n- Models\n"
+        "## Requirements for everyone\n- Python\n"
+    )
+    posting = parse_posting(text)
+    assert posting.company == "Acme"
+    backend, scientist = posting.roles
+    assert backend.facts[Fact.SALARY] == "USD $98,000~$210,000"
+    assert scientist.facts[Fact.LOCATION] == "Seoul"
+    for role, duty in ((backend, "APIs"), (scientist, "Models")):
+        assert [(s.kind, texts(s.items)) for s in role.skill_sections] == [
+            (SectionKind.RESPONSIBILITIES, [duty]),
+            (SectionKind.REQUIREMENTS, ["Python"]),
+        ]
+
+
+@pytest.mark.parametrize(
+    ("line", "salary"),
+    [
+        ("KRW 50M ~ 100M (negotiable)", "KRW 50M ~ 100M (negotiable)"),
+        ("Salary: USD $98,000~$210,000", "USD $98,000~$210,000"),
+        ("연봉 5,000만원 이상", "연봉 5,000만원 이상"),
+        ("€60k \u2013 €75k per year", "€60k \u2013 €75k per year"),
+        ("13th month salary", None),
+        ("Experience with Python 3", None),
+    ],
+)
+def test_salary_lines(line, salary):
+    assert salary_line(line) == salary
+
+
+def test_a_file_name_gives_title_and_company_only_when_the_text_confirms_them():
+    text = "Join the ML Platform team. You will build things."
+    assert names_from_file("acme-ml-platform-engineer", text) == ("ML Platform Engineer", "Acme")
+    assert names_from_file("notes-2024-01", text) == ("", "")
+    assert names_from_file("acme-data-engineer", "Nothing relevant here.") == ("", "")
+    assert names_from_file("acme-data-engineer", "", "Data Engineer") == ("Data Engineer", "Acme")
+
+
+def test_prose_without_sections_is_reported_as_such():
+    posting = parse_posting("We build robots.\nCome and talk to us.\n")
+    assert not posting.has_sections
+
+
+def test_the_description_keeps_every_line_that_is_not_a_skill():
+    posting = parse_posting((SEEDS / "ml2-open-roles.md").read_text())
+    markdown = description_markdown(posting.roles[1])
+    assert "### About KC Machine Learning Lab (ML2)" in markdown
+    assert "- Duration\n  - 3-month" in markdown
+    assert "### Perks" in markdown and "- Free food, snacks, coffee" in markdown
+    assert "  - Take-home project" not in markdown and "- Take-home project" in markdown
