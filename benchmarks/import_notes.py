@@ -4,7 +4,9 @@
 
 Figures: the first import, an unchanged re-import, markdown-it-py's bare parse of the same
 file (with the nesting limit raised so that it parses the whole file, as the importer's
-renderer does; the default limit stops 60% of the way), their ratios, and peak memory.
+renderer does; the default limit stops 60% of the way), their ratios, peak memory, and the
+import of each saved posting in fixtures/postings/ into the imported notes (a dry run, so
+every round imports it afresh, search index included, and rolls back).
 """
 
 import os
@@ -17,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 NOTES = ROOT / "fixtures" / "notes.md"
+POSTINGS = sorted((ROOT / "fixtures" / "postings").iterdir())
 ROUNDS = 3
 
 
@@ -39,6 +42,7 @@ def main() -> None:
     from django.core.management import call_command
     from markdown_it import MarkdownIt
 
+    from postings.importing import import_posting
     from taxonomy.notes.importer import import_notes
     from taxonomy.notes.markdown import MAX_NESTING
 
@@ -56,6 +60,18 @@ def main() -> None:
     assert first.tallies["skills"].created > 0
     reimport = best_of(ROUNDS, lambda: import_notes(text=text, source_name=NOTES.name))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    postings = [
+        (
+            path.name,
+            best_of(
+                ROUNDS,
+                lambda path=path: import_posting(
+                    text=path.read_text(encoding="utf-8"), source_name=path.name, dry_run=True
+                ),
+            ),
+        )
+        for path in POSTINGS
+    ]
 
     rows = [
         ("notes file", f"{NOTES.name}, {len(text.encode()):,} bytes"),
@@ -66,6 +82,8 @@ def main() -> None:
         (f"unchanged re-import, best of {ROUNDS}", f"{reimport * 1000:.1f} ms"),
         ("  ratio to the bare parse", f"{reimport / bare:.2f}x (target <= 1.5x)"),
         ("peak memory (max RSS)", f"{peak_mb:.1f} MB (target <= 300 MB)"),
+        (f"import_posting (dry run), best of {ROUNDS}", ""),
+        *((f"  {name[:33]}", f"{took * 1000:.1f} ms") for name, took in postings),
     ]
     for label, value in rows:
         print(f"{label + ':':<38}{value}")
