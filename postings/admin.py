@@ -40,7 +40,7 @@ class RoleAdmin(KeepsSearchInStep, admin.ModelAdmin):
     search_fields = ("title", "company__name", "area__name", "location", "description")
     autocomplete_fields = ("company", "area")
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = SOURCE_FIELDS
+    readonly_fields = ("posting", *SOURCE_FIELDS)
 
     def save_model(self, request, obj, form, change):
         save_role(role=obj)

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from postings.models import Company, Role
 from taxonomy.models import SearchDocument, Skill
+from taxonomy.notes.markdown import render_markdown
 from taxonomy.search.index import sync_index
 
 Kind = SearchDocument.Kind
@@ -11,7 +12,11 @@ Kind = SearchDocument.Kind
 
 @transaction.atomic
 def save_role(*, role: Role) -> Role:
-    """A role's title also labels the skill lines of its postings in search results."""
+    """A role's title also labels the skill lines of its postings in search results.
+
+    Its description is Markdown, rendered once, here, to safe HTML.
+    """
+    role.description_html = render_markdown(role.description)
     role.save()
     sync_index(kind=Kind.ROLE, ids=[role.pk])
     sync_index(

@@ -358,3 +358,13 @@ def test_import_posting_service_is_one_transaction(real_notes, monkeypatch):
         import_posting(text=ML2.read_text(), source_name=ML2.name)
     assert not Posting.objects.exists()
     assert not Company.objects.filter(name="ML2").exists()
+
+
+def test_a_description_edited_by_hand_is_rendered_safely_on_save(db):
+    from postings.services import save_role
+
+    role = Role(title="Engineer", slug="engineer", description="**Remote** <script>x</script>")
+    save_role(role=role)
+    assert (
+        role.description_html == "<p><strong>Remote</strong> &lt;script&gt;x&lt;/script&gt;</p>\n"
+    )

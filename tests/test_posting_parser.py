@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from postings.parsing import Fact, SectionKind, classify, parse_posting
 from postings.parsing.description import description_markdown
@@ -246,3 +248,37 @@ def test_the_description_keeps_every_line_that_is_not_a_skill():
     assert "- Duration\n  - 3-month" in markdown
     assert "### Perks" in markdown and "- Free food, snacks, coffee" in markdown
     assert "  - Take-home project" not in markdown and "- Take-home project" in markdown
+
+
+_LINE = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "## Requirements",
+            "**Benefits:**",
+            "[우대사항]",
+            "Responsibilities:",
+            "### Engineer",
+            "### For all positions",
+            "* Python",
+            "  - nested",
+            "\tTabbed",
+            "KRW 50M",
+            "URL: x",
+        ]
+    ),
+    st.text(max_size=40),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINE, max_size=30), st.text(max_size=30))
+def test_any_text_parses_into_roles_whose_lines_come_from_it(lines, file_name):
+    text = "\n".join(lines)
+    posting = parse_posting(text, file_name=file_name)
+    assert posting.roles
+    numbers = range(1, posting.line_count + 1)
+    for role in posting.roles:
+        description_markdown(role)
+        for section in role.sections:
+            assert section.line in numbers
