@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-TAB_WIDTH = 4
+from taxonomy.notes.parser import column_of
 
 
 class Shape(Enum):
@@ -44,13 +44,6 @@ class Line:
     @property
     def is_blank(self) -> bool:
         return self.shape is Shape.BLANK
-
-
-def column_of(indent: str) -> int:
-    column = 0
-    for char in indent:
-        column = (column // TAB_WIDTH + 1) * TAB_WIDTH if char == "\t" else column + 1
-    return column
 
 
 def read_line(number: int, raw: str) -> Line:

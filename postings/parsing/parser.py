@@ -135,24 +135,23 @@ class _Reader:
         self.labels: list[str] = []  # headings and labels, for naming the company
 
     def read(self) -> None:
-        content = [line for line in self.lines if line.shape not in (Shape.BLANK,)]
+        content = [line for line in self.lines if not line.is_blank]
         following = {a.number: b for a, b in pairwise(content)}
         first = content[0].number if content else 0
         for line in self.lines:
-            if line.shape is Shape.BLANK:
+            if line.is_blank:
                 self.after_blank = True
                 continue
-            if line.shape is Shape.FURNITURE:
-                self.after_blank = True
-            elif line.shape is Shape.HEADING:
+            if line.shape is Shape.HEADING:
                 self._heading(line)
             elif line.shape in (Shape.BOLD, Shape.BRACKET):
                 self.labels.append(line.text)
                 self._open(line.text, line, rank=LABEL_RANK)
             elif line.shape is Shape.BULLET:
                 self._bullet(line, following.get(line.number))
-            else:
+            elif line.shape is Shape.TEXT:
                 self._text(line, first=line.number == first)
+            # A rule or a lone image ends a paragraph as a blank line does.
             self.after_blank = line.shape is Shape.FURNITURE
 
     # -- blocks and sections ---------------------------------------------------------------
