@@ -17,7 +17,7 @@ from postings.importing.curation import (
 from postings.importing.plan import NO_OVERRIDES, Overrides, PostingPlan, plan_posting
 from postings.models import Company, Posting, Role
 from taxonomy.models import Skill, SkillSet, TaggedSkill, Technology
-from taxonomy.notes.importer import unique_slug
+from taxonomy.notes.importer import parents_first, unique_slug
 from taxonomy.notes.markdown import render_inline, render_markdown
 from taxonomy.search.index import sync_index
 from taxonomy.vocabulary import sync_vocabulary, technology_matcher
@@ -148,16 +148,17 @@ class _Writer:
     def _skills(self, sets) -> None:
         """Skills level by level, so every parent has its key before its children."""
         pk_of: dict[int, int] = {}  # id() of a skill plan → its row's key
-        level = [
+        planned = [
             (skill_set, position, skill, parent)
             for skill_set, set_plan in sets
             for position, (skill, parent) in enumerate(set_plan.walk())
         ]
+        levels = parents_first(
+            planned, key=lambda row: id(row[2]), parent_of=lambda row: id(row[3])
+        )
         technology_pk = dict(Technology.objects.values_list("slug", "id"))
         tags = []
-        while level:
-            ready = [row for row in level if row[3] is None or id(row[3]) in pk_of]
-            level = [row for row in level if not (row[3] is None or id(row[3]) in pk_of)]
+        for ready in levels:
             rows = []
             for skill_set, position, skill, parent in ready:
                 row = Skill(

@@ -8,7 +8,7 @@ Its placement (order, source line) still follows the file, so exports stay in or
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -118,6 +118,23 @@ ANALYZED = tuple(
     model._meta.db_table
     for model in (ResearchArea, Company, Role, SkillSet, Skill, TaggedSkill, SearchDocument)
 )
+
+
+def parents_first(
+    records: list, *, parent_of: Callable[[object], object], key=lambda r: r.uid
+) -> Iterator[list]:
+    """Batches of new records in which every parent comes in an earlier batch.
+
+    ``key(record)`` identifies a record; ``parent_of(record)`` is its parent's key, or
+    anything that is no record's key when the parent exists already (or there is none).
+    """
+    waiting = {key(r) for r in records}
+    remaining = list(records)
+    while remaining:
+        batch = [r for r in remaining if parent_of(r) not in waiting]
+        waiting.difference_update(key(r) for r in batch)
+        remaining = [r for r in remaining if key(r) in waiting]
+        yield batch
 
 
 def unique_slug(text: str, taken: set[str], fallback: str) -> str:
@@ -232,21 +249,6 @@ class _Writer:
             "import_key": record.key,
         }
 
-    @staticmethod
-    def parents_first(parent_of: Callable[[object], object]):
-        """Batches of new records in which every parent comes in an earlier batch."""
-
-        def batches(records: list) -> Iterable[list]:
-            waiting = {r.uid for r in records}
-            remaining = list(records)
-            while remaining:
-                batch = [r for r in remaining if parent_of(r) not in waiting]
-                waiting.difference_update(r.uid for r in batch)
-                remaining = [r for r in remaining if r.uid in waiting]
-                yield batch
-
-        return batches
-
     # -- the steps, in dependency order ------------------------------------------------------
 
     def areas(self) -> None:
@@ -282,7 +284,7 @@ class _Writer:
                 "parent_id": self.pk["areas"].get(r.parent_key),
                 "position": r.position,
             },
-            batches=self.parents_first(lambda r: r.parent_key),
+            batches=lambda new: parents_first(new, parent_of=lambda r: r.parent_key),
             on_create=lambda r: {"slug": unique_slug(r.name, taken, "field")},
         )
 
@@ -370,7 +372,7 @@ class _Writer:
                 "position": r.position,
                 "anchor": r.anchor,
             },
-            batches=self.parents_first(lambda r: r.parent_key),
+            batches=lambda new: parents_first(new, parent_of=lambda r: r.parent_key),
         )
 
     def skills(self) -> None:
@@ -410,7 +412,7 @@ class _Writer:
                 "parent_id": skill_pks.get(r.parent_uid),
                 "position": r.position,
             },
-            batches=self.parents_first(lambda r: r.parent_uid),
+            batches=lambda new: parents_first(new, parent_of=lambda r: r.parent_uid),
         )
 
     def tags(self) -> None:
