@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -62,15 +64,15 @@ class PostingForm(forms.Form):
             raise forms.ValidationError(str(exc)) from exc
         return data
 
-    def overrides(self) -> dict:
+    def overrides(self) -> Overrides:
         data = self.cleaned_data
         area = data.get("area")
-        return {
-            "company": data.get("company", ""),
-            "title": data.get("title", ""),
-            "area": area.slug if area else "",
-            "url": data.get("url", ""),
-        }
+        return Overrides(
+            company=data.get("company", ""),
+            title=data.get("title", ""),
+            area=area.slug if area else "",
+            url=data.get("url", ""),
+        )
 
 
 def add_posting_view(request, model_admin):
@@ -103,13 +105,13 @@ def add_posting_view(request, model_admin):
             report = import_posting(
                 text=form.posting_text,
                 source_name=form.source_name,
-                overrides=Overrides(**overrides),
+                overrides=overrides,
                 dry_run=True,
             )
         except InputError as exc:
             form.add_error(None, str(exc))
         else:
-            stash(request, SESSION_KEY, form.source_name, form.posting_text, overrides)
+            stash(request, SESSION_KEY, form.source_name, form.posting_text, asdict(overrides))
             context.update(title="Add this posting?", report=report, **_preview(report))
             return TemplateResponse(request, "admin/postings/posting/add.html", context)
     context["form"] = form
