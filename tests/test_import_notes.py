@@ -157,6 +157,23 @@ def test_rows_edited_in_the_admin_are_kept(import_text):
 
 
 @pytest.mark.django_db
+def test_a_field_removed_from_the_notes_goes_with_its_skill_sets_roles_and_companies(
+    import_text,
+):
+    import_text(SMALL + "## Other\n+ skill set:\n\t- Engineer at Acme\n\t- Go\n")
+    assert Role.objects.count() == 2
+
+    report = import_text(SMALL)
+
+    assert report.kept == []
+    assert list(ResearchArea.objects.values_list("name", flat=True)) == ["Field"]
+    assert list(Role.objects.values_list("title", flat=True)) == [
+        "Staff Formal Verification Engineer"
+    ]
+    assert not Skill.objects.filter(text="Go").exists()
+
+
+@pytest.mark.django_db
 def test_dry_run_reports_but_writes_nothing(import_text, real_notes_text):
     report = import_text(real_notes_text, dry_run=True)
     assert report.tallies["skills"].created == 5256

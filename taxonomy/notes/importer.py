@@ -340,7 +340,10 @@ class _Writer:
                 "id", *SKILL_SETS.content, *SKILL_SETS.placement, *PROVENANCE, "import_digest"
             )
         )
-        roles = {pk: key for key, pk in self.pk["roles"].items()}
+        # Rows about to be deleted name roles the notes no longer hold; their keys come from
+        # the database, or such a row would look edited and be kept.
+        roles = dict(Role.objects.exclude(import_key="").values_list("id", "import_key"))
+        roles.update({pk: key for key, pk in self.pk["roles"].items()})
         companies = {pk: key for key, pk in self.pk["companies"].items()}
         area_pks = self.pk["areas"]
         pairing = pair(
