@@ -7,7 +7,9 @@ For each scale it imports the notes into a fresh test database (1x: the real fil
 taxonomy.notes.synthetic's copies in the real file's grammar), then requests pages through
 Django's test client, in process, so the figures are the server's work: URL routing, views,
 queries and templates, without network or browser. Printed: p50 and p95 of search over a
-fixed list of queries, and of field pages over a fixed sample of fields.
+fixed list of queries, and of field pages over a fixed sample of fields; then the time to
+generate a roadmap for MLOps and for the top-level field (every skill set), and p50/p95 of
+the roadmap pages (plan, gap view, target picker) signed in as its owner.
 """
 
 import os
@@ -30,6 +32,8 @@ QUERIES = [
     "experience", "phd", "쿠버네티스", "recommender systems",
 ]  # fmt: skip
 FIELD_SAMPLE = 30
+MLOPS = "mlops-or-ml-ops-modelops-aiops"
+PICKER_QUERIES = ["ml", "mlops", "vision", "engineer", "verification engineer"]
 TARGETS = {"search": 0.050, "field page": 0.150}  # p95 on 10x, seconds
 
 
@@ -95,8 +99,42 @@ def main() -> None:
                     f"  {label:<10} {len(urls):>3} urls x {ROUNDS}: p50 {p50 * 1000:6.1f} ms"
                     f"  p95 {p95 * 1000:6.1f} ms{verdict}"
                 )
+            time_roadmaps(slugs[0])
     finally:
         connection.creation.destroy_test_db(name, verbosity=0)
+
+
+def time_roadmaps(root_slug: str) -> None:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from roadmaps.models import Roadmap
+    from roadmaps.services import create_roadmap
+    from taxonomy.models import ResearchArea
+
+    owner, _ = get_user_model().objects.get_or_create(username="bench")
+    client = Client()
+    client.force_login(owner)
+    urls = ["/roadmaps/new/?" + urlencode({"q": q}) for q in PICKER_QUERIES]
+    for label, slug in (("MLOps", MLOPS), ("top field", root_slug)):
+        area = ResearchArea.objects.get(slug=slug)
+        timings = []
+        for _ in range(ROUNDS):
+            start = time.perf_counter()
+            roadmap = create_roadmap(owner=owner, title=f"Bench {label}", areas=[area])
+            timings.append(time.perf_counter() - start)
+        print(
+            f"  roadmap for {label:<9}: generated in {min(timings) * 1000:6.1f} ms (best of "
+            f"{ROUNDS}), {roadmap.steps.count()} steps"
+        )
+        urls += [roadmap.get_absolute_url(), f"{roadmap.get_absolute_url()}gap/"]
+    timings = timed(client, urls)
+    p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
+    print(
+        f"  {'roadmaps':<10} {len(urls):>3} urls x {ROUNDS}: p50 {p50 * 1000:6.1f} ms"
+        f"  p95 {p95 * 1000:6.1f} ms"
+    )
+    Roadmap.objects.all().delete()
 
 
 if __name__ == "__main__":

@@ -147,6 +147,10 @@ CSRF_COOKIE_SECURE = PRODUCTION
 TAGGIT_CASE_INSENSITIVE = True
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "roadmap-list"
+LOGOUT_REDIRECT_URL = "home"
+
 # Where `make run` and the admin look for the sample notes.
 FIELDNOTES_SAMPLE_NOTES = BASE_DIR / "fixtures" / "notes.md"
 FIELDNOTES_VOCABULARY = BASE_DIR / "fixtures" / "technologies.json"

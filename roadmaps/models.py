@@ -1,2 +1,198 @@
-# Roadmap models arrive with the roadmaps feature; the app is installed now so its
-# migrations start from a clean history alongside the others.
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+
+from roadmaps.ranking import spread, why
+
+
+class RoadmapQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+    def owned_by(self, user):
+        return self.filter(owner=user) if user.is_authenticated else self.none()
+
+    def visible_to(self, user):
+        """What ``user`` may read: public roadmaps and their own."""
+        if not user.is_authenticated:
+            return self.public()
+        return self.filter(Q(is_public=True) | Q(owner=user))
+
+    def for_reading(self):
+        """With the owner, targets and steps loaded: four queries, however long the plan."""
+        from postings.models import Role
+
+        return self.select_related("owner").prefetch_related(
+            "areas",
+            models.Prefetch("roles", queryset=Role.objects.select_related("company")),
+            models.Prefetch("steps", queryset=RoadmapStep.objects.select_related("technology")),
+        )
+
+    def with_progress(self):
+        """``step_count`` and ``done_count``: steps, and those the owner marked done."""
+        done = Q(
+            steps__technology__progress__user=F("owner"),
+            steps__technology__progress__status=SkillProgress.Status.DONE,
+        )
+        return self.annotate(
+            step_count=Count("steps", distinct=True),
+            done_count=Count("steps", filter=done, distinct=True),
+        )
+
+
+class Roadmap(models.Model):
+    """A person's ordered plan of technologies to learn for some fields and roles."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roadmaps"
+    )
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100)
+    description = models.TextField(blank=True, help_text="Markdown source.")
+    description_html = models.TextField(blank=True, editable=False)
+    areas = models.ManyToManyField(
+        "taxonomy.ResearchArea",
+        blank=True,
+        related_name="roadmaps",
+        verbose_name="target fields",
+        help_text="Each field counts with its sub-fields.",
+    )
+    roles = models.ManyToManyField(
+        "postings.Role", blank=True, related_name="roadmaps", verbose_name="target roles"
+    )
+    is_public = models.BooleanField(
+        "public", default=False, help_text="Anyone may read it; only the owner may change it."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = RoadmapQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated", "pk"]
+        verbose_name = "roadmap"
+        verbose_name_plural = "roadmaps"
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="roadmaps_roadmap_slug_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["owner", "-updated"], name="roadmaps_roadmap_owner"),
+            models.Index(fields=["is_public", "-updated"], name="roadmaps_roadmap_public"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("roadmap-detail", args=[self.slug])
+
+    def targets_label(self) -> str:
+        """What the skill sets counted belong to, for "14 of 22 MLOps skill sets": the one
+        target's name, or "target" for several (reads the prefetched areas and roles)."""
+        names = [area.name for area in self.areas.all()] + [role.title for role in self.roles.all()]
+        return names[0] if len(names) == 1 else "target"
+
+
+class RoadmapStep(models.Model):
+    """One technology in a roadmap, with the figures it was ranked by."""
+
+    class Stage(models.IntegerChoices):
+        NOW = 0, "Now"
+        NEXT = 1, "Next"
+        LATER = 2, "Later"
+
+    roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="steps")
+    technology = models.ForeignKey(
+        "taxonomy.Technology", on_delete=models.CASCADE, related_name="roadmap_steps"
+    )
+    stage = models.PositiveSmallIntegerField(choices=Stage.choices, default=Stage.LATER)
+    position = models.PositiveIntegerField(default=0, help_text="Order within its stage.")
+    note = models.TextField(blank=True)
+    asked_in = models.PositiveIntegerField(default=0, help_text="Target skill sets asking.")
+    required_in = models.PositiveIntegerField(default=0, help_text="… as a requirement.")
+    out_of = models.PositiveIntegerField(default=0, help_text="Target skill sets in all.")
+    fields_asking = models.PositiveIntegerField(default=0, help_text="Fields asking, anywhere.")
+    field_count = models.PositiveIntegerField(default=0, help_text="Fields with skill sets.")
+    score = models.FloatField(default=0.0)
+
+    class Meta:
+        ordering = ["roadmap", "stage", "position", "pk"]
+        verbose_name = "roadmap step"
+        verbose_name_plural = "roadmap steps"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["roadmap", "technology"], name="roadmaps_roadmapstep_technology_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["roadmap", "stage", "position"], name="roadmaps_roadmapstep_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.roadmap}: {self.technology}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.roadmap.get_absolute_url()}#step-{self.pk}"
+
+    def why(self, targets: str) -> str:
+        return why(
+            asked_in=self.asked_in,
+            required_in=self.required_in,
+            out_of=self.out_of,
+            targets=targets,
+        )
+
+    def spread(self) -> str:
+        return spread(fields_asking=self.fields_asking, field_count=self.field_count)
+
+
+class SkillProgressQuerySet(models.QuerySet):
+    def statuses(self, user, technologies) -> dict[int, str]:
+        """``{technology id: status}`` for ``user`` (pending when absent), in one query."""
+        if not user.is_authenticated:
+            return {}
+        rows = self.filter(user=user, technology__in=technologies)
+        return dict(rows.values_list("technology_id", "status"))
+
+
+class SkillProgress(models.Model):
+    """How far a person is with a technology; shared by all of that person's roadmaps."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Not started"
+        LEARNING = "learning", "Learning"
+        DONE = "done", "Done"
+        SKIPPED = "skipped", "Skipped"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="skill_progress"
+    )
+    technology = models.ForeignKey(
+        "taxonomy.Technology", on_delete=models.CASCADE, related_name="progress"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = SkillProgressQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["user", "technology"]
+        verbose_name = "skill progress"
+        verbose_name_plural = "skill progress"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "technology"], name="roadmaps_skillprogress_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["user", "status"], name="roadmaps_skillprogress_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.technology} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return self.technology.get_absolute_url()

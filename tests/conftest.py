@@ -26,3 +26,52 @@ def import_text(db):
 def real_notes(import_text, real_notes_text):
     """The database after importing the real notes file."""
     return import_text(real_notes_text)
+
+
+# Four fields with skill sets, small enough that a roadmap's ranking is worked out by hand
+# (tests/test_roadmaps.py shows the arithmetic).
+TOY_NOTES = """# Platforms
+Where models run.
+## MLOps
++ skill set:
+\t- Senior Platform Engineer
+\t- Kubernetes and Python
+\t- MLflow is a plus
++ skill set:
+\t- Kubernetes and Docker
+\t- Communication skills
++ skill set:
+\t- Python and MLflow
+\t- Nice to have:
+\t\t* Terraform
+### Model serving
++ skill set:
+\t- Kubernetes and communication
+## Web
++ skill set:
+\t- Python and communication
++ skill set:
+\t- Python, JavaScript and communication
+## Chips
++ skill set:
+\t- Python, Verilog, communication
++ skill set:
+\t- BLAH.
+"""
+
+
+@pytest.fixture
+def toy_notes(import_text):
+    return import_text(TOY_NOTES)
+
+
+@pytest.fixture
+def people(db):
+    """Two people with passwords: ana (who plans) and bob (who looks on)."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    return (
+        users.create_user("ana", password="correct-horse-battery"),
+        users.create_user("bob", password="correct-horse-battery"),
+    )

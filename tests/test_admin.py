@@ -101,3 +101,47 @@ def test_editing_notes_in_the_admin_renders_them_and_marks_the_area_curated(staf
     assert "areas: Field" in report.kept
     assert ResearchArea.objects.get().notes == "Curated **notes**."
     assert Skill.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_roadmaps_are_curated_not_made_in_the_admin(staff, django_user_model):
+    from roadmaps.models import Roadmap, SkillProgress
+    from roadmaps.services import create_roadmap, set_progress
+
+    owner = django_user_model.objects.create_user("ana")
+    roadmap = create_roadmap(owner=owner, title="Plan", areas=[ResearchArea.objects.get()])
+    set_progress(user=owner, technology=roadmap.steps.get().technology, status="done")
+
+    assert staff.get(reverse("admin:roadmaps_roadmap_changelist"), {"q": "ana"}).status_code == 200
+    assert staff.get(reverse("admin:roadmaps_roadmap_add")).status_code == 403
+    assert staff.get(reverse("admin:roadmaps_skillprogress_changelist")).status_code == 200
+    change = reverse("admin:roadmaps_roadmap_change", args=[roadmap.pk])
+    form = staff.get(change)
+    assert form.status_code == 200 and "Python" in form.content.decode()
+
+    step = roadmap.steps.get()
+    response = staff.post(
+        change,
+        {
+            "title": "Plan B",
+            "slug": "plan",
+            "description": "Learn *Python*.",
+            "is_public": "on",
+            "areas": [ResearchArea.objects.get().pk],
+            "steps-TOTAL_FORMS": "1",
+            "steps-INITIAL_FORMS": "1",
+            "steps-0-id": step.pk,
+            "steps-0-roadmap": roadmap.pk,
+            "steps-0-technology": step.technology_id,
+            "steps-0-stage": "0",
+            "steps-0-position": "0",
+            "steps-0-note": "Start here",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    roadmap.refresh_from_db()
+    assert (roadmap.title, roadmap.is_public) == ("Plan B", True)
+    assert roadmap.description_html == "<p>Learn <em>Python</em>.</p>\n"
+    assert roadmap.steps.get().note == "Start here"
+    assert SkillProgress.objects.get().status == "done"
+    assert Roadmap.objects.count() == 1

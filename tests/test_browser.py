@@ -150,3 +150,69 @@ def test_staff_pastes_a_posting_previews_it_confirms_and_finds_its_roles(page):
     sync_api.expect(page.locator(".facts")).to_contain_text("KRW 35M ~ 60M (negotiable)")
     sync_api.expect(page.locator(".facts")).to_contain_text("ML2")
     shot(page, "11-imported-role")
+
+
+def sign_in(page, username: str, password: str) -> None:
+    page.get_by_role("banner").get_by_role("link", name="Sign in").click()
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def build_roadmap(page, typed: str, field: str, title: str) -> None:
+    """Find a field by typing (search as you type, no button), add it, name and create."""
+    page.goto("/roadmaps/new/")
+    page.get_by_label("Find a field or a role").press_sequentially(typed, delay=40)
+    results = page.locator("#target-results")
+    sync_api.expect(results).to_contain_text(f"Matches for “{typed}”")
+    page.get_by_role("link", name=f"Add {field}", exact=True).click()
+    sync_api.expect(page.get_by_label("Chosen targets")).to_contain_text(field)
+    page.get_by_label("Title").fill(title)
+    page.get_by_role("button", name="Create roadmap").click()
+    sync_api.expect(page.locator("h1")).to_have_text(title)
+
+
+def mark_done(page, technology: str) -> None:
+    status = page.get_by_role("form", name=f"Status of {technology}")
+    status.get_by_role("button", name="Done").click()
+    sync_api.expect(
+        page.get_by_role("form", name=f"Status of {technology}").get_by_role("button", name="Done")
+    ).to_have_attribute("aria-pressed", "true")
+
+
+def progress(page) -> int:
+    return int(page.locator("#roadmap-progress").get_attribute("value"))
+
+
+def test_a_person_builds_an_mlops_roadmap_marks_steps_done_and_sees_them_in_another(page):
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("ana", password="a long test password")
+    page.goto("/roadmaps/")
+    sign_in(page, "ana", "a long test password")
+    sync_api.expect(page.locator(".account")).to_contain_text("Signed in as ana")
+
+    build_roadmap(page, "mlops", "MLOps, or ML Ops, ModelOps, & AIOps", "MLOps plan")
+    now = page.locator("#stage-now")
+    sync_api.expect(now).to_contain_text("Kubernetes")
+    sync_api.expect(now).to_contain_text("MLflow")
+    assert progress(page) == 0
+    shot(page, "12-roadmap-new")
+
+    mark_done(page, "Kubernetes")
+    assert progress(page) == 1
+    mark_done(page, "MLflow")
+    assert progress(page) == 2
+    sync_api.expect(page.locator("#progress-text")).to_contain_text("2 of 60 done")
+    shot(page, "13-roadmap-progress")
+
+    # A second roadmap, for the MLOps sub-field alone, already knows both are done.
+    build_roadmap(page, "ml ops", "MLOps, or ML Ops", "Just MLOps")
+    for technology in ("Kubernetes", "MLflow"):
+        step = page.locator(".plan-step", has=page.get_by_role("link", name=technology, exact=True))
+        sync_api.expect(step.locator(".status-badge")).to_have_text("Done")
+    assert progress(page) == 2
+    shot(page, "14-roadmap-second")
+
+    page.get_by_role("button", name="Sign out").click()
+    sync_api.expect(page.get_by_role("banner").get_by_role("link", name="Sign in")).to_be_visible()

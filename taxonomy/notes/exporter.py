@@ -25,7 +25,8 @@ MARKERS = "+-*"
 MAX_RESTORED_BLANKS = 20
 
 
-def _generated_prefix(depth: int) -> str:
+def bullet_prefix(depth: int) -> str:
+    """Indentation and marker of a bullet written at ``depth`` (0 is the outermost)."""
     return "\t" * depth + MARKERS[depth % len(MARKERS)] + " "
 
 
@@ -40,7 +41,7 @@ def skill_line(text: str, source_text: str, depth: int) -> str:
     """The line for a skill whose text is now ``text``."""
     parts = bullet_parts(source_text) if source_text else None
     if parts is None:
-        return _generated_prefix(depth) + text
+        return bullet_prefix(depth) + text
     prefix, content = parts
     return source_text if content == text else prefix + text
 
@@ -49,7 +50,7 @@ def label_line(label: str, source_text: str, depth: int) -> str:
     """The line that opens a skill set labelled ``label``."""
     parts = bullet_parts(source_text) if source_text else None
     if parts is None:
-        return f"{_generated_prefix(depth)}{label}:"
+        return f"{bullet_prefix(depth)}{label}:"
     prefix, content = parts
     return source_text if skill_set_label(content) == label else f"{prefix}{label}:"
 

@@ -1,0 +1,136 @@
+"""What a roadmap's targets ask for, read from the database and ranked by ``ranking.rank``.
+
+The skill sets counted are the public ones of the target fields (with their sub-fields) and
+of the target roles. A skill set nested in another counts with it, and the sections of one
+saved posting (responsibilities, requirements, preferred, stack) count as one skill set, as
+a posting copied into the notes is one skill set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from postings.models import Role
+from roadmaps.ranking import Ask, Ranked, is_optional, rank
+from taxonomy.models import Skill, SkillSet, TaggedSkill, Technology
+from taxonomy.tree import AreaTree
+
+# Kinds whose lines ask for what they name; the other kinds only mention it.
+_REQUIRING_KINDS = {SkillSet.Kind.REQUIREMENTS, SkillSet.Kind.GENERAL}
+
+
+@dataclass(frozen=True, slots=True)
+class TargetDemand:
+    skill_sets: QuerySet  # the targets' public skill sets
+    out_of: int  # target skill sets (as counted above)
+    ranked: list[Ranked]  # ``technology`` is a Technology id
+    technologies: dict[int, Technology]
+
+    def of(self, technology: Technology) -> Ranked:
+        """The figures of one technology, zero when the targets never ask for it."""
+        for ranked in self.ranked:
+            if ranked.technology == technology.pk:
+                return ranked
+        return Ranked(technology.pk, 0, 0, self.out_of, 0, 0)
+
+
+def target_skill_sets(*, areas, roles):
+    """Public skill sets of the target fields (sub-fields included) and roles."""
+    tree = AreaTree.load()
+    area_ids = {pk for area in areas for pk in tree.subtree(area.pk)}
+    return SkillSet.objects.public().filter(Q(area__in=area_ids) | Q(role__in=list(roles)))
+
+
+def _unit(skill_set_id: int, parent_id: int | None, role_id: int | None, posting_id) -> tuple:
+    if posting_id is not None:
+        return ("posting role", role_id)
+    return ("skill set", parent_id or skill_set_id)
+
+
+def target_demand(*, areas, roles, technologies: list[int] | None = None) -> TargetDemand:
+    """Rank what the targets ask for; ``technologies`` limits the ranking to those ids."""
+    sets = target_skill_sets(areas=areas, roles=roles)
+    set_rows = sets.values_list("id", "parent_id", "role_id", "role__posting_id", "kind")
+    unit_of, requiring = {}, set()
+    for pk, parent_id, role_id, posting_id, kind in set_rows:
+        unit_of[pk] = _unit(pk, parent_id, role_id, posting_id)
+        if kind in _REQUIRING_KINDS:
+            requiring.add(pk)
+
+    tagged = TaggedSkill.objects.filter(
+        content_object__is_placeholder=False, content_object__skill_set__in=sets.values("id")
+    )
+    if technologies is not None:
+        tagged = tagged.filter(tag__in=technologies)
+    pairs = list(tagged.values_list("content_object_id", "tag_id"))
+    lines = Skill.objects.filter(skill_set__in=sets.values("id"))
+    lines = {pk: row for pk, *row in lines.values_list("id", "parent_id", "skill_set_id", "text")}
+    asks = [
+        Ask(
+            technology=tag,
+            skill_set=unit_of[lines[skill][1]],
+            required=lines[skill][1] in requiring and not _worded_optional(skill, lines),
+        )
+        for skill, tag in pairs
+    ]
+    asked = {ask.technology for ask in asks}
+    known = Technology.objects.in_bulk(asked)
+    out_of = len(set(unit_of.values()))
+    ranked = rank(
+        asks,
+        out_of=out_of,
+        fields_asking=_fields_asking(asked),
+        field_count=SkillSet.objects.public().values("area").distinct().count(),
+        name_of=lambda pk: known[pk].name.casefold(),
+    )
+    return TargetDemand(skill_sets=sets, out_of=out_of, ranked=ranked, technologies=known)
+
+
+def _worded_optional(skill: int, lines: dict[int, tuple]) -> bool:
+    """Whether a line, or a line it is nested in, is worded as optional ("… is a plus")."""
+    current, depth = skill, 0
+    while current is not None and depth <= len(lines):
+        parent_id, _, text = lines[current]
+        if is_optional(text):
+            return True
+        current, depth = parent_id, depth + 1
+    return False
+
+
+def _fields_asking(technologies: set[int]) -> dict[int, int]:
+    """For each technology, how many fields anywhere have a public skill set asking for it."""
+    rows = (
+        TaggedSkill.objects.filter(
+            tag__in=technologies,
+            content_object__is_placeholder=False,
+            content_object__skill_set__is_placeholder=False,
+        )
+        .values("tag_id")
+        .annotate(fields=Count("content_object__skill_set__area", distinct=True))
+        .values_list("tag_id", "fields")
+    )
+    return dict(rows)
+
+
+def roles_asking(demand: TargetDemand, technologies: list[int]) -> dict[int, list[Role]]:
+    """For each technology, the target roles whose skill sets ask for it, in two queries."""
+    sets = demand.skill_sets.filter(role__isnull=False)
+    pairs = (
+        TaggedSkill.objects.filter(
+            tag__in=technologies,
+            content_object__is_placeholder=False,
+            content_object__skill_set__in=sets.values("id"),
+        )
+        .values_list("tag_id", "content_object__skill_set__role_id")
+        .distinct()
+    )
+    pairs = list(pairs)
+    found = Role.objects.select_related("company").in_bulk({role for _, role in pairs})
+    asking: dict[int, list[Role]] = {}
+    for technology, role in pairs:
+        asking.setdefault(technology, []).append(found[role])
+    for listed in asking.values():
+        listed.sort(key=lambda role: (role.title.casefold(), role.pk))
+    return asking

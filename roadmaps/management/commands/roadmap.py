@@ -1,0 +1,125 @@
+import json
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from postings.models import Role
+from roadmaps.export import to_data, to_markdown
+from roadmaps.models import Roadmap, RoadmapStep
+from roadmaps.reading import read_plan
+from roadmaps.services import create_roadmap
+from taxonomy.models import ResearchArea
+
+
+class _DryRun(Exception):
+    """Raised to roll back a dry run once its report is written."""
+
+
+def _fail(message: str) -> CommandError:
+    return CommandError(message, returncode=1)
+
+
+def _by_slug(model, slugs: list[str], what: str) -> list:
+    found = model.objects.in_bulk(slugs, field_name="slug")
+    missing = [slug for slug in slugs if slug not in found]
+    if missing:
+        raise _fail(f"No {what} with the slug {missing[0]!r}.")
+    return [found[slug] for slug in dict.fromkeys(slugs)]
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a learning roadmap for target fields and roles, ranked by what their skill "
+        "sets ask for (create), or write one out as Markdown or JSON (export)."
+    )
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True, metavar="create|export")
+        create = actions.add_parser("create", help="Create a roadmap.")
+        create.add_argument("--owner", required=True, metavar="USERNAME")
+        create.add_argument("--title", required=True)
+        create.add_argument(
+            "--area",
+            action="append",
+            default=[],
+            metavar="SLUG",
+            help="A target field (with its sub-fields); repeat for more.",
+        )
+        create.add_argument(
+            "--role", action="append", default=[], metavar="SLUG", help="A target role; repeat."
+        )
+        create.add_argument("--description", default="", help="Markdown.")
+        create.add_argument("--public", action="store_true", help="Readable by anyone.")
+        create.add_argument("--dry-run", action="store_true", help="Show the plan; write nothing.")
+        export = actions.add_parser("export", help="Write a roadmap out.")
+        export.add_argument("slug")
+        export.add_argument("--format", choices=["md", "json"], default="md")
+        export.add_argument(
+            "--output", type=Path, help="Write to this file instead of standard output."
+        )
+
+    def handle(self, *args, action, **options):
+        if action == "create":
+            self._create(**options)
+        else:
+            self._export(**options)
+
+    def _create(self, *, owner, title, area, role, description, public, dry_run, **options):
+        if not area and not role:
+            raise _fail("Give at least one --area or --role to plan for.")
+        user = get_user_model().objects.filter(username=owner).first()
+        if user is None:
+            raise _fail(f"No user named {owner!r}.")
+        areas = _by_slug(ResearchArea, area, "field")
+        roles = _by_slug(Role, role, "role")
+        try:
+            with transaction.atomic():
+                roadmap = create_roadmap(
+                    owner=user,
+                    title=title,
+                    areas=areas,
+                    roles=roles,
+                    description=description,
+                    is_public=public,
+                )
+                self._report(roadmap, dry_run=dry_run)
+                if dry_run:
+                    raise _DryRun
+        except ValidationError as exc:
+            raise _fail(" ".join(exc.messages)) from exc
+        except _DryRun:
+            self.stdout.write(self.style.WARNING("Dry run: nothing was written."))
+
+    def _report(self, roadmap: Roadmap, *, dry_run: bool) -> None:
+        steps = list(roadmap.steps.select_related("technology"))
+        verb = "Would create" if dry_run else "Created"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb} roadmap {roadmap.title!r} ({roadmap.get_absolute_url()}), "
+                f"{'public' if roadmap.is_public else 'private'}, {len(steps)} steps."
+            )
+        )
+        for stage, label in RoadmapStep.Stage.choices:
+            names = [step.technology.name for step in steps if step.stage == stage]
+            self.stdout.write(f"  {label} ({len(names)}): {', '.join(names) or '-'}")
+
+    def _export(self, *, slug, format, output, **options):
+        roadmap = Roadmap.objects.for_reading().filter(slug=slug).first()
+        if roadmap is None:
+            raise _fail(f"No roadmap with the slug {slug!r}.")
+        plan = read_plan(roadmap)
+        if format == "json":
+            text = json.dumps(to_data(plan), indent=2, ensure_ascii=False) + "\n"
+        else:
+            text = to_markdown(plan)
+        if output is None:
+            self.stdout.write(text, ending="")
+            return
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"{output}: {exc.strerror or exc}") from exc
+        self.stdout.write(self.style.SUCCESS(f"Wrote {output}."))

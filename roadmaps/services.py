@@ -1,0 +1,177 @@
+"""Writes to roadmaps and progress; the views, the admin and the ``roadmap`` command call these.
+
+Who may call them is the caller's business (views check ownership); these keep the data
+whole: steps numbered from 0 within each stage, one step per technology, figures stored.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from roadmaps.demand import target_demand
+from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
+from roadmaps.ranking import stage_index
+from taxonomy.models import Technology
+from taxonomy.notes.importer import SLUG_LENGTH, unique_slug
+from taxonomy.notes.markdown import render_markdown
+
+# A plan longer than this is a list, not a plan; the gap view shows everything the targets
+# ask for, with a button to add any of it.
+MAX_STEPS = 60
+
+Stage = RoadmapStep.Stage
+
+
+# Paths under /roadmaps/ that are pages, not roadmaps.
+RESERVED_SLUGS = {"new", "progress"}
+
+
+def _free_slug(title: str) -> str:
+    base = slugify(title)[:SLUG_LENGTH].strip("-") or "roadmap"
+    taken = set(Roadmap.objects.filter(slug__startswith=base[:40]).values_list("slug", flat=True))
+    return unique_slug(title, taken | RESERVED_SLUGS, "roadmap")
+
+
+@transaction.atomic
+def create_roadmap(
+    *,
+    owner,
+    title: str,
+    areas=(),
+    roles=(),
+    description: str = "",
+    is_public: bool = False,
+    max_steps: int = MAX_STEPS,
+) -> Roadmap:
+    """A roadmap of the ``max_steps`` technologies the targets ask for most, in three stages."""
+    areas, roles = list(areas), list(roles)
+    if not areas and not roles:
+        raise ValidationError("Choose at least one field or role to plan for.")
+    title = title.strip()
+    if not title:
+        raise ValidationError("Give the roadmap a title.")
+    roadmap = Roadmap.objects.create(
+        owner=owner,
+        title=title,
+        slug=_free_slug(title),
+        description=description,
+        description_html=render_markdown(description),
+        is_public=is_public,
+    )
+    roadmap.areas.set(areas)
+    roadmap.roles.set(roles)
+    ranked = target_demand(areas=areas, roles=roles).ranked[:max_steps]
+    stages = [stage_index(i, len(ranked)) for i in range(len(ranked))]
+    RoadmapStep.objects.bulk_create(
+        RoadmapStep(
+            roadmap=roadmap,
+            technology_id=row.technology,
+            stage=stage,
+            position=i - stages.index(stage),
+            **row.figures(),
+        )
+        for i, (row, stage) in enumerate(zip(ranked, stages, strict=True))
+    )
+    return roadmap
+
+
+@transaction.atomic
+def update_roadmap(*, roadmap: Roadmap, title: str, description: str, is_public: bool) -> Roadmap:
+    roadmap.title = title.strip() or roadmap.title
+    roadmap.description = description
+    roadmap.description_html = render_markdown(description)
+    roadmap.is_public = is_public
+    roadmap.save()
+    return roadmap
+
+
+@transaction.atomic
+def delete_roadmap(*, roadmap: Roadmap) -> None:
+    """The roadmap and its steps; the owner's progress stays, shared with their others."""
+    roadmap.delete()
+
+
+def _touch(roadmap: Roadmap) -> None:
+    Roadmap.objects.filter(pk=roadmap.pk).update(updated=timezone.now())
+
+
+def _renumber(stage: int, order: list[RoadmapStep]) -> None:
+    for position, step in enumerate(order):
+        step.position, step.stage = position, stage
+    RoadmapStep.objects.bulk_update(order, ["position", "stage"])
+
+
+def _stage_steps(roadmap: Roadmap, stage: int, without: RoadmapStep | None = None):
+    steps = RoadmapStep.objects.select_for_update().filter(roadmap=roadmap, stage=stage)
+    if without is not None:
+        steps = steps.exclude(pk=without.pk)
+    return list(steps.order_by("position", "pk"))
+
+
+@transaction.atomic
+def move_step(*, step: RoadmapStep, stage: int, position: int) -> RoadmapStep:
+    """Put ``step`` at ``position`` (clamped) in ``stage``, closing the gap it leaves."""
+    if stage not in Stage.values:
+        raise ValidationError(f"There is no stage {stage!r}.")
+    old_stage = step.stage
+    target = _stage_steps(step.roadmap, stage, without=step)
+    target.insert(max(0, min(position, len(target))), step)
+    _renumber(stage, target)
+    if old_stage != stage:
+        _renumber(old_stage, _stage_steps(step.roadmap, old_stage))
+    _touch(step.roadmap)
+    return step
+
+
+@transaction.atomic
+def remove_step(*, step: RoadmapStep) -> None:
+    roadmap, stage = step.roadmap, step.stage
+    step.delete()
+    _renumber(stage, _stage_steps(roadmap, stage))
+    _touch(roadmap)
+
+
+@transaction.atomic
+def add_step(
+    *, roadmap: Roadmap, technology: Technology, stage: int = Stage.LATER, note: str = ""
+) -> RoadmapStep:
+    """Append ``technology`` to ``stage``, with its figures for the roadmap's targets."""
+    if roadmap.steps.filter(technology=technology).exists():
+        raise ValidationError(f"{technology.name} is already in this roadmap.")
+    if stage not in Stage.values:
+        raise ValidationError(f"There is no stage {stage!r}.")
+    demand = target_demand(
+        areas=roadmap.areas.all(), roles=roadmap.roles.all(), technologies=[technology.pk]
+    )
+    step = RoadmapStep.objects.create(
+        roadmap=roadmap,
+        technology=technology,
+        stage=stage,
+        position=len(_stage_steps(roadmap, stage)),
+        note=note,
+        **demand.of(technology).figures(),
+    )
+    _touch(roadmap)
+    return step
+
+
+@transaction.atomic
+def set_step_note(*, step: RoadmapStep, note: str) -> RoadmapStep:
+    step.note = note.strip()
+    step.save(update_fields=["note"])
+    _touch(step.roadmap)
+    return step
+
+
+@transaction.atomic
+def set_progress(*, user, technology: Technology, status: str) -> SkillProgress:
+    """Record how far ``user`` is with ``technology``: every roadmap of theirs shows it."""
+    if status not in SkillProgress.Status.values:
+        raise ValidationError(f"There is no status {status!r}.")
+    progress, _ = SkillProgress.objects.update_or_create(
+        user=user, technology=technology, defaults={"status": status}
+    )
+    return progress

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from roadmaps import views
+
+urlpatterns = [
+    path("roadmaps/", views.roadmap_list, name="roadmap-list"),
+    path("roadmaps/new/", views.roadmap_new, name="roadmap-new"),
+    path("roadmaps/progress/<slug:technology>/", views.progress_set, name="progress-set"),
+    path("roadmaps/<slug:slug>/", views.roadmap_detail, name="roadmap-detail"),
+    path("roadmaps/<slug:slug>/gap/", views.roadmap_gap, name="roadmap-gap"),
+    path(
+        "roadmaps/<slug:slug>/export.md",
+        views.roadmap_export,
+        {"format": "md"},
+        name="roadmap-export-md",
+    ),
+    path(
+        "roadmaps/<slug:slug>/export.json",
+        views.roadmap_export,
+        {"format": "json"},
+        name="roadmap-export-json",
+    ),
+    path("roadmaps/<slug:slug>/settings/", views.roadmap_settings, name="roadmap-settings"),
+    path("roadmaps/<slug:slug>/delete/", views.roadmap_delete, name="roadmap-delete"),
+    path("roadmaps/<slug:slug>/steps/", views.step_add, name="step-add"),
+    path("roadmaps/<slug:slug>/steps/<int:pk>/", views.step_change, name="step-change"),
+]

@@ -1,0 +1,286 @@
+"""Roadmap pages: the list, the target picker, one roadmap, its gap view and its exports.
+
+Private roadmaps are 404 for everyone but their owner; public ones are readable by anyone,
+and only the owner may change them (403 for anyone else). The writes go through
+``roadmaps.services``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.http import require_GET, require_POST
+
+from postings.models import Role
+from roadmaps import services
+from roadmaps.demand import roles_asking, target_demand
+from roadmaps.export import to_data, to_markdown
+from roadmaps.forms import AddStepForm, ProgressForm, RoadmapForm, SettingsForm, StepForm
+from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
+from roadmaps.ranking import spread, why
+from roadmaps.reading import read_plan
+from roadmaps.targets import find_targets
+from taxonomy.models import ResearchArea, Technology
+from taxonomy.paging import paginate
+
+Status = SkillProgress.Status
+# A position past any stage's end: "move to the end of that stage".
+END = 10**6
+
+
+def _readable(request, slug: str) -> Roadmap:
+    queryset = Roadmap.objects.visible_to(request.user).for_reading()
+    return get_object_or_404(queryset, slug=slug)
+
+
+def _editable(request, slug: str) -> Roadmap:
+    roadmap = get_object_or_404(Roadmap.objects.visible_to(request.user), slug=slug)
+    if roadmap.owner_id != request.user.pk:
+        raise PermissionDenied("Only the owner may change this roadmap.")
+    return roadmap
+
+
+@require_GET
+def roadmap_list(request):
+    # Counting steps groups rows, and Django then drops Meta.ordering: order explicitly.
+    roadmaps = Roadmap.objects.with_progress().order_by("-updated", "pk")
+    public = roadmaps.public().select_related("owner")
+    mine = None
+    if request.user.is_authenticated:
+        public = public.exclude(owner=request.user)
+        mine = paginate(request, roadmaps.owned_by(request.user), name="mine")
+    return render(
+        request,
+        "roadmaps/roadmap_list.html",
+        {"mine": mine, "public": paginate(request, public)},
+    )
+
+
+def _chosen(data) -> tuple[list[ResearchArea], list[Role]]:
+    areas = ResearchArea.objects.filter(slug__in=data.getlist("areas")).order_by("position")
+    roles = Role.objects.filter(slug__in=data.getlist("roles")).select_related("company")
+    return list(areas), list(roles)
+
+
+def _picker_url(areas, roles, query: str) -> str:
+    params = [("areas", a.slug) for a in areas] + [("roles", r.slug) for r in roles]
+    if query:
+        params.append(("q", query))
+    return f"{reverse('roadmap-new')}?{urlencode(params)}"
+
+
+def _link_targets(areas, roles, candidates, query: str) -> None:
+    """Give each chosen target a link that removes it and each candidate one that adds it."""
+    for area in areas:
+        area.remove_url = _picker_url([a for a in areas if a != area], roles, query)
+    for role in roles:
+        role.remove_url = _picker_url(areas, [r for r in roles if r != role], query)
+    for area in candidates.areas:
+        area.add_url = _picker_url([*areas, area], roles, query)
+    for role in candidates.roles:
+        role.add_url = _picker_url(areas, [*roles, role], query)
+
+
+@login_required
+def roadmap_new(request):
+    """Pick targets by searching (GET, so it works without JavaScript), then create (POST)."""
+    if request.method == "POST":
+        form = RoadmapForm(request.POST)
+        if form.is_valid():
+            roadmap = services.create_roadmap(
+                owner=request.user,
+                title=form.cleaned_data["title"],
+                areas=form.cleaned_data["areas"],
+                roles=form.cleaned_data["roles"],
+                description=form.cleaned_data["description"],
+                is_public=form.cleaned_data["is_public"],
+            )
+            messages.success(request, f"Roadmap created with {roadmap.steps.count()} steps.")
+            return redirect(roadmap)
+        areas, roles = _chosen(request.POST)
+    else:
+        areas, roles = _chosen(request.GET)
+        title = " and ".join([a.name for a in areas] + [r.title for r in roles])
+        form = RoadmapForm(initial={"title": title[:200], "areas": areas, "roles": roles})
+    query = request.GET.get("q", "")[:200]
+    candidates = find_targets(query, chosen_areas=areas, chosen_roles=roles)
+    _link_targets(areas, roles, candidates, query)
+    context = {"form": form, "areas": areas, "roles": roles, "candidates": candidates}
+    if request.GET.get("partial") == "results":
+        return render(request, "roadmaps/includes/target_results.html", context)
+    return render(request, "roadmaps/roadmap_new.html", context)
+
+
+@require_GET
+def roadmap_detail(request, slug):
+    roadmap = _readable(request, slug)
+    plan = read_plan(roadmap)
+    is_owner = roadmap.owner_id == request.user.pk
+    return render(
+        request,
+        "roadmaps/roadmap_detail.html",
+        {
+            "roadmap": roadmap,
+            "plan": plan,
+            "is_owner": is_owner,
+            "statuses": Status.choices,
+            "stages": RoadmapStep.Stage.choices,
+            "add_form": AddStepForm() if is_owner else None,
+            "settings_form": SettingsForm(instance=roadmap) if is_owner else None,
+        },
+    )
+
+
+@require_GET
+def roadmap_gap(request, slug):
+    """What the targets ask for that the owner has not done yet, with the roles asking."""
+    roadmap = _readable(request, slug)
+    areas, roles = list(roadmap.areas.all()), list(roadmap.roles.all())
+    demand = target_demand(areas=areas, roles=roles)
+    statuses = SkillProgress.objects.statuses(roadmap.owner, list(demand.technologies))
+    gap = [row for row in demand.ranked if statuses.get(row.technology) != Status.DONE]
+    page = paginate(request, gap)
+    asking = roles_asking(demand, [row.technology for row in page])
+    in_plan = {step.technology_id for step in roadmap.steps.all()}
+    label = roadmap.targets_label()
+    page.object_list = [
+        {
+            "technology": demand.technologies[row.technology],
+            "figures": row,
+            "why": why(
+                asked_in=row.asked_in,
+                required_in=row.required_in,
+                out_of=row.out_of,
+                targets=label,
+            ),
+            "spread": spread(fields_asking=row.fields_asking, field_count=row.field_count),
+            "status": Status(statuses.get(row.technology, Status.PENDING)).label,
+            "roles": asking.get(row.technology, []),
+            "in_plan": row.technology in in_plan,
+        }
+        for row in page.object_list
+    ]
+    return render(
+        request,
+        "roadmaps/roadmap_gap.html",
+        {
+            "roadmap": roadmap,
+            "page": page,
+            "done": sum(status == Status.DONE for status in statuses.values()),
+            "is_owner": roadmap.owner_id == request.user.pk,
+        },
+    )
+
+
+@require_GET
+def roadmap_export(request, slug, format):
+    plan = read_plan(_readable(request, slug))
+    if format == "json":
+        body = json.dumps(to_data(plan), indent=2, ensure_ascii=False) + "\n"
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(to_markdown(plan), content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{plan.roadmap.slug}.{format}"'
+    return response
+
+
+@require_POST
+@login_required
+def roadmap_settings(request, slug):
+    roadmap = _editable(request, slug)
+    form = SettingsForm(request.POST, instance=Roadmap.objects.get(pk=roadmap.pk))
+    if form.is_valid():
+        services.update_roadmap(
+            roadmap=roadmap,
+            title=form.cleaned_data["title"],
+            description=form.cleaned_data["description"],
+            is_public=form.cleaned_data["is_public"],
+        )
+        messages.success(request, "Roadmap saved.")
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(roadmap)
+
+
+@require_POST
+@login_required
+def roadmap_delete(request, slug):
+    roadmap = _editable(request, slug)
+    title = roadmap.title
+    services.delete_roadmap(roadmap=roadmap)
+    messages.success(request, f"Roadmap {title!r} deleted.")
+    return redirect("roadmap-list")
+
+
+@require_POST
+@login_required
+def step_add(request, slug):
+    roadmap = _editable(request, slug)
+    form = AddStepForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        step = services.add_step(
+            roadmap=roadmap,
+            technology=form.cleaned_data["technology"],
+            stage=form.cleaned_data["stage"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(roadmap)
+    messages.success(request, f"{step.technology.name} added.")
+    return redirect(step)
+
+
+@require_POST
+@login_required
+def step_change(request, slug, pk):
+    roadmap = _editable(request, slug)
+    step = get_object_or_404(
+        RoadmapStep.objects.select_related("technology"), roadmap=roadmap, pk=pk
+    )
+    step.roadmap = roadmap
+    form = StepForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "That change is not possible.")
+        return redirect(roadmap)
+    action = form.cleaned_data["action"]
+    if action == "remove":
+        services.remove_step(step=step)
+        messages.success(request, f"{step.technology.name} removed.")
+        return redirect(roadmap)
+    if action == "note":
+        services.set_step_note(step=step, note=form.cleaned_data["note"])
+    elif action == "stage" and form.cleaned_data["stage"] is not None:
+        services.move_step(step=step, stage=form.cleaned_data["stage"], position=END)
+    elif action in ("up", "down"):
+        offset = -1 if action == "up" else 1
+        services.move_step(step=step, stage=step.stage, position=step.position + offset)
+    return redirect(step)
+
+
+@require_POST
+@login_required
+def progress_set(request, technology):
+    """Mark how far the signed-in person is with a technology, in all their roadmaps."""
+    technology = get_object_or_404(Technology, slug=technology)
+    form = ProgressForm(request.POST)
+    if form.is_valid():
+        services.set_progress(
+            user=request.user, technology=technology, status=form.cleaned_data["status"]
+        )
+    else:
+        messages.error(request, "Choose one of the statuses shown.")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "roadmap-list"
+    return redirect(target)

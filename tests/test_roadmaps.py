@@ -1,0 +1,237 @@
+"""Generating roadmaps from the database, editing their steps, and progress shared by a person.
+
+The toy notes (tests/conftest.py TOY_NOTES) give four fields with public skill sets (MLOps,
+Model serving, Web, Chips: F = 4). A roadmap for MLOps counts MLOps and its sub-field Model
+serving: four skill sets. Score = demand x ln((F + 1) / fields asking):
+
+    technology     sets (required)   demand   fields   score
+    Kubernetes     3 (3)             3.0      2        3.0 x ln(5/2) = 2.749
+    MLflow         2 (1: "a plus")   1.5      1        1.5 x ln(5)   = 2.414
+    Docker         1 (1)             1.0      1        1.0 x ln(5)   = 1.609
+    Python         2 (2)             2.0      3        2.0 x ln(5/3) = 1.022
+    Terraform      1 (0: nested)     0.5      1        0.5 x ln(5)   = 0.805
+    Communication  2 (2)             2.0      4        2.0 x ln(5/4) = 0.446
+
+Six steps: two now, two next, two later.
+"""
+
+import math
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from postings.models import Role
+from roadmaps.demand import target_demand
+from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
+from roadmaps.reading import read_plan
+from roadmaps.services import (
+    add_step,
+    create_roadmap,
+    delete_roadmap,
+    move_step,
+    remove_step,
+    set_progress,
+    set_step_note,
+)
+from taxonomy.models import ResearchArea, Technology
+from taxonomy.tree import AreaTree
+
+pytestmark = pytest.mark.django_db
+Stage = RoadmapStep.Stage
+Status = SkillProgress.Status
+
+EXPECTED = ["Kubernetes", "MLflow", "Docker", "Python", "Terraform", "Communication"]
+
+
+def area(slug: str) -> ResearchArea:
+    return ResearchArea.objects.get(slug=slug)
+
+
+def plan_names(roadmap: Roadmap) -> list[tuple[int, str]]:
+    steps = roadmap.steps.select_related("technology").order_by("stage", "position")
+    return [(step.stage, step.technology.name) for step in steps]
+
+
+def mlops_roadmap(owner, **options) -> Roadmap:
+    return create_roadmap(owner=owner, title="MLOps plan", areas=[area("mlops")], **options)
+
+
+def test_the_toy_ranking_matches_the_hand_computed_order_and_scores(toy_notes, people):
+    roadmap = mlops_roadmap(people[0])
+
+    assert plan_names(roadmap) == [
+        (Stage.NOW, "Kubernetes"),
+        (Stage.NOW, "MLflow"),
+        (Stage.NEXT, "Docker"),
+        (Stage.NEXT, "Python"),
+        (Stage.LATER, "Terraform"),
+        (Stage.LATER, "Communication"),
+    ]
+    scores = dict(roadmap.steps.values_list("technology__name", "score"))
+    assert scores == pytest.approx(
+        {
+            "Kubernetes": 3 * math.log(5 / 2),
+            "MLflow": 1.5 * math.log(5),
+            "Docker": math.log(5),
+            "Python": 2 * math.log(5 / 3),
+            "Terraform": 0.5 * math.log(5),
+            "Communication": 2 * math.log(5 / 4),
+        }
+    )
+    assert list(roadmap.steps.filter(stage=Stage.NOW).values_list("position", flat=True)) == [
+        0,
+        1,
+    ]
+
+
+def test_each_step_says_why_it_is_there(toy_notes, people):
+    plan = read_plan(Roadmap.objects.for_reading().get(pk=mlops_roadmap(people[0]).pk))
+    why = {item.step.technology.name: item.why for item in plan.steps}
+    assert why["Kubernetes"] == "asked for in 3 of 4 MLOps skill sets (3 as a requirement)"
+    assert why["MLflow"] == "asked for in 2 of 4 MLOps skill sets (1 as a requirement)"
+    assert why["Terraform"] == "asked for in 1 of 4 MLOps skill sets (0 as a requirement)"
+    communication = next(i for i in plan.steps if i.step.technology.name == "Communication")
+    assert communication.step.spread() == "asked for in 4 of 4 fields"
+
+
+def test_what_every_field_asks_for_ranks_below_what_is_specific_to_the_targets(toy_notes, people):
+    demand = target_demand(areas=[area("mlops")], roles=[])
+    by_name = {demand.technologies[r.technology].name: r for r in demand.ranked}
+    # Communication and Python are asked for as often as MLflow, or more...
+    assert by_name["Communication"].demand > by_name["MLflow"].demand
+    assert by_name["Python"].demand > by_name["MLflow"].demand
+    # ...but everywhere else too, so they come after it.
+    order = [demand.technologies[r.technology].name for r in demand.ranked]
+    assert order.index("MLflow") < order.index("Python") < order.index("Communication")
+
+
+def test_a_field_counts_its_sub_fields_and_a_role_counts_its_own_skill_sets(toy_notes, people):
+    mlops = mlops_roadmap(people[0])
+    # Model serving's one skill set is the fourth MLOps one, and the third asking for Kubernetes.
+    assert mlops.steps.get(technology__name="Kubernetes").asked_in == 3
+    serving = create_roadmap(owner=people[0], title="Serving", areas=[area("model-serving")])
+    assert plan_names(serving) == [(Stage.NOW, "Kubernetes"), (Stage.NEXT, "Communication")]
+
+    role = Role.objects.get(slug="senior-platform-engineer")
+    by_role = create_roadmap(owner=people[0], title="Role", roles=[role])
+    # Kubernetes 1 x ln(5/2) = 0.92, MLflow ("a plus") 0.5 x ln(5) = 0.80, Python 1 x ln(5/3) = 0.51
+    assert [name for _, name in plan_names(by_role)] == ["Kubernetes", "MLflow", "Python"]
+    assert by_role.steps.get(technology__name="MLflow").out_of == 1
+
+
+def test_nothing_is_planned_that_no_target_skill_set_asks_for(toy_notes, people):
+    roadmap = create_roadmap(owner=people[0], title="Web", areas=[area("web")])
+    assert {name for _, name in plan_names(roadmap)} == {"Python", "JavaScript", "Communication"}
+
+
+def test_a_roadmap_needs_a_target_and_a_title(toy_notes, people):
+    with pytest.raises(ValidationError, match="at least one field or role"):
+        create_roadmap(owner=people[0], title="Empty")
+    with pytest.raises(ValidationError, match="title"):
+        create_roadmap(owner=people[0], title="  ", areas=[area("web")])
+    assert not Roadmap.objects.exists()
+
+
+def test_plans_are_capped_and_slugs_are_unique_and_never_a_page_name(toy_notes, people):
+    first = mlops_roadmap(people[0], max_steps=3)
+    second = mlops_roadmap(people[1])
+    assert first.steps.count() == 3
+    assert [name for _, name in plan_names(first)] == EXPECTED[:3]
+    assert (first.slug, second.slug) == ("mlops-plan", "mlops-plan-2")
+    assert create_roadmap(owner=people[0], title="New", areas=[area("web")]).slug == "new-2"
+
+
+def test_steps_move_within_and_between_stages_and_positions_stay_contiguous(toy_notes, people):
+    roadmap = mlops_roadmap(people[0])
+    mlflow = roadmap.steps.get(technology__name="MLflow")
+
+    move_step(step=mlflow, stage=Stage.NOW, position=0)
+    assert plan_names(roadmap)[:2] == [(Stage.NOW, "MLflow"), (Stage.NOW, "Kubernetes")]
+
+    move_step(step=mlflow, stage=Stage.LATER, position=1)
+    assert [name for stage, name in plan_names(roadmap) if stage == Stage.LATER] == [
+        "Terraform",
+        "MLflow",
+        "Communication",
+    ]
+    for stage in Stage.values:
+        positions = list(
+            roadmap.steps.filter(stage=stage)
+            .order_by("position")
+            .values_list("position", flat=True)
+        )
+        assert positions == list(range(len(positions)))
+
+
+def test_steps_are_removed_added_with_their_figures_and_annotated(toy_notes, people):
+    roadmap = mlops_roadmap(people[0])
+    remove_step(step=roadmap.steps.get(technology__name="Kubernetes"))
+    assert roadmap.steps.get(technology__name="MLflow").position == 0
+
+    kubernetes = Technology.objects.get(name="Kubernetes")
+    step = add_step(roadmap=roadmap, technology=kubernetes, stage=Stage.NEXT)
+    assert (step.position, step.asked_in, step.required_in, step.out_of) == (2, 3, 3, 4)
+    javascript = add_step(roadmap=roadmap, technology=Technology.objects.get(name="JavaScript"))
+    assert javascript.asked_in == 0
+    assert javascript.why("MLOps") == "added by hand; no MLOps skill set asks for it"
+    with pytest.raises(ValidationError, match="already"):
+        add_step(roadmap=roadmap, technology=kubernetes)
+
+    set_step_note(step=step, note="  Start with the CKAD course.  ")
+    step.refresh_from_db()
+    assert step.note == "Start with the CKAD course."
+
+
+def test_progress_is_kept_per_person_and_shows_in_every_roadmap_of_theirs(toy_notes, people):
+    ana, bob = people
+    first = mlops_roadmap(ana)
+    second = create_roadmap(owner=ana, title="Serving", areas=[area("model-serving")])
+    bobs = mlops_roadmap(bob)
+    kubernetes = Technology.objects.get(name="Kubernetes")
+
+    set_progress(user=ana, technology=kubernetes, status=Status.DONE)
+    set_progress(user=ana, technology=Technology.objects.get(name="Docker"), status=Status.SKIPPED)
+
+    def status_of(roadmap, name="Kubernetes"):
+        plan = read_plan(Roadmap.objects.for_reading().get(pk=roadmap.pk))
+        return next(i.status for i in plan.steps if i.step.technology.name == name), plan
+
+    assert status_of(first)[0] == Status.DONE
+    assert status_of(second)[0] == Status.DONE
+    assert status_of(bobs)[0] == Status.PENDING
+    _, plan = status_of(first)
+    assert (plan.done, plan.skipped, plan.to_learn, plan.percent) == (1, 1, 5, 20)
+
+    set_progress(user=ana, technology=kubernetes, status=Status.LEARNING)
+    assert SkillProgress.objects.filter(user=ana).count() == 2
+    assert status_of(second)[0] == Status.LEARNING
+    with pytest.raises(ValidationError):
+        set_progress(user=ana, technology=kubernetes, status="mastered")
+
+
+def test_deleting_a_roadmap_keeps_the_progress_its_owner_shares_with_others(toy_notes, people):
+    roadmap = mlops_roadmap(people[0])
+    set_progress(user=people[0], technology=Technology.objects.get(name="MLflow"), status="done")
+    delete_roadmap(roadmap=roadmap)
+    assert not RoadmapStep.objects.exists()
+    assert SkillProgress.objects.filter(user=people[0], status="done").count() == 1
+
+
+def test_for_the_real_notes_an_mlops_roadmap_learns_kubernetes_and_mlflow_now(real_notes, people):
+    mlops = area("mlops-or-ml-ops-modelops-aiops")
+    roadmap = create_roadmap(owner=people[0], title="MLOps", areas=[mlops])
+    now = {name for stage, name in plan_names(roadmap) if stage == Stage.NOW}
+    assert {"Kubernetes", "MLflow"} <= now
+
+    # Every planned technology is asked for by a public MLOps skill set (field or sub-field).
+    subtree = AreaTree.load().subtree(mlops.pk)
+    for step in roadmap.steps.select_related("technology"):
+        assert step.asked_in > 0
+        assert step.technology.tagged_skills.filter(
+            content_object__is_placeholder=False,
+            content_object__skill_set__is_placeholder=False,
+            content_object__skill_set__area__in=subtree,
+        ).exists(), step.technology.name
+    # Python is asked for in most fields: it is planned, but not first.
+    python = roadmap.steps.get(technology__name="Python")
+    assert python.stage != Stage.NOW
