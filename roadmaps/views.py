@@ -195,7 +195,7 @@ def roadmap_export(request, slug, format):
 @login_required
 def roadmap_settings(request, slug):
     roadmap = _editable(request, slug)
-    form = SettingsForm(request.POST, instance=Roadmap.objects.get(pk=roadmap.pk))
+    form = SettingsForm(request.POST, instance=roadmap)
     if form.is_valid():
         services.update_roadmap(
             roadmap=roadmap,

@@ -247,3 +247,27 @@ def test_roadmap_pages_run_the_same_number_of_queries_however_much_data(
     thrice = pages()
     assert once == thrice
     assert max(once.values()) <= 16, once
+
+
+def test_the_owner_renames_publishes_and_deletes_a_roadmap(client, roadmaps, people):
+    private, _ = roadmaps
+    client = signed_in(client, people[0])
+    base = private.get_absolute_url()
+    client.post(
+        f"{base}settings/", {"title": "Shared plan", "description": "*Go*", "is_public": "on"}
+    )
+    private.refresh_from_db()
+    assert (private.title, private.is_public, private.description_html) == (
+        "Shared plan",
+        True,
+        "<p><em>Go</em></p>\n",
+    )
+    response = client.post(f"{base}settings/", {"title": "", "description": ""}, follow=True)
+    assert "This field is required." in response.content.decode()
+    private.refresh_from_db()
+    assert (private.title, private.is_public) == ("Shared plan", True)
+
+    response = client.post(f"{base}delete/")
+    assert response["Location"] == "/roadmaps/"
+    assert not Roadmap.objects.filter(pk=private.pk).exists()
+    assert client.get(base).status_code == 404
