@@ -67,11 +67,12 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
     pairs = list(tagged.values_list("content_object_id", "tag_id"))
     lines = Skill.objects.filter(skill_set__in=sets.values("id"))
     lines = {pk: row for pk, *row in lines.values_list("id", "parent_id", "skill_set_id", "text")}
+    optional = _OptionalLines(lines)
     asks = [
         Ask(
             technology=tag,
             skill_set=unit_of[lines[skill][1]],
-            required=lines[skill][1] in requiring and not _worded_optional(skill, lines),
+            required=lines[skill][1] in requiring and not optional(skill),
         )
         for skill, tag in pairs
     ]
@@ -88,15 +89,24 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
     return TargetDemand(skill_sets=sets, out_of=out_of, ranked=ranked, technologies=known)
 
 
-def _worded_optional(skill: int, lines: dict[int, tuple]) -> bool:
-    """Whether a line, or a line it is nested in, is worded as optional ("… is a plus")."""
-    current, depth = skill, 0
-    while current is not None and depth <= len(lines):
-        parent_id, _, text = lines[current]
-        if is_optional(text):
-            return True
-        current, depth = parent_id, depth + 1
-    return False
+class _OptionalLines:
+    """Whether a line, or a line it is nested in, is worded as optional ("… is a plus");
+    each line is read once, however many technologies it names."""
+
+    def __init__(self, lines: dict[int, tuple]):
+        self.lines = lines
+        self.known: dict[int | None, bool] = {None: False}
+
+    def __call__(self, skill: int | None) -> bool:
+        chain = []
+        while skill not in self.known and len(chain) <= len(self.lines):
+            chain.append(skill)
+            skill = self.lines[skill][0]
+        answer = self.known.get(skill, False)
+        for line in reversed(chain):
+            answer = answer or is_optional(self.lines[line][2])
+            self.known[line] = answer
+        return answer
 
 
 def _fields_asking(technologies: set[int]) -> dict[int, int]:
