@@ -6,8 +6,15 @@ from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
 from taxonomy.models import ResearchArea, Technology
 
 
-class RoadmapForm(forms.ModelForm):
-    """A new roadmap: its title, description and visibility, and the targets chosen."""
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = Roadmap
+        fields = ["title", "description", "is_public"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class RoadmapForm(SettingsForm):
+    """A new roadmap: its settings, and the targets chosen."""
 
     areas = forms.ModelMultipleChoiceField(
         ResearchArea.objects.all(),
@@ -22,23 +29,11 @@ class RoadmapForm(forms.ModelForm):
         widget=forms.MultipleHiddenInput,
     )
 
-    class Meta:
-        model = Roadmap
-        fields = ["title", "description", "is_public"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
-
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("areas") and not cleaned.get("roles"):
             raise forms.ValidationError("Choose at least one field or role to plan for.")
         return cleaned
-
-
-class SettingsForm(forms.ModelForm):
-    class Meta:
-        model = Roadmap
-        fields = ["title", "description", "is_public"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
 class TechnologyField(forms.CharField):
@@ -71,6 +66,11 @@ class StepForm(forms.Form):
     action = forms.ChoiceField(choices=[(a, a) for a in ("up", "down", "stage", "remove", "note")])
     stage = forms.TypedChoiceField(choices=RoadmapStep.Stage.choices, coerce=int, required=False)
     note = forms.CharField(required=False, max_length=2000)
+
+
+def error_text(form: forms.Form) -> str:
+    """All of a form's errors in one sentence, for a message after a redirect."""
+    return " ".join(error for errors in form.errors.values() for error in errors)
 
 
 class ProgressForm(forms.Form):

@@ -111,11 +111,15 @@ def _stage_steps(roadmap: Roadmap, stage: int, without: RoadmapStep | None = Non
     return list(steps.order_by("position", "pk"))
 
 
+def _check_stage(stage: int) -> None:
+    if stage not in Stage.values:
+        raise ValidationError(f"There is no stage {stage!r}.")
+
+
 @transaction.atomic
 def move_step(*, step: RoadmapStep, stage: int, position: int) -> RoadmapStep:
     """Put ``step`` at ``position`` (clamped) in ``stage``, closing the gap it leaves."""
-    if stage not in Stage.values:
-        raise ValidationError(f"There is no stage {stage!r}.")
+    _check_stage(stage)
     old_stage = step.stage
     target = _stage_steps(step.roadmap, stage, without=step)
     target.insert(max(0, min(position, len(target))), step)
@@ -141,8 +145,7 @@ def add_step(
     """Append ``technology`` to ``stage``, with its figures for the roadmap's targets."""
     if roadmap.steps.filter(technology=technology).exists():
         raise ValidationError(f"{technology.name} is already in this roadmap.")
-    if stage not in Stage.values:
-        raise ValidationError(f"There is no stage {stage!r}.")
+    _check_stage(stage)
     demand = target_demand(
         areas=roadmap.areas.all(), roles=roadmap.roles.all(), technologies=[technology.pk]
     )

@@ -22,7 +22,14 @@ from postings.models import Role
 from roadmaps import services
 from roadmaps.demand import roles_asking, target_demand
 from roadmaps.export import to_data, to_markdown
-from roadmaps.forms import AddStepForm, ProgressForm, RoadmapForm, SettingsForm, StepForm
+from roadmaps.forms import (
+    AddStepForm,
+    ProgressForm,
+    RoadmapForm,
+    SettingsForm,
+    StepForm,
+    error_text,
+)
 from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
 from roadmaps.ranking import spread, why
 from roadmaps.reading import read_plan
@@ -205,7 +212,7 @@ def roadmap_settings(request, slug):
         )
         messages.success(request, "Roadmap saved.")
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, error_text(form))
     return redirect(roadmap)
 
 
@@ -226,7 +233,7 @@ def step_add(request, slug):
     form = AddStepForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
+            raise ValidationError(error_text(form))
         step = services.add_step(
             roadmap=roadmap,
             technology=form.cleaned_data["technology"],

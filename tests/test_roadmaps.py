@@ -154,6 +154,8 @@ def test_steps_move_within_and_between_stages_and_positions_stay_contiguous(toy_
         "MLflow",
         "Communication",
     ]
+    with pytest.raises(ValidationError, match="no stage 7"):
+        move_step(step=mlflow, stage=7, position=0)
     for stage in Stage.values:
         positions = list(
             roadmap.steps.filter(stage=stage)
