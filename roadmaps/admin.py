@@ -1,9 +1,8 @@
 from django.contrib import admin
 
 from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
+from roadmaps.ranking import FIGURES
 from roadmaps.services import delete_roadmap, update_roadmap
-
-FIGURES = ("asked_in", "required_in", "out_of", "fields_asking", "field_count", "score")
 
 
 class RoadmapStepInline(admin.TabularInline):

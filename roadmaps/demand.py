@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from postings.models import Role
 from roadmaps.ranking import Ask, Ranked, is_optional, rank
+from taxonomy.demand import with_field_spread
 from taxonomy.models import Skill, SkillSet, TaggedSkill, Technology
 from taxonomy.tree import AreaTree
 
@@ -77,12 +78,12 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
         for skill, tag in pairs
     ]
     asked = {ask.technology for ask in asks}
-    known = Technology.objects.in_bulk(asked)
+    known = with_field_spread(Technology.objects.filter(pk__in=asked)).in_bulk()
     out_of = len(set(unit_of.values()))
     ranked = rank(
         asks,
         out_of=out_of,
-        fields_asking=_fields_asking(asked),
+        fields_asking={pk: t.fields for pk, t in known.items()},
         field_count=SkillSet.objects.public().values("area").distinct().count(),
         name_of=lambda pk: known[pk].name.casefold(),
     )
@@ -107,21 +108,6 @@ class _OptionalLines:
             answer = answer or is_optional(self.lines[line][2])
             self.known[line] = answer
         return answer
-
-
-def _fields_asking(technologies: set[int]) -> dict[int, int]:
-    """For each technology, how many fields anywhere have a public skill set asking for it."""
-    rows = (
-        TaggedSkill.objects.filter(
-            tag__in=technologies,
-            content_object__is_placeholder=False,
-            content_object__skill_set__is_placeholder=False,
-        )
-        .values("tag_id")
-        .annotate(fields=Count("content_object__skill_set__area", distinct=True))
-        .values_list("tag_id", "fields")
-    )
-    return dict(rows)
 
 
 def roles_asking(demand: TargetDemand, technologies: list[int]) -> dict[int, list[Role]]:

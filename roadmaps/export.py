@@ -7,6 +7,7 @@ import re
 from django.utils import timezone
 
 from roadmaps.models import RoadmapStep
+from roadmaps.ranking import FIGURES
 from roadmaps.reading import Plan
 from taxonomy.notes.exporter import bullet_prefix
 
@@ -77,14 +78,8 @@ def to_data(plan: Plan) -> dict:
                 "status": item.status,
                 "note": item.step.note,
                 "why": item.why,
-                "figures": {
-                    "asked_in": item.step.asked_in,
-                    "required_in": item.step.required_in,
-                    "out_of": item.step.out_of,
-                    "fields_asking": item.step.fields_asking,
-                    "field_count": item.step.field_count,
-                    "score": round(item.step.score, 4),
-                },
+                "figures": {name: getattr(item.step, name) for name in FIGURES}
+                | {"score": round(item.step.score, 4)},
             }
             for item in plan.steps
         ],

@@ -138,15 +138,10 @@ class RoadmapStep(models.Model):
         return f"{self.roadmap.get_absolute_url()}#step-{self.pk}"
 
     def why(self, targets: str) -> str:
-        return why(
-            asked_in=self.asked_in,
-            required_in=self.required_in,
-            out_of=self.out_of,
-            targets=targets,
-        )
+        return why(self, targets)
 
     def spread(self) -> str:
-        return spread(fields_asking=self.fields_asking, field_count=self.field_count)
+        return spread(self)
 
 
 class SkillProgressQuerySet(models.QuerySet):

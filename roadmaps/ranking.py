@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 PREFERRED_WEIGHT = 0.5
 STAGE_COUNT = 3
+# What a ranking records for each technology, and a roadmap step stores.
+FIGURES = ("asked_in", "required_in", "out_of", "fields_asking", "field_count", "score")
 
 # Wording that makes a line optional ("a plus", "preferred", "nice to have", "ideally" …):
 # each pattern with a literal every match of it contains, so that most lines are cleared by
@@ -82,14 +84,7 @@ class Ranked:
 
     def figures(self) -> dict:
         """The counts and the score, as a roadmap step stores them."""
-        return {
-            "asked_in": self.asked_in,
-            "required_in": self.required_in,
-            "out_of": self.out_of,
-            "fields_asking": self.fields_asking,
-            "field_count": self.field_count,
-            "score": self.score,
-        }
+        return {name: getattr(self, name) for name in FIGURES}
 
 
 def specificity(fields_asking: int, field_count: int) -> float:
@@ -136,16 +131,19 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def why(*, asked_in: int, required_in: int, out_of: int, targets: str) -> str:
-    """Why a step is in a roadmap: "asked for in 14 of 22 MLOps skill sets (9 as a requirement)"."""
-    if not asked_in:
+def why(figures, targets: str) -> str:
+    """Why a step is in a roadmap: "asked for in 14 of 22 MLOps skill sets (9 as a requirement)".
+
+    ``figures`` is a ``Ranked`` or anything with its counts (a stored roadmap step).
+    """
+    if not figures.asked_in:
         return f"added by hand; no {targets} skill set asks for it"
     return (
-        f"asked for in {asked_in} of {_plural(out_of, f'{targets} skill set')} "
-        f"({required_in} as a requirement)"
+        f"asked for in {figures.asked_in} of {_plural(figures.out_of, f'{targets} skill set')} "
+        f"({figures.required_in} as a requirement)"
     )
 
 
-def spread(*, fields_asking: int, field_count: int) -> str:
+def spread(figures) -> str:
     """How widely a technology is asked for, the reason its demand counts less or more."""
-    return f"asked for in {fields_asking} of {_plural(field_count, 'field')}"
+    return f"asked for in {figures.fields_asking} of {_plural(figures.field_count, 'field')}"

@@ -160,14 +160,8 @@ def roadmap_gap(request, slug):
     page.object_list = [
         {
             "technology": demand.technologies[row.technology],
-            "figures": row,
-            "why": why(
-                asked_in=row.asked_in,
-                required_in=row.required_in,
-                out_of=row.out_of,
-                targets=label,
-            ),
-            "spread": spread(fields_asking=row.fields_asking, field_count=row.field_count),
+            "why": why(row, label),
+            "spread": spread(row),
             "status": Status(statuses.get(row.technology, Status.PENDING)).label,
             "roles": asking.get(row.technology, []),
             "in_plan": row.technology in in_plan,

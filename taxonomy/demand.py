@@ -27,6 +27,16 @@ def with_demand(technologies, where: Q = _PUBLIC):
     )
 
 
+def with_field_spread(technologies):
+    """``technologies`` annotated with ``fields``: how many fields have a public skill set
+    asking for each."""
+    return technologies.annotate(
+        fields=Count(
+            "tagged_skills__content_object__skill_set__area", filter=_PUBLIC, distinct=True
+        )
+    )
+
+
 def technology_demand(
     *, areas: list[int] | None = None, roles: list[int] | None = None, limit: int | None = None
 ) -> list[Demand]:

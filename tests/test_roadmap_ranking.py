@@ -7,6 +7,7 @@ import pytest
 from roadmaps.ranking import (
     PREFERRED_WEIGHT,
     Ask,
+    Ranked,
     is_optional,
     rank,
     specificity,
@@ -120,16 +121,20 @@ def test_plain_requirements_are_not_optional(line):
     assert not is_optional(line)
 
 
+def figures(asked_in=0, required_in=0, out_of=0, fields_asking=0, field_count=0) -> Ranked:
+    return Ranked("Go", asked_in, required_in, out_of, fields_asking, field_count)
+
+
 def test_the_sentence_says_how_many_skill_sets_ask_and_how_many_require():
     assert (
-        why(asked_in=14, required_in=9, out_of=22, targets="MLOps")
+        why(figures(asked_in=14, required_in=9, out_of=22), "MLOps")
         == "asked for in 14 of 22 MLOps skill sets (9 as a requirement)"
     )
     assert (
-        why(asked_in=1, required_in=0, out_of=1, targets="Web")
+        why(figures(asked_in=1, required_in=0, out_of=1), "Web")
         == "asked for in 1 of 1 Web skill set (0 as a requirement)"
     )
-    assert why(asked_in=0, required_in=0, out_of=5, targets="Web") == (
+    assert why(figures(asked_in=0, required_in=0, out_of=5), "Web") == (
         "added by hand; no Web skill set asks for it"
     )
-    assert spread(fields_asking=1, field_count=1) == "asked for in 1 of 1 field"
+    assert spread(figures(fields_asking=1, field_count=1)) == "asked for in 1 of 1 field"
