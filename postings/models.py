@@ -109,6 +109,15 @@ class Role(ImportedRow):
         db_index=False,
         help_text="The saved posting this role was imported from.",
     )
+    notes_source = models.ForeignKey(
+        "taxonomy.NotesSource",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="The notes file it was imported from.",
+    )
 
     objects = RoleQuerySet.as_manager()
 

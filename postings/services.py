@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from postings.models import Company, Role
-from taxonomy.models import SearchDocument, Skill
+from taxonomy.models import NotesSource, SearchDocument, Skill
 from taxonomy.notes.markdown import render_markdown
 from taxonomy.search.index import sync_index
 
@@ -18,6 +18,7 @@ def save_role(*, role: Role) -> Role:
     """
     role.description_html = render_markdown(role.description)
     role.save()
+    NotesSource.objects.mark_edited(role.notes_source_id)
     sync_index(kind=Kind.ROLE, ids=[role.pk])
     sync_index(
         kind=Kind.SKILL, ids=Skill.objects.filter(skill_set__role=role).values_list("pk", flat=True)

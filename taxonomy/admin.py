@@ -19,7 +19,7 @@ class ResearchAreaForm(forms.ModelForm):
     def clean_notes(self):
         notes = self.cleaned_data["notes"]
         try:
-            render_markdown(notes)
+            render_markdown(notes, strict=True)
         except MarkdownCoverageError as exc:
             raise forms.ValidationError(
                 f"These notes cannot be rendered completely (from line {exc.offset + 1})."

@@ -3,10 +3,73 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from taxonomy.provenance import ImportedRow
+
+
+class NotesSourceQuerySet(models.QuerySet):
+    def under(self, root: str):
+        """The sources imported from the folder ``root``."""
+        return self.filter(root=root)
+
+    def mark_edited(self, *source_ids) -> None:
+        """Rows of these files were edited by hand: their next import reads them again
+        (rather than skipping them as unchanged), and so reports the edited rows it keeps."""
+        self.filter(pk__in=[pk for pk in source_ids if pk]).update(checksum="")
+
+
+class NotesSource(models.Model):
+    """One notes file: its rows, and what it takes to write it back byte for byte.
+
+    ``path`` is the file's identity: its path below the folder it was imported from (or its
+    name, imported on its own). Re-importing the same path updates that source's rows and no
+    other's. ``checksum`` and ``context`` let an unchanged file be skipped: ``context``
+    fingerprints everything else its rows depend on (the importer, the vocabulary, the
+    companies known), so a change there still re-reads the file.
+    """
+
+    path = models.CharField(max_length=500, help_text="Path below the imported folder.")
+    root = models.CharField(
+        max_length=1000, blank=True, help_text="The folder it was imported from."
+    )
+    checksum = models.CharField(max_length=64, blank=True, editable=False)
+    context = models.CharField(max_length=40, blank=True, editable=False)
+    layout = models.JSONField(
+        default=dict, blank=True, editable=False, help_text="BOM, line endings, final newline."
+    )
+    row_counts = models.JSONField(default=dict, blank=True, editable=False)
+    imported_at = models.DateTimeField(null=True, blank=True, editable=False)
+    companies = models.ManyToManyField(
+        "postings.Company",
+        blank=True,
+        related_name="notes_sources",
+        help_text="The companies this file lists.",
+    )
+
+    objects = NotesSourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = "notes file"
+        verbose_name_plural = "notes files"
+        constraints = [
+            models.UniqueConstraint(fields=["path"], name="taxonomy_notessource_path_unique"),
+        ]
+        indexes = [models.Index(fields=["root"], name="taxonomy_notessource_root")]
+
+    def __str__(self) -> str:
+        return self.path
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('home')}#folder-{slugify(self.folder) or 'top'}"
+
+    @property
+    def folder(self) -> str:
+        """The folder the file stands in below its root ("" at the top)."""
+        return self.path.rpartition("/")[0]
 
 
 class ResearchAreaQuerySet(models.QuerySet):
@@ -26,6 +89,26 @@ class ResearchAreaQuerySet(models.QuerySet):
         )
 
 
+def _source_link():
+    return models.ForeignKey(
+        NotesSource,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="The notes file it was imported from.",
+    )
+
+
+def _blank_lines():
+    return models.TextField(
+        blank=True,
+        editable=False,
+        help_text="Blank lines just above it in the notes, each ending in a newline.",
+    )
+
+
 def _count(queryset, field: str):
     rows = queryset.filter(**{field: OuterRef("pk")}).order_by().values(field)
     return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
@@ -40,10 +123,13 @@ class ResearchArea(ImportedRow):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
     position = models.PositiveIntegerField(default=0, help_text="Order in the notes file.")
-    level = models.PositiveSmallIntegerField(default=1, help_text="Heading level, 1 to 6.")
+    level = models.PositiveSmallIntegerField(
+        default=1, help_text="Heading level, 1 to 6; 0 for a file's text before any heading."
+    )
     aliases = models.JSONField(default=list, blank=True, help_text="Other names, e.g. STCO.")
     notes = models.TextField(blank=True, help_text="Markdown source.")
     notes_html = models.TextField(blank=True, editable=False)
+    notes_source = _source_link()
 
     objects = ResearchAreaQuerySet.as_manager()
 
@@ -118,6 +204,8 @@ class SkillSet(ImportedRow):
     is_placeholder = models.BooleanField(
         default=False, help_text="Holds only the placeholder BLAH; never shown publicly."
     )
+    notes_source = _source_link()
+    blank_before = _blank_lines()
 
     objects = SkillSetQuerySet.as_manager()
 
@@ -191,6 +279,7 @@ class Skill(ImportedRow):
     text_html = models.TextField(blank=True, editable=False)
     emphasized = models.BooleanField(default=False, help_text="The author wrote ***…***.")
     is_placeholder = models.BooleanField(default=False)
+    blank_before = _blank_lines()
     tags = TaggableManager(through=TaggedSkill, blank=True, verbose_name="technologies")
 
     objects = SkillQuerySet.as_manager()

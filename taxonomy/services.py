@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from taxonomy.models import ResearchArea, SearchDocument, Skill, SkillSet, Technology
+from taxonomy.models import NotesSource, ResearchArea, SearchDocument, Skill, SkillSet, Technology
 from taxonomy.notes.markdown import render_inline, render_markdown
 from taxonomy.search.index import sync_index
 
@@ -18,6 +18,7 @@ def save_area(*, area: ResearchArea) -> ResearchArea:
     """
     area.notes_html = render_markdown(area.notes)
     area.save()
+    NotesSource.objects.mark_edited(area.notes_source_id)
     sync_index()
     return area
 
@@ -26,6 +27,7 @@ def save_area(*, area: ResearchArea) -> ResearchArea:
 def save_skill_set(*, skill_set: SkillSet) -> SkillSet:
     """Marking a set as a placeholder hides its lines from search, and moving it moves them."""
     skill_set.save()
+    NotesSource.objects.mark_edited(skill_set.notes_source_id, skill_set.area.notes_source_id)
     sync_index(kind=Kind.SKILL, ids=skill_set.skills.values_list("pk", flat=True))
     return skill_set
 
@@ -35,6 +37,8 @@ def save_skills(*, skills: list[Skill], deleted: list[Skill] = ()) -> None:
     for skill in skills:
         skill.text_html = render_inline(skill.text)
         skill.save()
+    sets = SkillSet.objects.filter(pk__in={s.skill_set_id for s in [*skills, *deleted]})
+    NotesSource.objects.mark_edited(*sets.values_list("notes_source_id", flat=True))
     gone = [skill.pk for skill in deleted]
     for skill in deleted:
         skill.delete()

@@ -72,9 +72,9 @@ def test_upload_shows_a_dry_run_then_imports_on_confirm(admin_client):
 @pytest.mark.django_db
 def test_upload_of_a_bad_file_shows_the_error(admin_client):
     url = reverse("admin:taxonomy_researcharea_import")
-    upload = SimpleUploadedFile("bad.md", b"stray text\n# A\n")
+    upload = SimpleUploadedFile("bad.md", b"# A\n\xff not UTF-8\n")
     page = admin_client.post(url, {"notes": upload})
-    assert b"bad.md:1: text before the first heading" in page.content
+    assert b"bad.md:2: is not valid UTF-8 text" in page.content
     assert ResearchArea.objects.count() == 0
 
 

@@ -30,7 +30,22 @@ def test_a_renderer_that_drops_text_is_caught(monkeypatch):
     deep = "\n".join("\t" * depth + f"- level {depth}" for depth in range(11)) + "\nafter"
     monkeypatch.setitem(markdown._MD.options, "maxNesting", 20)
     with pytest.raises(MarkdownCoverageError):
-        render_markdown(deep)
+        render_markdown(deep, strict=True)
+
+
+def test_source_that_would_lose_text_is_shown_whole_as_text(monkeypatch):
+    deep = "\n".join("\t" * depth + f"- level {depth}" for depth in range(11)) + "\n<after>"
+    monkeypatch.setitem(markdown._MD.options, "maxNesting", 20)
+    html = render_markdown(deep)
+    assert html.startswith('<pre class="as-text">')
+    assert "level 10" in html and "&lt;after&gt;" in html and "<after>" not in html
+
+
+def test_a_setext_underline_in_a_list_item_counts_as_rendered():
+    # 2024-07-08 of the real notes: an empty item under a job title makes it a heading.
+    source = "+ HPC Engineer, Machine Learning Infrastructure - US Remote\n\t- \n+ next"
+    html = render_markdown(source, strict=True)
+    assert "<h2>HPC Engineer" in html and "next" in html
 
 
 def test_render_inline_fast_path_matches_markdown_it_on_every_real_skill_line(real_notes_text):

@@ -1,6 +1,12 @@
 import pytest
 
-from taxonomy.notes.parser import NotesSyntaxError, column_of, parse_notes
+from taxonomy.notes.parser import (
+    Layout,
+    column_of,
+    line_parts,
+    parse_notes,
+    read_lines,
+)
 
 SAMPLE = """# Field
 Intro paragraph.
@@ -82,10 +88,50 @@ def test_a_skill_set_label_inside_a_skill_set_opens_a_nested_set():
     assert [s.text for s in inner.skills] == ["Scala"]
 
 
-def test_text_before_the_first_heading_is_an_error_with_its_line():
-    with pytest.raises(NotesSyntaxError) as raised:
-        parse_notes("\n\nstray text\n# A\n")
-    assert raised.value.line == 3
+def test_text_before_the_first_heading_files_under_a_field_with_no_heading():
+    document = parse_notes("\n\nstray text\n+ skill set:\n\t- Python\n# A\n", preamble_name="Prep")
+    preamble, heading = document.areas
+    assert (preamble.name, preamble.level, preamble.parent) == ("Prep", 0, None)
+    assert [line.raw for line in preamble.notes] == ["", "", "stray text"]
+    assert [s.text for s in preamble.skill_sets[0].skills] == ["Python"]
+    assert (heading.name, heading.level, heading.parent) == ("A", 1, None)
+
+
+def test_a_file_with_no_heading_at_all_is_one_field():
+    (area,) = parse_notes("- What is a hash map?\n\t- buckets\n", preamble_name="Prep").areas
+    assert area.name == "Prep" and len(area.notes) == 2
+
+
+def test_blank_lines_keep_their_whitespace_and_follow_their_row():
+    text = "# A\n+ skill set:\n\t- one\n \t\n\n\t- two\n\n\n"
+    document = parse_notes(text)
+    (skill_set,) = document.areas[0].skill_sets
+    assert [s.blank_before for s in skill_set.skills] == [[], [" \t", ""]]
+    assert [line.raw for line in document.areas[0].notes] == ["", ""]  # after the set, at EOF
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# A\n- x\n",
+        "# A\n- x",
+        "\ufeff# A\r\n- x\r\n",
+        "# A\r\n- x\n- y\r\n",
+        "\n\n# A\n\t-Qualifications:  \n",
+        "# A\r- x\r",
+    ],
+    ids=["lf", "no-final-newline", "bom-crlf", "mixed", "leading-blanks", "cr"],
+)
+def test_layout_joins_the_lines_back_into_the_same_text(text):
+    lines, layout = read_lines(text)
+    assert layout.join([line.raw for line in lines]) == text
+    assert Layout.from_json(layout.as_json()) == layout
+
+
+def test_line_parts_keep_a_line_without_a_marker_as_it_is():
+    assert line_parts("\t-Qualifications:  ") == ("\t", "-Qualifications:")
+    assert line_parts("\t- text ") == ("\t- ", "text")
+    assert line_parts("  plain") == ("  ", "plain")
 
 
 def test_tab_stops_are_four_columns():

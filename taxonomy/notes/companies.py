@@ -70,3 +70,44 @@ def company_items(lines: Iterable[Line], *, area_lists_companies: bool) -> list[
         elif bullet_column is None and not item and introduces_companies(text):
             bullet_column = column
     return items
+
+
+_WORD = re.compile(r"\w+")
+
+
+class NameFinder:
+    """Find the first of many names in a text, as whole words, in time linear in the text.
+
+    One regular expression alternating thousands of names tries each name at each position
+    (96 s of a 133 s plan at 100x the notes); here each word of the text looks up the names
+    that start with it. A name counts where no word character or dot stands before it and no
+    word character after it, the longest name at the leftmost position winning.
+    """
+
+    def __init__(self, names: dict[str, str]):
+        """``names`` maps each spelling to the key it stands for."""
+        self._keys = names
+        self._by_first: dict[str, list[str]] = {}
+        for name in sorted(names, key=len, reverse=True):
+            first = _WORD.match(name)
+            if first is None:
+                continue  # a name that starts with punctuation cannot be told from its context
+            self._by_first.setdefault(first.group(), []).append(name)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
+
+    def first(self, text: str) -> str | None:
+        """The key of the leftmost name in ``text``, or None."""
+        for word in _WORD.finditer(text):
+            candidates = self._by_first.get(word.group())
+            if candidates is None:
+                continue
+            start = word.start()
+            if start and text[start - 1] == ".":
+                continue
+            for name in candidates:
+                end = start + len(name)
+                if text.startswith(name, start) and not _WORD.match(text, end):
+                    return self._keys[name]
+        return None

@@ -1,9 +1,11 @@
-"""Write the database back as a notes file that ``import_notes`` reads again.
+"""Write a notes file back from the database, as ``import_notes`` reads it again.
 
 A row whose content still matches the line it was imported from is written as that line, byte
-for byte (indentation, marker, trailing spaces); an edited row is written with the same
-indentation and marker and its new text; a row made in the admin gets the indentation and
-marker of its depth, markers alternating ``+ - *`` as in the notes.
+for byte (indentation, marker or none, trailing spaces); an edited row is written with the
+same indentation and marker and its new text; a row made in the admin gets the indentation and
+marker of its depth, markers alternating ``+ - *`` as in the notes. Blank lines come back as
+they were, and the file's BOM, line endings and final newline from its ``Layout``: a file
+imported and not edited since comes back byte for byte.
 """
 
 from __future__ import annotations
@@ -11,18 +13,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from taxonomy.models import ResearchArea, Skill, SkillSet
+from taxonomy.models import NotesSource, ResearchArea, Skill, SkillSet
 from taxonomy.notes.parser import (
     TAB_WIDTH,
+    Layout,
     bullet_parts,
     column_of,
     heading_parts,
+    line_parts,
     skill_set_label,
 )
 
 MARKERS = "+-*"
-# Blank lines inside a skill set are not stored; line numbers say where they were.
-MAX_RESTORED_BLANKS = 20
 
 
 def bullet_prefix(depth: int) -> str:
@@ -38,11 +40,10 @@ def heading_line(area: dict) -> str:
 
 
 def skill_line(text: str, source_text: str, depth: int) -> str:
-    """The line for a skill whose text is now ``text``."""
-    parts = bullet_parts(source_text) if source_text else None
-    if parts is None:
+    """The line for a skill whose text is now ``text`` (a line with no marker keeps none)."""
+    if not source_text.strip():
         return bullet_prefix(depth) + text
-    prefix, content = parts
+    prefix, content = line_parts(source_text)
     return source_text if content == text else prefix + text
 
 
@@ -63,19 +64,24 @@ def _depth(source_text: str, fallback: int) -> int:
     return column_of(parts[0][: len(parts[0]) - len(parts[0].lstrip(" \t"))]) // TAB_WIDTH
 
 
+def _blank_lines(stored: str) -> list[str]:
+    """The blank lines a row keeps above it, as lines ("\t\n\n" → ["\t", ""])."""
+    return stored.split("\n")[:-1]
+
+
 class _Exporter:
-    def __init__(self):
+    def __init__(self, source: NotesSource):
         self.areas = list(
-            ResearchArea.objects.order_by("position", "pk").values(
-                "id", "name", "level", "notes", "source_text"
-            )
+            ResearchArea.objects.filter(notes_source=source)
+            .order_by("position", "pk")
+            .values("id", "name", "level", "notes", "source_text")
         )
         self.sets: dict[int, list[dict]] = defaultdict(list)  # area id → top-level sets
         self.nested: dict[int, list[dict]] = defaultdict(list)  # set id → nested sets
         # Skill sets from saved postings are not notes; ``import_posting`` brings them back.
-        notes_sets = SkillSet.objects.filter(role__posting__isnull=True)
+        notes_sets = SkillSet.objects.filter(area__notes_source=source, role__posting__isnull=True)
         for row in notes_sets.order_by("position", "pk").values(
-            "id", "area_id", "parent_id", "anchor", "label", "source_text", "source_line"
+            "id", "area_id", "parent_id", "anchor", "label", "source_text", "blank_before"
         ):
             (
                 self.nested[row["parent_id"]] if row["parent_id"] else self.sets[row["area_id"]]
@@ -83,13 +89,14 @@ class _Exporter:
         self.skills: dict[int, list[dict]] = defaultdict(list)
         skills = Skill.objects.filter(skill_set__in=notes_sets)
         for row in skills.order_by("position", "pk").values(
-            "id", "skill_set_id", "parent_id", "text", "source_text", "source_line"
+            "id", "skill_set_id", "parent_id", "text", "source_text", "blank_before"
         ):
             self.skills[row["skill_set_id"]].append(row)
 
     def lines(self) -> Iterator[str]:
         for area in self.areas:
-            yield heading_line(area)
+            if area["level"]:  # level 0: the text before the file's first heading
+                yield heading_line(area)
             notes = area["notes"].split("\n") if area["notes"] else []
             waiting = self.sets[area["id"]]
             for index, line in enumerate(notes):
@@ -103,27 +110,32 @@ class _Exporter:
         yield label_line(skill_set["label"], skill_set["source_text"], depth)
         set_depth = _depth(skill_set["source_text"], depth)
         depths: dict[int, int] = {}
-        previous = skill_set["source_line"]
         waiting = self.nested[skill_set["id"]]
         for index, skill in enumerate(self.skills[skill_set["id"]]):
             while waiting and waiting[0]["anchor"] <= index:
                 inner = waiting.pop(0)
-                yield from self._blank_gap(previous, inner["source_line"])
+                yield from _blank_lines(inner["blank_before"])
                 yield from self._skill_set(inner, depth=set_depth + 1)
-                previous = None
-            yield from self._blank_gap(previous, skill["source_line"])
-            previous = skill["source_line"]
+            yield from _blank_lines(skill["blank_before"])
             depths[skill["id"]] = depths.get(skill["parent_id"], set_depth) + 1
             yield skill_line(skill["text"], skill["source_text"], depths[skill["id"]])
         for inner in waiting:
+            yield from _blank_lines(inner["blank_before"])
             yield from self._skill_set(inner, depth=set_depth + 1)
 
-    @staticmethod
-    def _blank_gap(previous: int | None, current: int | None) -> Iterator[str]:
-        if previous and current and current > previous + 1:
-            yield from [""] * min(current - previous - 1, MAX_RESTORED_BLANKS)
+
+def export_source(source: NotesSource) -> str:
+    """One notes file as the database holds it now."""
+    return Layout.from_json(source.layout).join(list(_Exporter(source).lines()))
 
 
-def export_notes() -> str:
-    """The whole database as notes Markdown, ending with a newline."""
-    return "\n".join(_Exporter().lines()) + "\n"
+def export_notes(path: str | None = None) -> str:
+    """The notes file ``path``; without one, the only file there is."""
+    if path is None:
+        sources = list(NotesSource.objects.all()[:2])
+        if len(sources) != 1:
+            raise NotesSource.DoesNotExist(
+                f"there are {NotesSource.objects.count()} notes files; name one"
+            )
+        return export_source(sources[0])
+    return export_source(NotesSource.objects.get(path=path))

@@ -1,4 +1,9 @@
-"""Import a notes file into the database: one transaction, only what changed is written.
+"""Import notes files into the database: one transaction, only what changed is written.
+
+Each file is a ``NotesSource`` (named by its path below the folder imported); importing it
+touches its own rows only, never another file's, a posting's or a row made in the admin. A
+file whose text, importer, vocabulary and known companies are all as at its last import is
+skipped without being read further.
 
 A row whose curated fields no longer match what the last import wrote was edited by someone
 (in the admin, usually); this import then leaves its content alone and reports it as kept.
@@ -7,15 +12,21 @@ Its placement (order, source line) still follows the file, so exports stay in or
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from django.db import connection, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.text import slugify
 
-from postings.models import Company, Posting, Role
+from lib.bulk import update_rows
+from postings.models import Company, Role
 from taxonomy.models import (
+    NotesSource,
     ResearchArea,
     SearchDocument,
     Skill,
@@ -23,27 +34,19 @@ from taxonomy.models import (
     TaggedSkill,
     Technology,
 )
-from taxonomy.notes.markdown import MarkdownCoverageError, render_inline, render_markdown
+from taxonomy.notes.markdown import render_inline, render_markdown
 from taxonomy.notes.pairing import Pairing, pair
-from taxonomy.notes.parser import NotesSyntaxError, parse_notes
-from taxonomy.notes.plan import AreaRecord, NotesPlan, company_key, fingerprint, plan_notes
+from taxonomy.notes.parser import NotesDocument, NotesSyntaxError, parse_notes
+from taxonomy.notes.plan import NotesPlan, NotesPlanner, company_key, fingerprint
 from taxonomy.provenance import SOURCE_FIELDS
 from taxonomy.search.index import sync_index
 from taxonomy.textfile import InputError
 from taxonomy.vocabulary import sync_vocabulary, technology_matcher
 
+# Bump when the same text would now be imported into other rows, so that files whose text
+# has not changed are still read again.
+IMPORTER_VERSION = 2
 Progress = Callable[[str, int, int], None]
-STAGES = (
-    "parse",
-    "areas",
-    "companies",
-    "roles",
-    "skill sets",
-    "skills",
-    "tags",
-    "clean-up",
-    "search index",
-)
 SLUG_LENGTH = 80
 MAX_BYTES = 50 * 1024 * 1024  # the real notes are 0.5 MB; a hundredfold still fits
 PROVENANCE = (*SOURCE_FIELDS, "import_key")
@@ -64,7 +67,23 @@ class Tally:
 
 
 @dataclass(slots=True)
+class NotesFile:
+    """A file to import: ``path`` names it (below the folder imported), ``text`` is its text."""
+
+    path: str
+    text: str
+
+    @property
+    def preamble_name(self) -> str:
+        """The field that text before the first heading files under: the file's name."""
+        stem = PurePosixPath(self.path).stem.replace("-", " ").replace("_", " ").strip()
+        return (stem[:1].upper() + stem[1:]) or "Notes"
+
+
+@dataclass(slots=True)
 class ImportReport:
+    """What importing one file did."""
+
     source_name: str
     dry_run: bool
     tallies: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
@@ -72,10 +91,43 @@ class ImportReport:
     placeholders: int = 0
     notes_lines: int = 0
     technologies_added: int = 0
+    skipped: bool = False  # unchanged since its last import, so not read again
+    is_new: bool = False
 
     @property
     def changed(self) -> bool:
         return self.technologies_added > 0 or any(t.writes for t in self.tallies.values())
+
+
+@dataclass(slots=True)
+class LibraryReport:
+    """What one import command did, file by file."""
+
+    dry_run: bool
+    files: list[ImportReport] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)  # sources whose files are no longer there
+    pruned: list[str] = field(default_factory=list)
+    technologies_added: int = 0
+    companies: Tally = field(default_factory=Tally)  # deleted: listed by no file any more
+
+    @property
+    def changed(self) -> bool:
+        return (
+            self.technologies_added > 0
+            or bool(self.pruned)
+            or self.companies.deleted > 0
+            or any(f.changed for f in self.files)
+        )
+
+    def totals(self) -> dict[str, Tally]:
+        totals: dict[str, Tally] = defaultdict(Tally)
+        for report in self.files:
+            for name, tally in report.tallies.items():
+                total = totals[name]
+                for column in Tally.__slots__:
+                    setattr(total, column, getattr(total, column) + getattr(tally, column))
+        totals["companies"].deleted += self.companies.deleted
+        return totals
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,23 +146,25 @@ AREAS = _Kind(
     ResearchArea,
     "name",
     ("name", "level", "aliases", "notes", "notes_html"),
-    ("parent_id", "position"),
+    ("notes_source_id", "parent_id", "position"),
 )
 COMPANIES = _Kind("companies", Company, "name", ("name", "website"), ())
-ROLES = _Kind("roles", Role, "title", ("title", "company_id", "location"), ("area_id",))
+ROLES = _Kind(
+    "roles", Role, "title", ("title", "company_id", "location"), ("notes_source_id", "area_id")
+)
 SKILL_SETS = _Kind(
     "skill sets",
     SkillSet,
     "label",
     ("label", "context", "is_placeholder", "role_id", "company_id"),
-    ("area_id", "parent_id", "position", "anchor"),
+    ("notes_source_id", "area_id", "parent_id", "position", "anchor", "blank_before"),
 )
 SKILLS = _Kind(
     "skills",
     Skill,
     "text",
     ("text", "text_html", "emphasized", "is_placeholder"),
-    ("skill_set_id", "parent_id", "position"),
+    ("skill_set_id", "parent_id", "position", "blank_before"),
 )
 
 
@@ -147,22 +201,17 @@ def unique_slug(text: str, taken: set[str], fallback: str) -> str:
     return slug
 
 
-def _render(record: AreaRecord, source_name: str) -> str:
-    try:
-        return render_markdown(record.notes)
-    except MarkdownCoverageError as exc:
-        raise InputError(
-            source_name,
-            record.source.line,
-            f"the notes of '{record.name}' would lose text when rendered "
-            f"(from their line {exc.offset + 1})",
-        ) from exc
+def checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class _Writer:
-    def __init__(self, plan: NotesPlan, source_name: str, report: ImportReport):
+    """Writes one file's plan over the rows its source holds, and no others."""
+
+    def __init__(self, plan: NotesPlan, source: NotesSource, report: ImportReport):
         self.plan = plan
-        self.source_name = source_name
+        self.source = source
+        self.source_name = source.path
         self.report = report
         self.pk: dict[str, dict[str, int]] = defaultdict(dict)  # kind → record key → pk
         self.kept: dict[str, set[int]] = defaultdict(set)  # kind → pks of edited rows
@@ -220,24 +269,20 @@ class _Writer:
                 self.report.kept.append(f"{kind.name}: {str(row[kind.describe])[:70]}")
                 tally.kept += 1
                 if moved:
-                    placement_updates.append(kind.model(pk=row["id"], **where))
+                    placement_updates.append({"id": row["id"], **where})
             elif now != digest or row["import_digest"] != digest:
                 fields = values(record) | where | {"import_digest": digest}
-                content_updates.append(kind.model(pk=row["id"], **fields))
+                content_updates.append({"id": row["id"], **fields})
                 tally.updated += now != digest
                 tally.moved += now == digest
             elif moved:
-                placement_updates.append(kind.model(pk=row["id"], **where))
+                placement_updates.append({"id": row["id"], **where})
                 tally.moved += 1
             else:
                 tally.unchanged += 1
         where_fields = [*kind.placement, *PROVENANCE]
-        if content_updates:
-            kind.model.objects.bulk_update(
-                content_updates, [*kind.content, *where_fields, "import_digest"], batch_size=500
-            )
-        if placement_updates:
-            kind.model.objects.bulk_update(placement_updates, where_fields, batch_size=500)
+        update_rows(kind.model, content_updates, [*kind.content, *where_fields, "import_digest"])
+        update_rows(kind.model, placement_updates, where_fields)
         self.gone[kind.name] = pairing.gone
 
     def _provenance(self, record) -> dict:
@@ -253,7 +298,7 @@ class _Writer:
 
     def areas(self) -> None:
         rows = list(
-            ResearchArea.objects.values(
+            ResearchArea.objects.filter(notes_source=self.source).values(
                 "id", *AREAS.content, *AREAS.placement, *PROVENANCE, "import_digest"
             )
         )
@@ -265,9 +310,9 @@ class _Writer:
         html = {record.key: row["notes_html"] for row, record in pairing.pairs}
         for row, record in pairing.pairs:
             if row["notes"] != record.notes:
-                html[record.key] = _render(record, self.source_name)
+                html[record.key] = render_markdown(record.notes)
         for record in pairing.new:
-            html[record.key] = _render(record, self.source_name)
+            html[record.key] = render_markdown(record.notes)
         taken = set(ResearchArea.objects.values_list("slug", flat=True))
         self.apply(
             AREAS,
@@ -281,6 +326,7 @@ class _Writer:
                 "notes_html": html[r.key],
             },
             placement=lambda r: {
+                "notes_source_id": self.source.pk,
                 "parent_id": self.pk["areas"].get(r.parent_key),
                 "position": r.position,
             },
@@ -288,31 +334,55 @@ class _Writer:
             on_create=lambda r: {"slug": unique_slug(r.name, taken, "field")},
         )
 
-    def companies(self) -> None:
-        rows = list(Company.objects.values("id", *COMPANIES.content, *PROVENANCE, "import_digest"))
-        for row in rows:
-            row["imported"] = bool(row["import_key"])
-            row["import_key"] = company_key(row["name"])
+    def companies(self, rows: list[dict]) -> None:
+        """Create the companies this file lists; ``rows`` are every company, shared by the
+        files of one import (each file's new companies join them for the next file).
+
+        A company belongs to the file that first listed it: only that file updates it.
+        """
         listed = [c for c in self.plan.companies if c.source is not None]
         pairing = pair(rows, listed, row_group=_one_group, record_group=_one_group, in_order=False)
-        taken = set(Company.objects.values_list("slug", flat=True))
+        pks = self.pk["companies"]
+        for row, record in pairing.pairs:
+            pks[record.uid] = row["id"]
+        owned = Pairing(
+            pairs=[
+                (row, record)
+                for row, record in pairing.pairs
+                if row["imported"] and row["source_file"] == self.source_name
+            ],
+            new=pairing.new,
+        )
+        taken = {row["slug"] for row in rows}
         self.apply(
             COMPANIES,
-            pairing,
+            owned,
             current=lambda row: (row["name"], row["website"]),
             values=lambda r: {"name": r.name, "website": r.website},
             placement=lambda r: {},
             on_create=lambda r: {"slug": unique_slug(r.name, taken, "company")},
         )
-        # Companies only mentioned (known from the database) resolve by name.
+        for record in pairing.new:
+            rows.append(
+                {
+                    "id": pks[record.uid],
+                    "name": record.name,
+                    "slug": "",
+                    "website": record.website,
+                    "source_file": self.source_name,
+                    "imported": True,
+                    "import_key": record.key,
+                    "import_digest": fingerprint(*record.content()),
+                }
+            )
+        # Companies only mentioned (listed by another file, or made elsewhere) resolve by name.
         for row in rows:
-            self.pk["companies"].setdefault(row["import_key"], row["id"])
-        # Companies made in the admin (no import key) are never an import's to delete.
-        self.gone["companies"] = [row for row in pairing.gone if row["imported"]]
+            pks.setdefault(row["import_key"], row["id"])
+        self.listed = {pks[record.uid] for record in listed}
 
     def roles(self) -> None:
         rows = list(
-            Role.objects.exclude(import_key="").values(
+            Role.objects.filter(notes_source=self.source).values(
                 "id", *ROLES.content, *ROLES.placement, *PROVENANCE, "import_digest"
             )
         )
@@ -320,6 +390,7 @@ class _Writer:
         pairing = pair(
             rows, self.plan.roles, row_group=_one_group, record_group=_one_group, in_order=False
         )
+        self._pair_retitled_roles(pairing)
         taken = set(Role.objects.values_list("slug", flat=True))
         self.apply(
             ROLES,
@@ -330,31 +401,54 @@ class _Writer:
                 "company_id": self.pk["companies"].get(r.company_key),
                 "location": r.location,
             },
-            placement=lambda r: {"area_id": self.pk["areas"][r.area_key]},
+            placement=lambda r: {
+                "notes_source_id": self.source.pk,
+                "area_id": self.pk["areas"][r.area_key],
+            },
             on_create=lambda r: {"slug": unique_slug(r.title, taken, "role")},
         )
 
-    def skill_sets(self) -> None:
-        rows = list(
-            SkillSet.objects.exclude(import_key="").values(
+    def _pair_retitled_roles(self, pairing: Pairing) -> None:
+        """A role whose title line was edited is the role its skill set had: same pk, URL
+        and roadmap targets, instead of a new role and a deleted one."""
+        gone = {row["id"]: row for row in pairing.gone}
+        new = {record.key: record for record in pairing.new}
+        if not gone or not new:
+            return
+        for set_row, set_record in self.set_pairing.pairs:
+            record = new.get(set_record.role_key)
+            row = gone.get(set_row["role_id"])
+            if record is not None and row is not None:
+                pairing.pairs.append((row, record))
+                del new[record.key], gone[row["id"]]
+        pairing.new = list(new.values())
+        pairing.gone = list(gone.values())
+
+    def pair_skill_sets(self) -> None:
+        """Pair skill sets before roles are written: a role follows its skill set."""
+        self.set_rows = list(
+            SkillSet.objects.filter(notes_source=self.source).values(
                 "id", *SKILL_SETS.content, *SKILL_SETS.placement, *PROVENANCE, "import_digest"
             )
         )
-        # Rows about to be deleted name roles the notes no longer hold; their keys come from
-        # the database, or such a row would look edited and be kept.
-        roles = dict(Role.objects.exclude(import_key="").values_list("id", "import_key"))
-        roles.update({pk: key for key, pk in self.pk["roles"].items()})
-        companies = {pk: key for key, pk in self.pk["companies"].items()}
         area_pks = self.pk["areas"]
-        pairing = pair(
-            rows,
+        self.set_pairing = pair(
+            self.set_rows,
             self.plan.skill_sets,
             row_group=lambda row: row["area_id"],
             record_group=lambda r: area_pks.get(r.area_key),
         )
+
+    def skill_sets(self) -> None:
+        # Rows about to be deleted name roles the notes no longer hold; their keys come from
+        # the database, or such a row would look edited and be kept.
+        roles = dict(Role.objects.filter(notes_source=self.source).values_list("id", "import_key"))
+        roles.update({pk: key for key, pk in self.pk["roles"].items()})
+        companies = {pk: key for key, pk in self.pk["companies"].items()}
+        area_pks = self.pk["areas"]
         self.apply(
             SKILL_SETS,
-            pairing,
+            self.set_pairing,
             current=lambda row: (
                 row["label"],
                 row["context"],
@@ -370,22 +464,25 @@ class _Writer:
                 "company_id": self.pk["companies"].get(r.company_key),
             },
             placement=lambda r: {
+                "notes_source_id": self.source.pk,
                 "area_id": area_pks[r.area_key],
                 "parent_id": self.pk["skill sets"].get(r.parent_key),
                 "position": r.position,
                 "anchor": r.anchor,
+                "blank_before": r.blank_before,
             },
             batches=lambda new: parents_first(new, parent_of=lambda r: r.parent_key),
         )
 
     def skills(self) -> None:
+        imported = Skill.objects.filter(skill_set__notes_source=self.source).exclude(import_key="")
         rows = list(
-            Skill.objects.exclude(import_key="").values(
-                "id", *SKILLS.content, *SKILLS.placement, *PROVENANCE, "import_digest"
-            )
+            imported.values("id", *SKILLS.content, *SKILLS.placement, *PROVENANCE, "import_digest")
         )
         tags: dict[int, list[str]] = defaultdict(list)
-        for skill_id, slug in TaggedSkill.objects.values_list("content_object_id", "tag__slug"):
+        for skill_id, slug in TaggedSkill.objects.filter(content_object__in=imported).values_list(
+            "content_object_id", "tag__slug"
+        ):
             tags[skill_id].append(slug)
         self.tags_now = tags
         set_pks, skill_pks = self.pk["skill sets"], self.pk["skills"]
@@ -414,6 +511,7 @@ class _Writer:
                 "skill_set_id": set_pks[r.set_key],
                 "parent_id": skill_pks.get(r.parent_uid),
                 "position": r.position,
+                "blank_before": r.blank_before,
             },
             batches=lambda new: parents_first(new, parent_of=lambda r: r.parent_uid),
         )
@@ -444,7 +542,8 @@ class _Writer:
                 ).values_list("id", "content_object_id", "tag_id")
                 if (skill_pk, tag_pk) in stale
             ]
-            TaggedSkill.objects.filter(id__in=ids).delete()
+            for start in range(0, len(ids), 500):
+                TaggedSkill.objects.filter(id__in=ids[start : start + 500]).delete()
             tally.deleted += len(ids)
         missing = wanted - present
         TaggedSkill.objects.bulk_create(
@@ -458,9 +557,9 @@ class _Writer:
         """Delete what the notes no longer hold, sparing edited rows and what they stand in."""
         spared: dict[str, set[int]] = {
             kind.name: {r["id"] for r in self.gone[kind.name] if self._edited(kind, r)}
-            for kind in (SKILLS, SKILL_SETS, ROLES, AREAS, COMPANIES)
+            for kind in (SKILLS, SKILL_SETS, ROLES, AREAS)
         }
-        set_parent = dict(SkillSet.objects.values_list("id", "parent_id"))
+        set_parent = {row["id"]: row["parent_id"] for row in self.set_rows}
         spared["skill sets"] |= {
             r["skill_set_id"] for r in self.gone["skills"] if r["id"] in spared["skills"]
         }
@@ -469,18 +568,25 @@ class _Writer:
         spared["roles"] |= {r["role_id"] for r in gone_set_rows if r["role_id"]}
         spared["areas"] |= {r["area_id"] for r in gone_set_rows}
         spared["areas"] |= {r["area_id"] for r in self.gone["roles"] if r["id"] in spared["roles"]}
-        # Rows the notes never held (made in the admin, imported from postings) keep the
-        # area and company they belong to; deleting those would take them along.
-        foreign_sets = SkillSet.objects.filter(import_key="")
-        foreign_roles = Role.objects.filter(import_key="")
-        spared["areas"] |= set(foreign_sets.values_list("area_id", flat=True))
-        spared["areas"] |= set(foreign_roles.values_list("area_id", flat=True))
-        spared["companies"] |= set(foreign_roles.values_list("company_id", flat=True))
-        spared["companies"] |= set(Posting.objects.values_list("company_id", flat=True))
+        gone_areas = [r["id"] for r in self.gone["areas"]]
+        if gone_areas:
+            # Rows this file never held (made in the admin, imported from postings or from
+            # another file) keep the field they stand in; deleting it would take them along.
+            theirs = Q(area__in=gone_areas) & ~Q(notes_source=self.source)
+            spared["areas"] |= set(SkillSet.objects.filter(theirs).values_list("area", flat=True))
+            spared["areas"] |= set(Role.objects.filter(theirs).values_list("area", flat=True))
+            spared["areas"] |= set(
+                ResearchArea.objects.filter(parent__in=gone_areas)
+                .exclude(notes_source=self.source)
+                .values_list("parent", flat=True)
+            )
         spared["areas"] |= _ancestors(
-            spared["areas"], dict(ResearchArea.objects.values_list("id", "parent_id"))
+            spared["areas"],
+            dict(
+                ResearchArea.objects.filter(notes_source=self.source).values_list("id", "parent_id")
+            ),
         )
-        for kind in (SKILLS, SKILL_SETS, ROLES, AREAS, COMPANIES):
+        for kind in (SKILLS, SKILL_SETS, ROLES, AREAS):
             tally = self.report.tallies[kind.name]
             gone = [r["id"] for r in self.gone[kind.name] if r["id"] not in spared[kind.name]]
             for start in range(0, len(gone), 500):
@@ -496,6 +602,16 @@ class _Writer:
     def _edited(self, kind: _Kind, row: dict) -> bool:
         return fingerprint(*self.current[kind.name](row)) != row["import_digest"]
 
+    def write(self) -> None:
+        """Everything after the companies, which every file of an import writes first."""
+        self.areas()
+        self.pair_skill_sets()
+        self.roles()
+        self.skill_sets()
+        self.skills()
+        self.tags()
+        self.clean_up()
+
 
 def _ancestors(ids: set[int], parent_of: dict[int, int | None]) -> set[int]:
     found: set[int] = set()
@@ -507,11 +623,11 @@ def _ancestors(ids: set[int], parent_of: dict[int, int | None]) -> set[int]:
     return found
 
 
-def _refresh_search(report: ImportReport) -> None:
+def _refresh_search(changed: bool) -> None:
     """An unchanged import leaves the index alone, unless it was never built."""
-    if report.changed or not SearchDocument.objects.exists():
+    if changed or not SearchDocument.objects.exists():
         sync_index()
-    if report.changed and connection.vendor == "postgresql":
+    if changed and connection.vendor == "postgresql":
         # After a bulk load PostgreSQL plans with the old row counts until autovacuum
         # comes round; fresh statistics keep the public pages' plans sound at once.
         with connection.cursor() as cursor:
@@ -522,42 +638,196 @@ def _one_group(_item) -> str:
     return "all"
 
 
+# -- the library: which files to read, and what the rows depend on besides their text ------
+
+
+def _context(company_names: Iterable[str]) -> str:
+    """Fingerprint of what a file's rows depend on besides its text."""
+    vocabulary = Technology.objects.order_by("slug").values_list(
+        "slug", "name", "aliases", "match_case"
+    )
+    companies = sorted({name.strip().casefold() for name in company_names})
+    return fingerprint(IMPORTER_VERSION, list(vocabulary), companies)
+
+
+def _row_counts(source_ids) -> dict[int, dict[str, int]]:
+    """How many rows each source holds now: a file deleted from in the admin is read again."""
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for name, queryset, link in (
+        ("areas", ResearchArea.objects, "notes_source"),
+        ("roles", Role.objects, "notes_source"),
+        ("skill sets", SkillSet.objects, "notes_source"),
+        ("skills", Skill.objects.exclude(import_key=""), "skill_set__notes_source"),
+    ):
+        rows = (
+            queryset.filter(**{f"{link}__in": source_ids})
+            .values(link)
+            .annotate(n=Count("pk"))
+            .values_list(link, "n")
+        )
+        for source_id, n in rows:
+            counts[source_id][name] = n
+    return counts
+
+
+def _parse(file: NotesFile) -> NotesDocument:
+    try:
+        return parse_notes(file.text, preamble_name=file.preamble_name)
+    except NotesSyntaxError as exc:
+        raise InputError(file.path, exc.line, exc.message) from exc
+
+
+def _company_rows() -> list[dict]:
+    rows = list(
+        Company.objects.values("id", "name", "slug", "website", *PROVENANCE, "import_digest")
+    )
+    for row in rows:
+        row["imported"] = bool(row["import_key"])
+        row["import_key"] = company_key(row["name"])
+    return rows
+
+
+def _delete_unlisted_companies(candidates: set[int]) -> int:
+    """Delete imported companies no file lists any more and nothing refers to."""
+    if not candidates:
+        return 0
+    unused = (
+        Company.objects.filter(pk__in=candidates)
+        .exclude(import_key="")
+        .filter(
+            notes_sources__isnull=True,
+            roles__isnull=True,
+            skill_sets__isnull=True,
+            postings__isnull=True,
+        )
+        .values_list("id", "name", "website", "import_digest")
+    )
+    # An edited company (name or website changed in the admin) is kept.
+    ids = [pk for pk, name, website, digest in unused if fingerprint(name, website) == digest]
+    Company.objects.filter(pk__in=ids).delete()
+    return len(ids)
+
+
 @transaction.atomic
+def import_library(
+    *,
+    files: list[NotesFile],
+    root: str = "",
+    folder: bool = False,
+    prune: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> LibraryReport:
+    """Import ``files`` (each named by its path below ``root``) in one transaction.
+
+    With ``folder``, sources imported from ``root`` before whose files are not among
+    ``files`` are listed as gone, and with ``prune`` their rows are deleted (rows edited
+    since are kept, as for any line removed from a file). With ``dry_run`` everything runs,
+    the report is complete, and the transaction is rolled back. Raises ``InputError`` for a
+    file that cannot be imported; nothing is written then.
+    """
+    step = progress or (lambda label, done, total: None)
+    report = LibraryReport(dry_run=dry_run)
+    paths = [file.path for file in files]
+    if len(set(paths)) != len(paths):
+        repeated = next(p for p in paths if paths.count(p) > 1)
+        raise InputError(repeated, None, "is named twice in one import")
+    report.technologies_added = sync_vocabulary()
+    matcher = technology_matcher()
+    sources = {s.path: s for s in NotesSource.objects.filter(path__in=paths)}
+
+    # Files whose text changed are read first: the companies they name join the context of
+    # every file, so that an unchanged file that mentions a new company is read again.
+    changed = [
+        f for f in files if f.path not in sources or sources[f.path].checksum != checksum(f.text)
+    ]
+    planners = {f.path: NotesPlanner(_parse(f), matcher) for f in changed}
+    names = [*Company.objects.values_list("name", flat=True)]
+    for planner in planners.values():
+        names.extend(planner.named_companies())
+    context = _context(names)
+    counts = _row_counts([s.pk for s in sources.values()])
+    to_write: list[NotesFile] = []
+    for file in files:
+        source = sources.get(file.path)
+        if (
+            file.path not in planners
+            and source.context == context
+            and counts.get(source.pk, {}) == source.row_counts
+        ):
+            report.files.append(ImportReport(file.path, dry_run, skipped=True))
+            continue
+        if file.path not in planners:
+            planners[file.path] = NotesPlanner(_parse(file), matcher)
+            names.extend(planners[file.path].named_companies())
+        to_write.append(file)
+
+    writers: list[tuple[NotesFile, _Writer]] = []
+    for file in to_write:
+        planner = planners[file.path]
+        plan = planner.plan(names)
+        source = sources.get(file.path) or NotesSource(path=file.path)
+        file_report = ImportReport(file.path, dry_run, is_new=source.pk is None)
+        file_report.placeholders = sum(1 for s in plan.skill_sets if s.is_placeholder)
+        file_report.notes_lines = plan.notes_lines
+        source.root = root
+        source.layout = planner.document.layout.as_json()
+        source.save()
+        writers.append((file, _Writer(plan, source, file_report)))
+        report.files.append(file_report)
+
+    dropped: set[int] = set()
+    company_rows = _company_rows()
+    for _file, writer in writers:
+        writer.companies(company_rows)
+    for done, (file, writer) in enumerate(writers, start=1):
+        step(file.path, done - 1, len(writers))
+        writer.write()
+        before = set(writer.source.companies.values_list("id", flat=True))
+        writer.source.companies.set(writer.listed)
+        dropped |= before - writer.listed
+    step("", len(writers), len(writers))
+
+    if folder:
+        gone = NotesSource.objects.under(root).exclude(path__in=paths)
+        for source in gone:
+            if not prune:
+                report.gone.append(source.path)
+                continue
+            empty = NotesPlan([], [], [], [], 0)
+            writer = _Writer(empty, source, ImportReport(source.path, dry_run))
+            writer.listed = set()
+            writer.write()
+            dropped |= set(source.companies.values_list("id", flat=True))
+            source.delete()
+            report.pruned.append(source.path)
+            report.files.append(writer.report)
+    report.companies.deleted = _delete_unlisted_companies(dropped)
+
+    if writers:
+        context_after = _context(Company.objects.values_list("name", flat=True))
+        counts = _row_counts([writer.source.pk for _file, writer in writers])
+        now = timezone.now()
+        for file, writer in writers:
+            source = writer.source
+            source.checksum = checksum(file.text)
+            source.context = context_after
+            source.row_counts = counts.get(source.pk, {})
+            source.imported_at = now
+            source.save(update_fields=["checksum", "context", "row_counts", "imported_at"])
+    _refresh_search(report.changed)
+    if dry_run:
+        transaction.set_rollback(True)
+    return report
+
+
 def import_notes(
     *, text: str, source_name: str, dry_run: bool = False, progress: Progress | None = None
 ) -> ImportReport:
-    """Import ``text`` (named ``source_name`` in messages and provenance) in one transaction.
-
-    With ``dry_run`` everything runs, the report is complete, and the transaction is rolled
-    back. Raises ``InputError`` for notes that cannot be filed.
-    """
-    step = progress or (lambda stage, done, total: None)
-    report = ImportReport(source_name=source_name, dry_run=dry_run)
-    step(STAGES[0], 0, len(STAGES))
-    try:
-        document = parse_notes(text)
-    except NotesSyntaxError as exc:
-        raise InputError(source_name, exc.line, exc.message) from exc
-    report.technologies_added = sync_vocabulary()
-    known_companies = Company.objects.values_list("name", flat=True)
-    plan = plan_notes(document, technology_matcher(), known_companies)
-    report.placeholders = sum(1 for s in plan.skill_sets if s.is_placeholder)
-    report.notes_lines = plan.notes_lines
-    writer = _Writer(plan, source_name, report)
-    steps = (
-        writer.areas,
-        writer.companies,
-        writer.roles,
-        writer.skill_sets,
-        writer.skills,
-        writer.tags,
-        writer.clean_up,
-        lambda: _refresh_search(report),
+    """Import one file named ``source_name`` (its path in the library); see ``import_library``."""
+    library = import_library(
+        files=[NotesFile(source_name, text)], dry_run=dry_run, progress=progress
     )
-    for done, run in enumerate(steps, start=1):
-        step(STAGES[done], done, len(STAGES))
-        run()
-    step("done", len(STAGES), len(STAGES))
-    if dry_run:
-        transaction.set_rollback(True)
+    (report,) = library.files
+    report.technologies_added = library.technologies_added
     return report

@@ -4,7 +4,8 @@ Raw HTML is off and only http, https and mailto links survive; anything else is 
 text. Placeholder lines (``BLAH``, ``[NAME](URL)``) stay in the source but never reach HTML.
 The notes nest lists ten levels deep, past markdown-it-py's default nesting limit, which
 silently drops the rest of the document; so the limit is raised, and every render checks
-that the parser's block tokens cover every nonblank line it was given.
+that the parser's block tokens cover every nonblank line it was given. Source that would
+still lose a line is shown whole as plain text instead (the admin's form refuses it).
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ def _build() -> MarkdownIt:
 
 _MD = _build()
 # Containers (lists, items) get a map even when their content was dropped at the nesting
-# limit; only leaf blocks prove that a line was really parsed.
-_LEAF_TOKENS = frozenset({"inline", "code_block", "fence", "hr", "html_block"})
+# limit; only leaf blocks prove that a line was really parsed. A heading's map covers the
+# underline of a setext heading ("text" over "-"), which its inline token does not.
+_LEAF_TOKENS = frozenset({"inline", "code_block", "fence", "hr", "html_block", "heading_open"})
 
 
 def _content(line: str) -> str:
@@ -59,8 +61,21 @@ def visible_lines(source: str) -> list[str]:
     return [line for line in source.split("\n") if not is_placeholder(_content(line))]
 
 
-def render_markdown(source: str) -> str:
-    """Safe HTML for ``source``; raises ``MarkdownCoverageError`` if any line would be lost."""
+def render_markdown(source: str, *, strict: bool = False) -> str:
+    """Safe HTML for ``source``.
+
+    Where Markdown would lose a line, the source is shown whole as text instead; or, with
+    ``strict``, ``MarkdownCoverageError`` is raised (for forms that can ask for a fix).
+    """
+    try:
+        return _render_covered(source)
+    except MarkdownCoverageError:
+        if strict:
+            raise
+        return f'<pre class="as-text">{escapeHtml(chr(10).join(visible_lines(source)))}</pre>'
+
+
+def _render_covered(source: str) -> str:
     lines = visible_lines(source)
     text = "\n".join(lines)
     tokens = _MD.parse(text)

@@ -5,6 +5,11 @@ use it, and it must be fast and easy to test. Structure comes from headings and 
 not from a Markdown parser, because markdown-it-py stops at its nesting limit and would drop
 everything after a deeply nested list; here every nonblank line is accounted for, and a line
 that is not raises ``NotesSyntaxError``.
+
+Nothing of the file is dropped, so that the exporter can write it back byte for byte: text
+before the first heading becomes a field of its own with no heading line (named after the
+file), blank lines keep their whitespace (inside a skill set they travel with the row that
+follows them), and the file's ``Layout`` keeps its BOM, line endings and final newline.
 """
 
 from __future__ import annotations
@@ -49,12 +54,54 @@ class Line:
 
 
 @dataclass(slots=True)
+class Layout:
+    """What a file holds besides its lines: the exporter writes it back."""
+
+    bom: bool = False
+    newline: str = "\n"
+    final_newline: bool = True
+    # Line number → its ending, for the lines whose ending is not ``newline`` (mixed files).
+    odd_endings: dict[int, str] = field(default_factory=dict)
+    leading: list[str] = field(default_factory=list)  # blank lines before the first heading
+
+    def as_json(self) -> dict:
+        return {
+            "bom": self.bom,
+            "newline": self.newline,
+            "final_newline": self.final_newline,
+            "odd_endings": {str(k): v for k, v in self.odd_endings.items()},
+            "leading": self.leading,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> Layout:
+        data = data or {}
+        return cls(
+            bom=bool(data.get("bom", False)),
+            newline=data.get("newline", "\n"),
+            final_newline=bool(data.get("final_newline", True)),
+            odd_endings={int(k): v for k, v in (data.get("odd_endings") or {}).items()},
+            leading=list(data.get("leading") or []),
+        )
+
+    def join(self, lines: list[str]) -> str:
+        """The file's text from its lines (the inverse of ``split_lines``)."""
+        lines = [*self.leading, *lines]
+        endings = [self.odd_endings.get(n, self.newline) for n in range(1, len(lines) + 1)]
+        if not self.final_newline and endings:
+            endings[-1] = ""
+        text = "".join(line + end for line, end in zip(lines, endings, strict=True))
+        return ("\ufeff" if self.bom else "") + text
+
+
+@dataclass(slots=True)
 class SkillNode:
     line: Line
     prefix: str
     text: str
     parent: int | None  # index of the parent skill in the same set
     depth: int
+    blank_before: list[str] = field(default_factory=list)  # blank lines just above it
 
 
 @dataclass(slots=True)
@@ -67,6 +114,7 @@ class SkillSetNode:
     column: int
     skills: list[SkillNode] = field(default_factory=list)
     nested: list[SkillSetNode] = field(default_factory=list)
+    blank_before: list[str] = field(default_factory=list)  # when nested: blank lines above it
 
     @property
     def is_placeholder(self) -> bool:
@@ -81,8 +129,8 @@ class SkillSetNode:
 
 @dataclass(slots=True)
 class AreaNode:
-    line: Line
-    level: int
+    line: Line  # the heading; line number 0 for the text before the first heading
+    level: int  # 1 to 6; 0 for the text before the first heading
     name: str
     parent: AreaNode | None
     position: int
@@ -113,6 +161,7 @@ class NotesDocument:
     areas: list[AreaNode]
     line_count: int
     nonblank_count: int
+    layout: Layout = field(default_factory=Layout)
 
 
 def is_placeholder(text: str) -> bool:
@@ -135,12 +184,47 @@ def column_of(indent: str) -> int:
     return column
 
 
+_ENDING = re.compile(r"\r\n|\r|\n")
+
+
 def split_lines(text: str) -> list[Line]:
     """Lines without terminators; a BOM and CRLF endings read the same as plain LF."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if text.endswith("\n"):
-        text = text[:-1]
-    return [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
+    return read_lines(text)[0]
+
+
+def read_lines(text: str) -> tuple[list[Line], Layout]:
+    """The lines of ``text`` and what ``Layout.join`` needs to give the same text back."""
+    layout = Layout(bom=text.startswith("\ufeff"))
+    text = text.removeprefix("\ufeff")
+    endings = _ENDING.findall(text)
+    raws = _ENDING.split(text)
+    layout.final_newline = raws[-1] == "" and bool(endings)
+    if layout.final_newline:
+        raws.pop()
+    if endings:
+        counts: dict[str, int] = {}
+        for ending in endings:
+            counts[ending] = counts.get(ending, 0) + 1
+        layout.newline = max(counts, key=lambda e: (counts[e], e == "\n"))
+        layout.odd_endings = {
+            number: ending
+            for number, ending in enumerate(endings, start=1)
+            if ending != layout.newline
+        }
+    lines = [Line(number, raw) for number, raw in enumerate(raws, start=1)]
+    return lines, layout
+
+
+def line_parts(raw: str) -> tuple[str, str]:
+    """``"\t- text "`` → ``("\t- ", "text")``; ``"\t-text"`` → ``("\t", "-text")``.
+
+    What comes before a line's text (indentation and marker) and the text, as the parser
+    stores it: the exporter writes an unchanged text back with its line's own bytes.
+    """
+    match = _BULLET.match(raw)
+    if match:
+        return match.group("prefix"), match.group("text").rstrip()
+    return raw[: len(raw) - len(raw.lstrip(" \t"))], raw.strip()
 
 
 def bullet_parts(raw: str) -> tuple[str, str] | None:
@@ -162,8 +246,10 @@ def skill_set_label(content: str) -> str | None:
 
 
 class _Parser:
-    def __init__(self, lines: list[Line]):
+    def __init__(self, lines: list[Line], layout: Layout, preamble_name: str):
         self.lines = lines
+        self.layout = layout
+        self.preamble_name = preamble_name
         self.areas: list[AreaNode] = []
         self.area: AreaNode | None = None
         self.heading_stack: list[AreaNode] = []
@@ -177,28 +263,37 @@ class _Parser:
                 self._blank(line)
             else:
                 self._nonblank(line)
-        document = NotesDocument(self.areas, len(self.lines), 0)
+        self._close_sets()
+        self._flush_blanks()
+        document = NotesDocument(self.areas, len(self.lines), 0, self.layout)
         document.nonblank_count = account_for_every_line(document, self.lines)
         return document
 
     def _blank(self, line: Line) -> None:
-        # Blank lines inside a skill set separate nothing (the export restores them from
-        # line numbers); after a set, they belong to the notes that follow.
-        if self.sets:
+        # Inside a skill set, blank lines wait for the row they stand above; elsewhere (and
+        # after a set) they belong to the notes that follow.
+        if self.sets or self.area is None:
             self.pending_blanks.append(line)
-        elif self.area is not None:
+        else:
             self.area.notes.append(line)
 
-    def _flush_blanks(self, keep: bool) -> None:
-        if keep and self.area is not None:
+    def _flush_blanks(self) -> list[str]:
+        """Hand the waiting blank lines to the notes, or (inside a set) to the caller."""
+        waiting = [line.raw for line in self.pending_blanks]
+        if not self.sets and self.area is not None:
             self.area.notes.extend(self.pending_blanks)
+            waiting = []
         self.pending_blanks.clear()
+        return waiting
 
     def _nonblank(self, line: Line) -> None:
         heading = _HEADING.match(line.raw)
         if heading:
             self._close_sets()
-            self._flush_blanks(keep=True)
+            if self.area is None:
+                self.layout.leading = [blank.raw for blank in self.pending_blanks]
+                self.pending_blanks.clear()
+            self._flush_blanks()
             title = heading.group("title") or ""
             if self.area is not None and is_section_heading(title):
                 self.area.notes.append(line)
@@ -206,26 +301,26 @@ class _Parser:
                 self._open_area(line, len(heading.group("hashes")), title)
             return
         if self.area is None:
-            raise NotesSyntaxError(
-                line.number, "text before the first heading; start the notes with a # heading"
-            )
+            self._open_preamble()
         bullet = _BULLET.match(line.raw)
-        indent = line.raw[: len(line.raw) - len(line.raw.lstrip(" \t"))]
-        column = column_of(indent)
+        prefix, content = line_parts(line.raw)
+        column = column_of(prefix[: len(prefix) - len(prefix.lstrip(" \t"))])
         while self.sets and column <= self.sets[-1].column:
             self._close_innermost_set()
-        self._flush_blanks(keep=not self.sets)
-        if bullet:
-            prefix, content = bullet.group("prefix"), bullet.group("text").rstrip()
-        else:
-            prefix, content = indent, line.raw.strip()
+        blank_before = self._flush_blanks()
         label = skill_set_label(content) if bullet else None
         if label is not None:
-            self._open_set(line, prefix, label, column)
+            self._open_set(line, prefix, label, column, blank_before)
         elif self.sets:
-            self._add_skill(line, prefix, content, column)
+            self._add_skill(line, prefix, content, column, blank_before)
         else:
             self.area.notes.append(line)
+
+    def _open_preamble(self) -> None:
+        """Text before the first heading: a field named after the file, with no heading."""
+        area = AreaNode(Line(0, ""), 0, self.preamble_name, None, position=0)
+        self.areas.append(area)
+        self.area = area
 
     def _open_area(self, line: Line, level: int, title: str) -> None:
         while self.heading_stack and self.heading_stack[-1].level >= level:
@@ -239,10 +334,13 @@ class _Parser:
         self.heading_stack.append(area)
         self.area = area
 
-    def _open_set(self, line: Line, prefix: str, label: str, column: int) -> None:
+    def _open_set(
+        self, line: Line, prefix: str, label: str, column: int, blank_before: list[str]
+    ) -> None:
         if self.sets:
             outer = self.sets[-1]
             node = SkillSetNode(line, prefix, label, len(outer.skills), outer.context, column)
+            node.blank_before = blank_before
             outer.nested.append(node)
         else:
             node = SkillSetNode(line, prefix, label, len(self.area.notes), self._context(), column)
@@ -250,12 +348,16 @@ class _Parser:
         self.sets.append(node)
         self.skill_columns.append([])
 
-    def _add_skill(self, line: Line, prefix: str, content: str, column: int) -> None:
+    def _add_skill(
+        self, line: Line, prefix: str, content: str, column: int, blank_before: list[str]
+    ) -> None:
         skill_set, columns = self.sets[-1], self.skill_columns[-1]
         while columns and columns[-1][0] >= column:
             columns.pop()
         parent = columns[-1][1] if columns else None
-        skill_set.skills.append(SkillNode(line, prefix, content, parent, depth=len(columns)))
+        skill_set.skills.append(
+            SkillNode(line, prefix, content, parent, len(columns), blank_before)
+        )
         columns.append((column, len(skill_set.skills) - 1))
 
     def _close_innermost_set(self) -> None:
@@ -278,7 +380,8 @@ class _Parser:
 def filed_line_numbers(document: NotesDocument):
     """Every source line the tree holds, as (line number, where it was filed)."""
     for area in document.areas:
-        yield area.line.number, "heading"
+        if area.level:
+            yield area.line.number, "heading"
         for line in area.notes:
             yield line.number, "notes"
         for skill_set in area.all_skill_sets():
@@ -301,5 +404,7 @@ def account_for_every_line(document: NotesDocument, lines: list[Line]) -> int:
     return len(nonblank)
 
 
-def parse_notes(text: str) -> NotesDocument:
-    return _Parser(split_lines(text)).parse()
+def parse_notes(text: str, *, preamble_name: str = "Notes") -> NotesDocument:
+    """The tree of ``text``; text before its first heading files under ``preamble_name``."""
+    lines, layout = read_lines(text)
+    return _Parser(lines, layout, preamble_name).parse()

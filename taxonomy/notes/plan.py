@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from taxonomy.matching import TechnologyMatcher
-from taxonomy.notes.companies import company_items, introduces_companies
+from taxonomy.notes.companies import NameFinder, company_items, introduces_companies
 from taxonomy.notes.headings import aliases_from_heading
 from taxonomy.notes.parser import (
     AreaNode,
@@ -96,6 +96,7 @@ class SkillRecord:
     is_placeholder: bool
     technologies: tuple[str, ...]
     source: Source
+    blank_before: str = ""
 
     @property
     def uid(self):
@@ -123,6 +124,7 @@ class SkillSetRecord(_Keyed):
     company_key: str | None
     source: Source
     skills: list[SkillRecord] = field(default_factory=list)
+    blank_before: str = ""
 
     def content(self):
         return (self.label, self.context, self.is_placeholder, self.role_key, self.company_key)
@@ -162,19 +164,25 @@ def short_company_names(name: str) -> list[str]:
     return names
 
 
-class _Planner:
-    def __init__(self, document: NotesDocument, matcher: TechnologyMatcher, known_companies):
+class NotesPlanner:
+    """Plan one document in two steps: ``named_companies()``, then ``plan(known)``.
+
+    A folder import names the companies of every file first, so that a skill set in one file
+    links to a company another file lists whatever the order the files come in.
+    """
+
+    def __init__(self, document: NotesDocument, matcher: TechnologyMatcher):
         self.document = document
         self.matcher = matcher
         self.companies: dict[str, CompanyRecord] = {}
         self.roles: dict[str, RoleRecord] = {}
         self.area_keys: dict[int, str] = {}
-        self.known_companies = {company_key(n): n for n in known_companies}
+        self.known_companies: dict[str, str] = {}
         # Per skill set node: its job title line and the company it names, if any.
         self._named: dict[int, tuple[RoleLine | None, str | None]] = {}
 
-    def plan(self) -> NotesPlan:
-        areas = [self._area(position, area) for position, area in enumerate(self.document.areas)]
+    def named_companies(self) -> list[str]:
+        """The companies the document lists, or names in a skill set's label or job title."""
         for area in self.document.areas:
             self._collect_companies(area)
         # Companies named by labels and job titles join before any mention is looked for,
@@ -183,15 +191,28 @@ class _Planner:
             for node in area.all_skill_sets():
                 role_line = self._role_line(node)
                 self._named[id(node)] = (role_line, self._named_company(node, role_line))
-        self._mentions = self._mention_pattern()
+        return [record.name for record in self.companies.values()]
+
+    def plan(self, known_companies=()) -> NotesPlan:
+        """The records; a skill set mentioning one of ``known_companies`` is linked to it."""
+        self.known_companies = {company_key(n): n for n in known_companies}
+        paths: Counter[tuple[str, ...]] = Counter()
+        areas = []
+        for position, area in enumerate(self.document.areas):
+            # Two headings with the same path (a repeated "## Notes") are told apart by order.
+            path = area.path if area.level else ("(before the first heading)",)
+            paths[path] += 1
+            areas.append(self._area(position, area, (*path, paths[path])))
+        self._mentions = self._mention_finder()
         skill_sets = [s for area in self.document.areas for s in self._skill_sets(area)]
         notes_lines = sum(1 for a in self.document.areas for line in a.notes if not line.is_blank)
         return NotesPlan(
             areas, list(self.companies.values()), list(self.roles.values()), skill_sets, notes_lines
         )
 
-    def _area(self, position: int, area: AreaNode) -> AreaRecord:
-        key = fingerprint("area", *area.path)
+    def _area(self, position: int, area: AreaNode, identity: tuple) -> AreaRecord:
+        path, occurrence = identity[:-1], identity[-1]
+        key = fingerprint("area", *path) if occurrence == 1 else fingerprint("area", *identity)
         self.area_keys[id(area)] = key
         parent_key = self.area_keys[id(area.parent)] if area.parent else None
         return AreaRecord(
@@ -215,28 +236,22 @@ class _Planner:
         for item in company_items(area.notes, area_lists_companies=introduces_companies(area.name)):
             self._add_company(item.name, item.url, item.line)
 
-    def _mention_pattern(self):
+    def _mention_finder(self) -> NameFinder:
         names = {n: company_key(n) for n in self.known_companies.values()}
         for record in self.companies.values():
             for short in short_company_names(record.name):
                 # "Elasticsearch B.V." must not claim every posting that asks for Elasticsearch.
                 if short == record.name or not self.matcher.find(short):
                     names.setdefault(short, record.key)
-        if not names:
-            return None, {}
-        ordered = sorted(names, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
-        return pattern, names
+        return NameFinder(names)
 
     def _mentioned_company(self, node: SkillSetNode) -> str | None:
-        pattern, names = self._mentions
-        if pattern is None:
+        if not self._mentions:
             return None
         for text in (node.label, *(s.text for s in node.skills)):
-            match = pattern.search(text)
-            if match:
-                key = names[match.group(0)]
-                if key not in self.companies:  # known from the database, not from these notes
+            key = self._mentions.first(text)
+            if key is not None:
+                if key not in self.companies:  # known from elsewhere, not from these notes
                     self.companies[key] = CompanyRecord(key, self.known_companies[key], "", None)
                 return key
         return None
@@ -295,6 +310,7 @@ class _Planner:
             company_key=company,
             source=Source(node.line.number, node.line.raw),
             skills=self._skills(node, key),
+            blank_before=_blank_lines(node.blank_before),
         )
 
     def _role(self, area_key: str, role_line, company: str | None, line) -> str:
@@ -327,12 +343,19 @@ class _Planner:
                     is_placeholder=placeholder,
                     technologies=() if placeholder else tuple(self.matcher.find(skill.text)),
                     source=Source(skill.line.number, skill.line.raw),
+                    blank_before=_blank_lines(skill.blank_before),
                 )
             )
         return skills
 
 
+def _blank_lines(lines: list[str]) -> str:
+    return "".join(f"{line}\n" for line in lines)
+
+
 def plan_notes(
     document: NotesDocument, matcher: TechnologyMatcher, known_companies=()
 ) -> NotesPlan:
-    return _Planner(document, matcher, known_companies).plan()
+    """Plan one document on its own (a folder import uses ``NotesPlanner`` for each file)."""
+    planner = NotesPlanner(document, matcher)
+    return planner.plan([*known_companies, *planner.named_companies()])

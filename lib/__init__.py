@@ -1,0 +1,1 @@
+"""Helpers that several apps use, each with its own small test (as healthchecks' hc/lib)."""
