@@ -11,12 +11,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from lib.textfile import InputError, check_size, decode_text
 from postings.importing import MAX_BYTES, Overrides, import_posting
 from postings.importing.summary import field_text, summary_line
 from taxonomy.admin_stash import forget, stash, unstash
 from taxonomy.models import ResearchArea, SkillSet, Technology
 from taxonomy.notes.markdown import render_markdown
-from taxonomy.textfile import InputError, check_size, decode_text
 
 SESSION_KEY = "fieldnotes_pending_posting"
 PASTED = "pasted posting"

@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from lib.textfile import InputError, check_size, decode_text
 from taxonomy.admin_stash import forget, stash, unstash
 from taxonomy.notes.importer import MAX_BYTES, import_notes
 from taxonomy.notes.report import format_report
-from taxonomy.textfile import InputError, check_size, decode_text
 
 SESSION_KEY = "fieldnotes_pending_import"
 

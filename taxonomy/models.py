@@ -10,6 +10,11 @@ from taggit.models import TagBase, TaggedItemBase
 from taxonomy.provenance import ImportedRow
 
 
+def folder_anchor(folder: str) -> str:
+    """The home page's anchor for the fields of the files in ``folder`` ("" at the top)."""
+    return f"folder-{slugify(folder) or 'top'}"
+
+
 class NotesSourceQuerySet(models.QuerySet):
     def under(self, root: str):
         """The sources imported from the folder ``root``."""
@@ -64,7 +69,7 @@ class NotesSource(models.Model):
         return self.path
 
     def get_absolute_url(self) -> str:
-        return f"{reverse('home')}#folder-{slugify(self.folder) or 'top'}"
+        return f"{reverse('home')}#{folder_anchor(self.folder)}"
 
     @property
     def folder(self) -> str:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from postings.models import Company, Role
 from taxonomy.charts import bar_chart
 from taxonomy.demand import compare_demand, technology_demand, with_demand
-from taxonomy.models import ResearchArea, SearchDocument, Skill, SkillSet, Technology
+from taxonomy.models import ResearchArea, SearchDocument, Skill, SkillSet, Technology, folder_anchor
 from taxonomy.paging import paginate
 from taxonomy.search import search
 from taxonomy.tree import AreaTree, Node
@@ -17,7 +19,9 @@ TOP_TECHNOLOGIES = 12
 
 
 def home(request):
-    areas = list(ResearchArea.objects.with_counts().order_by("position"))
+    areas = list(
+        ResearchArea.objects.with_counts().select_related("notes_source").order_by("position", "pk")
+    )
     by_pk = {area.pk: area for area in areas}
     tree = AreaTree([Node(a.pk, a.parent_id, a.name, a.slug) for a in areas])
     for area in areas:
@@ -31,8 +35,57 @@ def home(request):
     return render(
         request,
         "taxonomy/home.html",
-        {"tree": branch(None), "demand": technology_demand(limit=TOP_TECHNOLOGIES)},
+        {
+            "folders": _by_folder(branch(None)),
+            "demand": technology_demand(limit=TOP_TECHNOLOGIES),
+        },
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Folder:
+    """The top-level fields of the notes files in one folder, for the home page."""
+
+    path: str  # "" for files at the top, and for fields made in the admin
+    tree: list
+
+    @property
+    def anchor(self) -> str:
+        """As ``NotesSource.get_absolute_url`` links to it."""
+        return folder_anchor(self.path)
+
+    @property
+    def label(self) -> str:
+        return " / ".join(self.path.split("/")) + "/" if self.path else ""
+
+
+def _by_folder(tree: list) -> list[Folder]:
+    """Top-level fields grouped by their file's folder: folders in path order (the top
+    first, a sub-folder right after its folder), files in path order within a folder, and
+    each file's fields in the file's order.
+
+    Fields made in the admin have no file; they stand at the top, placed by their position
+    among the fields of the first file there, so that a single file's page reads as before.
+    """
+    top_files = [
+        area.notes_source.path
+        for area, _ in tree
+        if area.notes_source and not area.notes_source.folder
+    ]
+    first = min(top_files, default="")
+
+    def folder(area) -> str:
+        return area.notes_source.folder if area.notes_source else ""
+
+    def place(entry) -> tuple:
+        area, _ = entry
+        path = area.notes_source.path if area.notes_source else first
+        return (folder(area).split("/"), path, area.position, area.pk)
+
+    folders: dict[str, list] = {}
+    for entry in sorted(tree, key=place):
+        folders.setdefault(folder(entry[0]), []).append(entry)
+    return [Folder(path, entries) for path, entries in folders.items()] or [Folder("", [])]
 
 
 def field_detail(request, slug):

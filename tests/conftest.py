@@ -4,6 +4,15 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 REAL_NOTES = FIXTURES / "notes.md"
+SHARED = FIXTURES.parent.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The author's real corpus beside the checkout; a run without it fails, never skips."""
+    if not (SHARED / "corpus").is_dir():
+        pytest.fail(f"{SHARED}/corpus is missing: these tests read the real notes there")
+    return SHARED
 
 
 @pytest.fixture(scope="session")

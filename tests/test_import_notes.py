@@ -225,7 +225,7 @@ def bad_inputs(tmp_path):
     big.write_text("# A\n" + "x" * 2000 + "\n")
     cases = {
         "missing file": (tmp_path / "nope.md", [], "no such file"),
-        "directory": (tmp_path, [], "is a directory"),
+        "directory": (tmp_path / "empty-folder", [], "holds no *.md files"),
         "not utf-8": (tmp_path / "latin1.md", [], "notes.md:2: is not valid UTF-8"),
         "NUL bytes": (tmp_path / "nul.md", [], "contains NUL bytes"),
         "empty": (tmp_path / "empty.md", [], "the file is empty"),
@@ -233,6 +233,7 @@ def bad_inputs(tmp_path):
     }
     (tmp_path / "latin1.md").write_bytes("# A\ncaf\xe9\n".encode("latin-1"))
     (tmp_path / "nul.md").write_bytes(b"# A\nx\x00y\n")
+    (tmp_path / "empty-folder").mkdir()
     (tmp_path / "empty.md").write_bytes(b"\xef\xbb\xbf\n\n")
     return cases
 

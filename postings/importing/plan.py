@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from lib.textfile import InputError
 from postings.area_guess import AreaGuess, AreaProfiles
 from postings.models import Company, Posting, Role
 from postings.parsing import Item, SectionKind, parse_posting
@@ -12,7 +13,6 @@ from postings.parsing.description import description_markdown
 from postings.parsing.facts import Fact
 from taxonomy.matching import TechnologyMatcher
 from taxonomy.models import ResearchArea, SkillSet
-from taxonomy.textfile import InputError
 
 KIND_OF_SECTION = {
     SectionKind.RESPONSIBILITIES: SkillSet.Kind.RESPONSIBILITIES,

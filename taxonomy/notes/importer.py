@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from lib.bulk import update_rows
+from lib.textfile import InputError
 from postings.models import Company, Role
 from taxonomy.models import (
     NotesSource,
@@ -40,13 +41,13 @@ from taxonomy.notes.parser import NotesDocument, NotesSyntaxError, parse_notes
 from taxonomy.notes.plan import NotesPlan, NotesPlanner, company_key, fingerprint
 from taxonomy.provenance import SOURCE_FIELDS
 from taxonomy.search.index import sync_index
-from taxonomy.textfile import InputError
 from taxonomy.vocabulary import sync_vocabulary, technology_matcher
 
 # Bump when the same text would now be imported into other rows, so that files whose text
 # has not changed are still read again.
 IMPORTER_VERSION = 2
 Progress = Callable[[str, int, int], None]
+STAGES = ("areas", "roles", "skill sets", "skills", "tags", "clean-up")
 SLUG_LENGTH = 80
 MAX_BYTES = 50 * 1024 * 1024  # the real notes are 0.5 MB; a hundredfold still fits
 PROVENANCE = (*SOURCE_FIELDS, "import_key")
@@ -68,10 +69,11 @@ class Tally:
 
 @dataclass(slots=True)
 class NotesFile:
-    """A file to import: ``path`` names it (below the folder imported), ``text`` is its text."""
+    """A file to import: ``path`` names it below ``root``, the folder it was imported from."""
 
     path: str
     text: str
+    root: str = ""
 
     @property
     def preamble_name(self) -> str:
@@ -381,6 +383,7 @@ class _Writer:
         self.listed = {pks[record.uid] for record in listed}
 
     def roles(self) -> None:
+        self._pair_skill_sets()
         rows = list(
             Role.objects.filter(notes_source=self.source).values(
                 "id", *ROLES.content, *ROLES.placement, *PROVENANCE, "import_digest"
@@ -424,7 +427,7 @@ class _Writer:
         pairing.new = list(new.values())
         pairing.gone = list(gone.values())
 
-    def pair_skill_sets(self) -> None:
+    def _pair_skill_sets(self) -> None:
         """Pair skill sets before roles are written: a role follows its skill set."""
         self.set_rows = list(
             SkillSet.objects.filter(notes_source=self.source).values(
@@ -602,15 +605,12 @@ class _Writer:
     def _edited(self, kind: _Kind, row: dict) -> bool:
         return fingerprint(*self.current[kind.name](row)) != row["import_digest"]
 
-    def write(self) -> None:
+    def write(self, step: Callable[[str, int], None] = lambda stage, done: None) -> None:
         """Everything after the companies, which every file of an import writes first."""
-        self.areas()
-        self.pair_skill_sets()
-        self.roles()
-        self.skill_sets()
-        self.skills()
-        self.tags()
-        self.clean_up()
+        runs = (self.areas, self.roles, self.skill_sets, self.skills, self.tags, self.clean_up)
+        for done, (stage, run) in enumerate(zip(STAGES, runs, strict=True)):
+            step(stage, done)
+            run()
 
 
 def _ancestors(ids: set[int], parent_of: dict[int, int | None]) -> set[int]:
@@ -712,19 +712,18 @@ def _delete_unlisted_companies(candidates: set[int]) -> int:
 def import_library(
     *,
     files: list[NotesFile],
-    root: str = "",
-    folder: bool = False,
+    folders: Iterable[str] = (),
     prune: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> LibraryReport:
-    """Import ``files`` (each named by its path below ``root``) in one transaction.
+    """Import ``files`` in one transaction.
 
-    With ``folder``, sources imported from ``root`` before whose files are not among
-    ``files`` are listed as gone, and with ``prune`` their rows are deleted (rows edited
-    since are kept, as for any line removed from a file). With ``dry_run`` everything runs,
-    the report is complete, and the transaction is rolled back. Raises ``InputError`` for a
-    file that cannot be imported; nothing is written then.
+    ``folders`` are the roots of whole folders imported: sources imported from one of them
+    before whose files are not among ``files`` are listed as gone, and with ``prune`` their
+    rows are deleted (rows edited since are kept, as for any line removed from a file). With
+    ``dry_run`` everything runs, the report is complete, and the transaction is rolled back.
+    Raises ``InputError`` for a file that cannot be imported; nothing is written then.
     """
     step = progress or (lambda label, done, total: None)
     report = LibraryReport(dry_run=dry_run)
@@ -770,7 +769,7 @@ def import_library(
         file_report = ImportReport(file.path, dry_run, is_new=source.pk is None)
         file_report.placeholders = sum(1 for s in plan.skill_sets if s.is_placeholder)
         file_report.notes_lines = plan.notes_lines
-        source.root = root
+        source.root = file.root
         source.layout = planner.document.layout.as_json()
         source.save()
         writers.append((file, _Writer(plan, source, file_report)))
@@ -780,15 +779,19 @@ def import_library(
     company_rows = _company_rows()
     for _file, writer in writers:
         writer.companies(company_rows)
-    for done, (file, writer) in enumerate(writers, start=1):
-        step(file.path, done - 1, len(writers))
-        writer.write()
+    total = len(writers) * len(STAGES)
+    for done, (file, writer) in enumerate(writers):
+        writer.write(
+            lambda stage, n, path=file.path, done=done: step(
+                f"{path}: {stage}", done * len(STAGES) + n, total
+            )
+        )
         before = set(writer.source.companies.values_list("id", flat=True))
         writer.source.companies.set(writer.listed)
         dropped |= before - writer.listed
-    step("", len(writers), len(writers))
+    step("done", total, total)
 
-    if folder:
+    for root in dict.fromkeys(folders):
         gone = NotesSource.objects.under(root).exclude(path__in=paths)
         for source in gone:
             if not prune:

@@ -3,9 +3,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from lib.textfile import InputError, read_text_file
 from postings.importing import MAX_BYTES, Overrides, import_posting
 from postings.importing.summary import summary_line, totals_line
-from taxonomy.textfile import InputError, read_text_file
 
 
 class Command(BaseCommand):

@@ -23,8 +23,11 @@ class InputError(Exception):
         return f"{where}: {self.message}"
 
 
-def decode_text(data: bytes, source: str) -> str:
-    """UTF-8 text of ``data`` (a BOM is allowed), or ``InputError`` naming the line."""
+def decode_text(data: bytes, source: str, *, keep_bom: bool = False) -> str:
+    """UTF-8 text of ``data`` (a BOM is allowed), or ``InputError`` naming the line.
+
+    ``keep_bom`` leaves a BOM in the text as U+FEFF, for readers that write the file back.
+    """
     if not data.strip(b"\xef\xbb\xbf \t\r\n"):
         raise InputError(source, None, "the file is empty")
     nul = data.find(b"\x00")
@@ -32,7 +35,7 @@ def decode_text(data: bytes, source: str) -> str:
         line = data.count(b"\n", 0, nul) + 1
         raise InputError(source, line, "contains NUL bytes; this is not a text file")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8" if keep_bom else "utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(source, line, "is not valid UTF-8 text") from exc
@@ -45,15 +48,19 @@ def check_size(source: str, size: int, max_bytes: int, *, advice: str = "") -> N
         )
 
 
-def read_text_file(path: Path, *, max_bytes: int, advice: str = "") -> str:
+def read_text_file(path: Path, *, max_bytes: int, advice: str = "", keep_bom: bool = False) -> str:
     source = str(path)
     if not path.exists():
         raise InputError(source, None, "no such file")
     if path.is_dir():
         raise InputError(source, None, "is a directory, not a text file")
+    if not path.is_file():  # a FIFO or a device would never end, or never stop
+        raise InputError(source, None, "is not a regular file")
     check_size(source, path.stat().st_size, max_bytes, advice=advice)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat()
     except OSError as exc:
         raise InputError(source, None, f"cannot be read: {exc.strerror}") from exc
-    return decode_text(data, source)
+    check_size(source, len(data), max_bytes, advice=advice)
+    return decode_text(data, source, keep_bom=keep_bom)

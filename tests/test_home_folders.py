@@ -1,0 +1,147 @@
+"""The home page groups top-level fields by the folder of the notes file they come from."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from taxonomy.models import NotesSource, ResearchArea
+from taxonomy.notes.importer import NotesFile, import_library
+
+pytestmark = pytest.mark.django_db
+
+
+def notes(*fields: str) -> str:
+    return "".join(
+        f"# {name}\n+ skill set:\n\t- Senior {name} Engineer\n\t- Python and SQL\n## {name} tools\n"
+        for name in fields
+    )
+
+
+LIBRARY = [
+    # Given out of order: the page sorts them.
+    NotesFile("semiconductor-industry/vlsi-design.md", notes("Physical Design", "Verification")),
+    NotesFile("lower-level-roles/sw-dev-lower-level/embedded.md", notes("Firmware")),
+    NotesFile("semiconductor-industry/eda.md", notes("EDA Tools")),
+    NotesFile("notes.md", notes("Web Development", "Data Science")),
+]
+
+
+def home(client) -> str:
+    response = client.get("/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def fields_in(html: str) -> list[str]:
+    return re.findall(r'class="field-name" href="[^"]+">([^<]+)</a>', html)
+
+
+def section(html: str, anchor: str) -> str:
+    start = html.index(f'id="{anchor}"')
+    end = html.find('<section class="folder"', start + 1)
+    return html[start : end if end != -1 else html.index("</section>", start)]
+
+
+def test_folders_are_sections_in_folder_order_with_headings_and_anchors(client):
+    import_library(files=LIBRARY)
+    html = home(client)
+
+    anchors = re.findall(r'<section class="folder" id="(folder-[^"]+)"', html)
+    assert anchors == [
+        "folder-lower-level-rolessw-dev-lower-level",
+        "folder-semiconductor-industry",
+    ]
+    assert re.findall(r'<h3 id="folder-[^"]+-heading">([^<]+)</h3>', html) == [
+        "lower-level-roles / sw-dev-lower-level/",
+        "semiconductor-industry/",
+    ]
+    for anchor in anchors:
+        assert f'aria-labelledby="{anchor}-heading"' in html
+    # Each file links to its folder's section.
+    for source in NotesSource.objects.all():
+        assert f'id="{source.get_absolute_url().partition("#")[2]}"' in html
+    assert html.index('id="folder-top"') < html.index(f'id="{anchors[0]}"')
+
+    # Top-level files first, then folders; within a folder, files by path, fields in order.
+    assert fields_in(html) == [
+        "Web Development",
+        "Data Science",
+        "Firmware",
+        "EDA Tools",
+        "Physical Design",
+        "Verification",
+    ]
+
+
+def test_fields_stand_under_their_folder_with_their_sub_fields(client):
+    import_library(files=LIBRARY)
+    html = home(client)
+
+    semiconductors = section(html, "folder-semiconductor-industry")
+    assert fields_in(semiconductors) == ["EDA Tools", "Physical Design", "Verification"]
+    assert 'href="/fields/physical-design-tools/"' in semiconductors  # a sub-field
+    assert "Firmware" not in semiconductors and "Web Development" not in semiconductors
+
+    embedded = section(html, "folder-lower-level-rolessw-dev-lower-level")
+    assert fields_in(embedded) == ["Firmware"]
+
+    top = html[html.index('id="folder-top"') : html.index('<section class="folder"')]
+    assert fields_in(top) == ["Web Development", "Data Science"]
+    assert re.search(r"Web Development</a>\s*<span class=\"counts\">1 role · 1 skill set", top)
+
+
+def test_fields_made_in_the_admin_stand_with_the_top_level_fields(client):
+    import_library(files=LIBRARY)
+    ResearchArea.objects.create(name="Curated Field", slug="curated-field", position=1)
+    html = home(client)
+
+    # Placed by its position among the fields of the first file at the top.
+    top = html[html.index('id="folder-top"') : html.index('<section class="folder"')]
+    assert fields_in(top) == ["Web Development", "Curated Field", "Data Science"]
+
+
+def test_a_single_file_shows_no_folder_heading(client, import_text):
+    import_text(notes("Web Development", "Data Science"))
+    html = home(client)
+
+    assert fields_in(html) == ["Web Development", "Data Science"]
+    assert 'id="folder-top"' in html
+    assert '<section class="folder"' not in html
+    assert "<h3" not in html
+    assert re.findall(r"<h2[^>]*>([^<]+)</h2>", html) == ["Fields", "Most demanded technologies"]
+
+
+def test_a_single_file_in_a_folder_is_headed_by_its_folder(client):
+    import_library(files=[NotesFile("web/frontend.md", notes("Web Development"))])
+    html = home(client)
+
+    assert 'id="folder-top"' not in html
+    assert fields_in(section(html, "folder-web")) == ["Web Development"]
+
+
+def test_no_fields_yet_shows_the_empty_tree(client, db):
+    html = home(client)
+    assert "No fields yet" in html
+
+
+def queries_for_home(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        home(client)
+    return len(queries)
+
+
+def test_the_home_page_runs_the_same_queries_however_many_files_and_folders(client):
+    import_library(files=LIBRARY[:2])
+    two = queries_for_home(client)
+
+    more = [
+        NotesFile(f"folder-{n}/sub-{n}/file-{n}.md", notes(f"Field {n}", f"Other {n}"))
+        for n in range(4)
+    ]
+    import_library(files=[*LIBRARY[:2], *more])
+    assert NotesSource.objects.count() == 6
+    html = home(client)
+    assert html.count('<section class="folder"') == 6
+    assert queries_for_home(client) == two

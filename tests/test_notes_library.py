@@ -1,0 +1,311 @@
+"""End to end: a folder of real notes files, byte-for-byte exports, re-imports and pruning."""
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from postings.importing import import_posting
+from postings.models import Company, Role
+from postings.services import save_role
+from roadmaps.services import create_roadmap
+from taxonomy.models import NotesSource, ResearchArea, Skill, SkillSet, TaggedSkill, Technology
+from taxonomy.notes.exporter import export_notes, export_source
+from taxonomy.notes.importer import NotesFile, import_library, import_notes
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.django_db
+
+CORPUS = FIXTURES / "corpus"
+HISTORY = sorted((FIXTURES / "history").glob("*.md"))
+SEED = FIXTURES / "notes.md"
+CADDI = FIXTURES / "postings" / "caddi-machine-learning-engineer.md"
+
+
+def corpus_files(root: Path = CORPUS) -> list[NotesFile]:
+    return [
+        NotesFile(path.relative_to(root).as_posix(), path.read_bytes().decode(), str(root))
+        for path in sorted(root.rglob("*.md"))
+    ]
+
+
+def command(*args) -> str:
+    out = io.StringIO()
+    call_command(*map(str, args), stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def rows_of(source: NotesSource) -> dict:
+    """Every row a file holds, by primary key, with what an import writes into it."""
+    areas = ResearchArea.objects.filter(notes_source=source)
+    sets = SkillSet.objects.filter(notes_source=source)
+    skills = Skill.objects.filter(skill_set__notes_source=source)
+    return {
+        "areas": sorted(areas.values_list("pk", "name", "notes", "import_digest")),
+        "sets": sorted(sets.values_list("pk", "label", "role_id", "company_id", "import_digest")),
+        "skills": sorted(skills.values_list("pk", "text", "import_digest")),
+        "roles": sorted(
+            Role.objects.filter(notes_source=source).values_list("pk", "title", "company_id")
+        ),
+        "tags": sorted(
+            TaggedSkill.objects.filter(content_object__in=skills).values_list(
+                "content_object_id", "tag_id"
+            )
+        ),
+    }
+
+
+def content_of(source: NotesSource) -> dict:
+    """What a file holds, without primary keys: two imports of one text compare equal."""
+    areas = ResearchArea.objects.filter(notes_source=source)
+    skills = Skill.objects.filter(skill_set__notes_source=source)
+    return {
+        "areas": sorted(areas.values_list("name", "level", "position", "notes", "parent__name")),
+        "sets": sorted(
+            SkillSet.objects.filter(notes_source=source).values_list(
+                "area__name", "position", "label", "anchor", "role__title", "company__name"
+            ),
+            key=repr,
+        ),
+        "skills": sorted(
+            skills.values_list("skill_set__position", "skill_set__area__name", "position", "text"),
+            key=repr,
+        ),
+        "roles": sorted(
+            Role.objects.filter(notes_source=source).values_list(
+                "title", "area__name", "company__name", "location"
+            ),
+            key=repr,
+        ),
+        "tags": sorted(
+            TaggedSkill.objects.filter(content_object__in=skills).values_list(
+                "content_object__text", "tag__slug"
+            )
+        ),
+    }
+
+
+def test_the_corpus_and_the_seed_come_back_byte_for_byte(tmp_path):
+    files = [*corpus_files(), NotesFile("notes.md", SEED.read_text(), str(FIXTURES))]
+    report = import_library(files=files, folders=[str(CORPUS)])
+    assert len(report.files) == 47 and all(f.is_new for f in report.files)
+    for file in files:
+        assert export_source(NotesSource.objects.get(path=file.path)) == file.text, file.path
+    # The command writes each file to its path below the folder it is given.
+    command("export_notes", "--output", tmp_path)
+    for file in files:
+        assert (tmp_path / file.path).read_bytes() == file.text.encode(), file.path
+    assert (tmp_path / "other-info" / "soft-skills.md").read_bytes()[-1:] != b"\n"
+
+
+def test_every_history_version_replays_over_the_seed_byte_for_byte(shared):
+    versions = sorted((shared / "corpus" / "eda-ai-ml-history").glob("*.md"))
+    assert len(versions) == 11
+    import_notes(text=SEED.read_text(), source_name="notes.md")
+    for version in versions:
+        text = version.read_text()
+        report = import_notes(text=text, source_name="notes.md")
+        assert report.changed and not report.kept, version.name
+        assert export_notes("notes.md") == text, version.name
+
+
+def test_a_folder_of_files_is_grouped_by_folder_and_each_file_is_its_own(tmp_path):
+    import_library(files=corpus_files(), folders=[str(CORPUS)])
+    vlsi = NotesSource.objects.get(
+        path="semiconductor-industry/vlsi-design-digital-n-mixed-signal.md"
+    )
+    assert vlsi.folder == "semiconductor-industry"
+    top = ResearchArea.objects.filter(notes_source=vlsi, parent=None).first()
+    assert top.name == "Computer Architecture"
+    before = {s.path: rows_of(s) for s in NotesSource.objects.all()}
+
+    # One more file, alone: nothing of the folder changes.
+    extra = "# Robotics\n+ skill set:\n\t- Senior Robotics Engineer\n\t- ROS and C++\n"
+    import_notes(text=extra, source_name="robotics.md")
+    assert {s.path: rows_of(s) for s in NotesSource.objects.exclude(path="robotics.md")} == before
+    assert Role.objects.get(title="Senior Robotics Engineer").notes_source.path == "robotics.md"
+
+    # One file of the folder, re-imported on its own by its name below the folder (--base).
+    changed = tmp_path / "semiconductor-industry" / vlsi.path.rpartition("/")[2]
+    changed.parent.mkdir()
+    changed.write_text((CORPUS / vlsi.path).read_text() + "\nA new closing line.\n")
+    output = command("import_notes", changed, "--base", tmp_path)
+    assert f"Imported {vlsi.path}." in output
+    assert NotesSource.objects.count() == 47
+    after = {s.path: rows_of(s) for s in NotesSource.objects.exclude(path="robotics.md")}
+    assert {p: r for p, r in after.items() if p != vlsi.path} == {
+        p: r for p, r in before.items() if p != vlsi.path
+    }
+    last = ResearchArea.objects.filter(notes_source=vlsi).order_by("position").last()
+    assert last.notes.endswith("A new closing line.")
+
+
+def test_an_unchanged_folder_is_skipped_but_a_new_vocabulary_retags_it():
+    import_library(files=corpus_files(), folders=[str(CORPUS)])
+    again = import_library(files=corpus_files(), folders=[str(CORPUS)])
+    assert all(f.skipped for f in again.files) and not again.changed
+
+    Technology.objects.create(name="TileLink", slug="tilelink", category="protocol")
+    retagged = import_library(files=corpus_files(), folders=[str(CORPUS)])
+    assert not any(f.skipped for f in retagged.files)
+    assert retagged.totals()["technology tags"].created > 0
+    assert Skill.objects.filter(tags__slug="tilelink").exists()
+    assert all(f.skipped for f in import_library(files=corpus_files()).files)
+
+
+def test_a_file_edited_in_the_admin_is_read_again_and_its_edit_kept():
+    import_library(files=corpus_files(), folders=[str(CORPUS)])
+    role = Role.objects.filter(notes_source__path__startswith="semiconductor-industry/").first()
+    role.title = "Renamed by a curator"
+    save_role(role=role)
+    report = import_library(files=corpus_files(), folders=[str(CORPUS)])
+    assert [f.source_name for f in report.files if not f.skipped] == [role.notes_source.path]
+    assert Role.objects.get(pk=role.pk).title == "Renamed by a curator"
+    assert any("Renamed by a curator" in entry for f in report.files for entry in f.kept)
+
+
+def test_gone_files_are_listed_and_pruned_only_when_asked(tmp_path):
+    folder = tmp_path / "notes"
+    shutil.copytree(CORPUS / "semi-technical-roles", folder / "semi-technical-roles")
+    command("import_notes", folder)
+    gone = NotesSource.objects.get(path="semi-technical-roles/tech-management.md")
+    curated = SkillSet.objects.filter(notes_source=gone, is_placeholder=False).first()
+    curated.label = "skill set for a curated posting"
+    curated.save()
+    kept_rows = rows_of(gone)
+    (folder / gone.path).unlink()
+
+    output = command("import_notes", folder)
+    assert "gone from the folder (1" in output and gone.path in output
+    assert rows_of(gone) == kept_rows
+
+    dry = command("import_notes", folder, "--prune", "--dry-run")
+    assert "pruned, their files being gone (1)" in dry and "Dry run" in dry
+    assert NotesSource.objects.filter(pk=gone.pk).exists() and rows_of(gone) == kept_rows
+
+    command("import_notes", folder, "--prune")
+    assert not NotesSource.objects.filter(pk=gone.pk).exists()
+    # The set edited by a curator stays, with its field; the rest of the file is gone.
+    assert list(SkillSet.objects.filter(area__source_file=gone.path)) == [curated]
+    assert NotesSource.objects.count() == 6
+    with pytest.raises(CommandError, match="--prune needs a folder"):
+        command("import_notes", folder / "semi-technical-roles" / "technical-writing.md", "--prune")
+
+
+def test_a_notes_reimport_keeps_the_tags_of_imported_postings():
+    import_notes(text=SEED.read_text(), source_name="notes.md")
+    import_posting(text=CADDI.read_text(), source_name=CADDI.name)
+    posting_tags = sorted(
+        TaggedSkill.objects.filter(
+            content_object__skill_set__role__posting__isnull=False
+        ).values_list("content_object_id", "tag_id")
+    )
+    assert len(posting_tags) > 10
+    import_notes(text=HISTORY[0].read_text(), source_name="notes.md")
+    assert (
+        sorted(
+            TaggedSkill.objects.filter(
+                content_object__skill_set__role__posting__isnull=False
+            ).values_list("content_object_id", "tag_id")
+        )
+        == posting_tags
+    )
+
+
+def test_editing_a_role_line_and_reverting_it_leaves_the_original_rows():
+    original = SEED.read_text()
+    line = "\t- NLP/ML Lead at SciSpace (Formerly Typeset)\n"
+    import_notes(text=original, source_name="notes.md")
+    source = NotesSource.objects.get()
+    role = Role.objects.get(title="NLP/ML Lead")
+    user = create_user()
+    roadmap = create_roadmap(owner=user, title="Lead", roles=[role])
+    before = rows_of(source)
+
+    edited = import_notes(
+        text=original.replace(line, line[:-1] + " rev2\n"), source_name="notes.md"
+    )
+    assert not edited.kept
+    renamed = Role.objects.get(pk=role.pk)  # the same role, retitled: URL and targets kept
+    assert renamed.title == "NLP/ML Lead at SciSpace (Formerly Typeset) rev2"
+    assert renamed.skill_sets.count() == 1
+    assert list(roadmap.roles.all()) == [renamed]
+
+    reverted = import_notes(text=original, source_name="notes.md")
+    assert not reverted.kept
+    assert rows_of(source) == before
+    assert export_notes() == original
+
+
+def test_replaying_versions_ends_in_the_rows_of_a_fresh_import_and_keeps_curation():
+    import_notes(text=SEED.read_text(), source_name="notes.md")
+    import_posting(text=CADDI.read_text(), source_name=CADDI.name)
+    posting_tags = TaggedSkill.objects.filter(
+        content_object__skill_set__role__posting__isnull=False
+    )
+    tag_count = posting_tags.count()
+    role = Role.objects.get(title="MLOps Engineer - Deep Learning & HPC")
+    role.title = "MLOps Engineer (curated)"
+    save_role(role=role)
+
+    for version in HISTORY:
+        import_notes(text=version.read_text(), source_name="notes.md")
+    assert Role.objects.get(pk=role.pk).title == "MLOps Engineer (curated)"
+    assert posting_tags.count() == tag_count
+    replayed = content_of(NotesSource.objects.get(path="notes.md"))
+
+    import_notes(text=HISTORY[-1].read_text(), source_name="fresh.md")
+    fresh = content_of(NotesSource.objects.get(path="fresh.md"))
+    # Apart from the curator's title, the replayed rows are those of the fresh import.
+    curated = [r for r in replayed["roles"] if r[0] == "MLOps Engineer (curated)"]
+    assert len(curated) == 1
+    replayed["roles"] = sorted(
+        [("MLOps Engineer - Deep Learning & HPC", *curated[0][1:])]
+        + [r for r in replayed["roles"] if r not in curated],
+        key=repr,
+    )
+    replayed["sets"] = sorted(
+        [
+            (*s[:4], "MLOps Engineer - Deep Learning & HPC", s[5])
+            if s[4] == "MLOps Engineer (curated)"
+            else s
+            for s in replayed["sets"]
+        ],
+        key=repr,
+    )
+    assert replayed == fresh
+
+
+def test_a_file_with_no_heading_imports_under_a_field_named_after_it():
+    text = "- Arrays and strings\n\t- two pointers\n- Graphs\n"
+    import_notes(text=text, source_name="interview-prep.md")
+    area = ResearchArea.objects.get()
+    assert (area.name, area.level) == ("Interview prep", 0)
+    assert export_notes() == text
+
+
+def test_export_names_the_file_when_there_are_several(tmp_path):
+    import_notes(text="# A\n", source_name="a.md")
+    import_notes(text="# B\n", source_name="b.md")
+    for args in ([], ["--output", tmp_path / "one.md"]):
+        with pytest.raises(CommandError, match="there are 2 notes files"):
+            command("export_notes", *args)
+    assert command("export_notes", "--source", "b.md") == "# B\n"
+    with pytest.raises(CommandError, match=r"nope\.md: no such notes file"):
+        command("export_notes", "--source", "nope.md")
+    command("export_notes", "--source", "a.md", "--output", tmp_path / "a-copy.md")
+    assert (tmp_path / "a-copy.md").read_text() == "# A\n"
+
+
+def test_a_dry_run_of_a_folder_writes_nothing():
+    report = import_library(files=corpus_files(), folders=[str(CORPUS)], dry_run=True)
+    assert report.totals()["skills"].created > 1000
+    assert not NotesSource.objects.exists() and not Company.objects.exists()
+
+
+def create_user():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user("ana", password="correct-horse-battery")
