@@ -11,11 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db import connection
+from django.db import connection, models
 
 # SQLite counts every parameter against a limit (32,766 since 3.32; Django assumes 999);
 # PostgreSQL's protocol allows 65,535.
 MAX_PARAMS = {"sqlite": 999, "postgresql": 30_000}
+# Values of these fields go to the driver as they are; others (JSON …) are prepared by Django.
+_PLAIN = (models.CharField, models.TextField, models.IntegerField, models.BooleanField)
+
+
+def _preparer(field):
+    target = field.target_field if field.is_relation else field
+    if isinstance(target, _PLAIN):  # auto fields are integer fields
+        return None
+    return lambda value: field.get_db_prep_save(value, connection)
 
 
 def update_rows(model, rows: Sequence[dict], fields: Sequence[str]) -> int:
@@ -41,6 +50,7 @@ def update_rows(model, rows: Sequence[dict], fields: Sequence[str]) -> int:
         f") UPDATE {table} SET {assignments} FROM v "
         f"WHERE {table}.{quote(pk_field.column)} = v.{quote(pk_field.column)}"
     )
+    prepare = [(name, _preparer(f)) for name, f in zip(fields, model_fields, strict=True)]
     batch = max(1, MAX_PARAMS.get(connection.vendor, 999) // len(columns))
     with connection.cursor() as cursor:
         for start in range(0, len(rows), batch):
@@ -48,9 +58,6 @@ def update_rows(model, rows: Sequence[dict], fields: Sequence[str]) -> int:
             params = []
             for row in chunk:
                 params.append(row["id"])
-                params.extend(
-                    f.get_db_prep_save(row[name], connection)
-                    for name, f in zip(fields, model_fields, strict=True)
-                )
+                params.extend(row[n] if p is None else p(row[n]) for n, p in prepare)
             cursor.execute(head + ", ".join([placeholder] * len(chunk)) + tail, params)
     return len(rows)

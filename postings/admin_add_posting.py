@@ -11,10 +11,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from lib.admin_stash import forget, stash, unstash
 from lib.textfile import InputError, check_size, decode_text
 from postings.importing import MAX_BYTES, Overrides, import_posting
 from postings.importing.summary import field_text, summary_line
-from taxonomy.admin_stash import forget, stash, unstash
 from taxonomy.models import ResearchArea, SkillSet, Technology
 from taxonomy.notes.markdown import render_markdown
 

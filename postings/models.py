@@ -114,7 +114,7 @@ class Role(ImportedRow):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="roles",
         editable=False,
         help_text="The notes file it was imported from.",
     )

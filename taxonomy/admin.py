@@ -5,7 +5,7 @@ from django.urls import path
 
 from taxonomy.admin_import import import_notes_view
 from taxonomy.admin_search import KeepsSearchInStep
-from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
+from taxonomy.models import NotesSource, ResearchArea, Skill, SkillSet, Technology
 from taxonomy.notes.markdown import MarkdownCoverageError, render_markdown
 from taxonomy.provenance import SOURCE_FIELDS
 from taxonomy.services import save_area, save_skill_set, save_skills, save_technology
@@ -31,7 +31,11 @@ class ResearchAreaForm(forms.ModelForm):
 class ResearchAreaAdmin(KeepsSearchInStep, admin.ModelAdmin):
     form = ResearchAreaForm
     list_display = ("name", "parent", "level", "skill_set_count", "role_count", "source_line")
-    list_filter = ("level", ("parent", admin.RelatedOnlyFieldListFilter))
+    list_filter = (
+        "level",
+        ("notes_source", admin.RelatedOnlyFieldListFilter),
+        ("parent", admin.RelatedOnlyFieldListFilter),
+    )
     search_fields = ("name", "aliases", "notes")
     autocomplete_fields = ("parent",)
     readonly_fields = SOURCE_FIELDS
@@ -160,3 +164,29 @@ class TechnologyAdmin(KeepsSearchInStep, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         save_technology(technology=obj)
+
+
+@admin.register(NotesSource)
+class NotesSourceAdmin(admin.ModelAdmin):
+    """The notes files imported: read-only, since only an import may change them."""
+
+    list_display = ("path", "folder", "imported_at", "field_count")
+    search_fields = ("path",)
+    fields = ("path", "root", "imported_at", "checksum", "companies")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(area_total=Count("areas"))
+
+    @admin.display(ordering="area_total", description="fields")
+    def field_count(self, source):
+        return source.area_total
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # import the folder with --prune: it keeps what was curated

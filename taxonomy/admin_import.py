@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from lib.admin_stash import forget, stash, unstash
 from lib.textfile import InputError, check_size, decode_text
-from taxonomy.admin_stash import forget, stash, unstash
 from taxonomy.notes.importer import MAX_BYTES, import_notes
 from taxonomy.notes.report import format_report
 
@@ -18,15 +18,33 @@ SESSION_KEY = "fieldnotes_pending_import"
 
 class NotesUploadForm(forms.Form):
     notes = forms.FileField(label="Notes file", help_text="Markdown, UTF-8, up to 50 MB.")
+    name = forms.CharField(
+        label="Name among your notes files",
+        required=False,
+        max_length=500,
+        help_text="Its path below the folder it was imported with (e.g. web/web-dev.md), so "
+        "that it replaces that file; blank: the uploaded file's name.",
+    )
 
     def clean_notes(self):
         upload = self.cleaned_data["notes"]
         try:
             check_size(upload.name, upload.size, MAX_BYTES)
-            self.text = decode_text(upload.read(), upload.name)
+            self.text = decode_text(upload.read(), upload.name, keep_bom=True)
         except InputError as exc:
             raise forms.ValidationError(str(exc)) from exc
         return upload
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip().replace("\\", "/")
+        parts = name.split("/")
+        if name and (name.startswith("/") or any(part in ("", ".", "..") for part in parts)):
+            raise forms.ValidationError("Give a relative path such as web/web-dev.md.")
+        return name
+
+    @property
+    def library_name(self) -> str:
+        return self.cleaned_data["name"] or self.cleaned_data["notes"].name
 
 
 def import_notes_view(request, model_admin):
@@ -51,7 +69,7 @@ def import_notes_view(request, model_admin):
 
     form = NotesUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        name = form.cleaned_data["notes"].name
+        name = form.library_name
         try:
             report = import_notes(text=form.text, source_name=name, dry_run=True)
         except InputError as exc:

@@ -33,7 +33,8 @@ class NotesSource(models.Model):
     name, imported on its own). Re-importing the same path updates that source's rows and no
     other's. ``checksum`` and ``context`` let an unchanged file be skipped: ``context``
     fingerprints everything else its rows depend on (the importer, the vocabulary, the
-    companies known), so a change there still re-reads the file.
+    companies known), so a change there still re-reads the file. While ``vocabulary`` is
+    unchanged, a line's technologies need not be looked for again.
     """
 
     path = models.CharField(max_length=500, help_text="Path below the imported folder.")
@@ -42,6 +43,9 @@ class NotesSource(models.Model):
     )
     checksum = models.CharField(max_length=64, blank=True, editable=False)
     context = models.CharField(max_length=40, blank=True, editable=False)
+    vocabulary = models.CharField(
+        max_length=40, blank=True, editable=False, help_text="Fingerprint of the technologies."
+    )
     layout = models.JSONField(
         default=dict, blank=True, editable=False, help_text="BOM, line endings, final newline."
     )
@@ -94,13 +98,13 @@ class ResearchAreaQuerySet(models.QuerySet):
         )
 
 
-def _source_link():
+def _source_link(related_name: str):
     return models.ForeignKey(
         NotesSource,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name=related_name,
         editable=False,
         help_text="The notes file it was imported from.",
     )
@@ -134,7 +138,7 @@ class ResearchArea(ImportedRow):
     aliases = models.JSONField(default=list, blank=True, help_text="Other names, e.g. STCO.")
     notes = models.TextField(blank=True, help_text="Markdown source.")
     notes_html = models.TextField(blank=True, editable=False)
-    notes_source = _source_link()
+    notes_source = _source_link("areas")
 
     objects = ResearchAreaQuerySet.as_manager()
 
@@ -209,7 +213,7 @@ class SkillSet(ImportedRow):
     is_placeholder = models.BooleanField(
         default=False, help_text="Holds only the placeholder BLAH; never shown publicly."
     )
-    notes_source = _source_link()
+    notes_source = _source_link("skill_sets")
     blank_before = _blank_lines()
 
     objects = SkillSetQuerySet.as_manager()

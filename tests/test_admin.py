@@ -145,3 +145,49 @@ def test_roadmaps_are_curated_not_made_in_the_admin(staff, django_user_model):
     assert roadmap.steps.get().note == "Start here"
     assert SkillProgress.objects.get().status == "done"
     assert Roadmap.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_upload_named_as_a_folder_file_replaces_that_file(admin_client):
+    from taxonomy.models import NotesSource
+    from taxonomy.notes.importer import NotesFile, import_library
+
+    import_library(files=[NotesFile("web/web-dev.md", "# Web\n", "/notes")])
+    url = reverse("admin:taxonomy_researcharea_import")
+    text = b"\xef\xbb\xbf# Web\r\n+ skill set:\r\n\t- React\r\n"
+    upload = SimpleUploadedFile("web-dev.md", text, content_type="text/markdown")
+    preview = admin_client.post(url, {"notes": upload, "name": "web/web-dev.md"})
+    assert b"Import web/web-dev.md" in preview.content
+    admin_client.post(url, {"confirm": "1"})
+    assert list(NotesSource.objects.values_list("path", flat=True)) == ["web/web-dev.md"]
+    call = reverse("admin:taxonomy_notessource_changelist")
+    assert b"web/web-dev.md" in admin_client.get(call).content
+    from taxonomy.notes.exporter import export_notes
+
+    assert export_notes().encode() == text  # the BOM and CRLF came through the stash
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["/etc/x.md", "../x.md", "a//b.md", "a/./b.md"])
+def test_an_upload_name_must_be_a_plain_relative_path(admin_client, name):
+    url = reverse("admin:taxonomy_researcharea_import")
+    upload = SimpleUploadedFile("x.md", NOTES, content_type="text/markdown")
+    page = admin_client.post(url, {"notes": upload, "name": name})
+    assert b"Give a relative path" in page.content
+    assert ResearchArea.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_notes_files_are_read_only_in_the_admin(staff):
+    from taxonomy.models import NotesSource
+
+    source = NotesSource.objects.get()
+    assert staff.get(reverse("admin:taxonomy_notessource_add")).status_code == 403
+    page = staff.get(reverse("admin:taxonomy_notessource_change", args=[source.pk]))
+    assert page.status_code == 200 and b"notes.md" in page.content
+    assert (
+        staff.post(reverse("admin:taxonomy_notessource_delete", args=[source.pk])).status_code
+        == 403
+    )
+    changelist = reverse("admin:taxonomy_researcharea_changelist")
+    assert staff.get(changelist, {"notes_source__id__exact": source.pk}).status_code == 200

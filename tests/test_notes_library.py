@@ -309,3 +309,15 @@ def create_user():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_user("ana", password="correct-horse-battery")
+
+
+def test_a_line_with_curated_technologies_does_not_lend_them_to_its_twin():
+    text = "# A\n+ skill set:\n\t- Python and Docker\n"
+    import_notes(text=text, source_name="a.md")
+    curated = Skill.objects.get()
+    curated.tags.set(["kubernetes"])  # a curator's tags: the row is now edited
+    twin = text + "+ skill set:\n\t- Python and Docker\n"
+    import_notes(text=twin, source_name="a.md")
+    tags = {s.pk: sorted(s.tags.values_list("slug", flat=True)) for s in Skill.objects.all()}
+    assert tags.pop(curated.pk) == ["kubernetes"]
+    assert list(tags.values()) == [["docker", "python"]]

@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='role',
             name='notes_source',
-            field=models.ForeignKey(blank=True, editable=False, help_text='The notes file it was imported from.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='taxonomy.notessource'),
+            field=models.ForeignKey(blank=True, editable=False, help_text='The notes file it was imported from.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='roles', to='taxonomy.notessource'),
         ),
         migrations.RunPython(link_imported_rows, migrations.RunPython.noop),
     ]

@@ -35,6 +35,7 @@ class Migration(migrations.Migration):
                 ('root', models.CharField(blank=True, help_text='The folder it was imported from.', max_length=1000)),
                 ('checksum', models.CharField(blank=True, editable=False, max_length=64)),
                 ('context', models.CharField(blank=True, editable=False, max_length=40)),
+                ('vocabulary', models.CharField(blank=True, editable=False, help_text='Fingerprint of the technologies.', max_length=40)),
                 ('layout', models.JSONField(blank=True, default=dict, editable=False, help_text='BOM, line endings, final newline.')),
                 ('row_counts', models.JSONField(blank=True, default=dict, editable=False)),
                 ('imported_at', models.DateTimeField(blank=True, editable=False, null=True)),
@@ -49,12 +50,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='researcharea',
             name='notes_source',
-            field=models.ForeignKey(blank=True, editable=False, help_text='The notes file it was imported from.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='taxonomy.notessource'),
+            field=models.ForeignKey(blank=True, editable=False, help_text='The notes file it was imported from.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='areas', to='taxonomy.notessource'),
         ),
         migrations.AddField(
             model_name='skillset',
             name='notes_source',
-            field=models.ForeignKey(blank=True, editable=False, help_text='The notes file it was imported from.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='taxonomy.notessource'),
+            field=models.ForeignKey(blank=True, editable=False, help_text='The notes file it was imported from.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='skill_sets', to='taxonomy.notessource'),
         ),
         migrations.AddIndex(
             model_name='notessource',

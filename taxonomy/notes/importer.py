@@ -482,12 +482,7 @@ class _Writer:
         rows = list(
             imported.values("id", *SKILLS.content, *SKILLS.placement, *PROVENANCE, "import_digest")
         )
-        tags: dict[int, list[str]] = defaultdict(list)
-        for skill_id, slug in TaggedSkill.objects.filter(content_object__in=imported).values_list(
-            "content_object_id", "tag__slug"
-        ):
-            tags[skill_id].append(slug)
-        self.tags_now = tags
+        self.tags_now = tags = _tags_of([row["id"] for row in rows])
         set_pks, skill_pks = self.pk["skill sets"], self.pk["skills"]
         pairing = pair(
             rows,
@@ -613,6 +608,20 @@ class _Writer:
             run()
 
 
+def _tags_of(skill_ids: list[int]) -> dict[int, list[str]]:
+    """Technology slugs of these skills, read by id in chunks: a plan that cannot go wrong
+    when the table statistics lag behind a bulk load (an ``IN (subquery)`` then took
+    minutes on PostgreSQL)."""
+    tags: dict[int, list[str]] = defaultdict(list)
+    for start in range(0, len(skill_ids), 900):
+        chunk = skill_ids[start : start + 900]
+        for skill_id, slug in TaggedSkill.objects.filter(content_object_id__in=chunk).values_list(
+            "content_object_id", "tag__slug"
+        ):
+            tags[skill_id].append(slug)
+    return tags
+
+
 def _ancestors(ids: set[int], parent_of: dict[int, int | None]) -> set[int]:
     found: set[int] = set()
     for pk in ids:
@@ -641,13 +650,36 @@ def _one_group(_item) -> str:
 # -- the library: which files to read, and what the rows depend on besides their text ------
 
 
-def _context(company_names: Iterable[str]) -> str:
+def _vocabulary() -> str:
+    """Fingerprint of the technologies lines are tagged with (and of the importer's matcher)."""
+    rows = Technology.objects.order_by("slug").values_list("slug", "name", "aliases", "match_case")
+    return fingerprint(IMPORTER_VERSION, list(rows))
+
+
+def _context(vocabulary: str, company_names: Iterable[str]) -> str:
     """Fingerprint of what a file's rows depend on besides its text."""
-    vocabulary = Technology.objects.order_by("slug").values_list(
-        "slug", "name", "aliases", "match_case"
-    )
     companies = sorted({name.strip().casefold() for name in company_names})
-    return fingerprint(IMPORTER_VERSION, list(vocabulary), companies)
+    return fingerprint(IMPORTER_VERSION, vocabulary, companies)
+
+
+def _known_tags(source: NotesSource) -> dict[str, tuple[str, ...]]:
+    """The technologies of the file's lines as its last import found them.
+
+    Only lines whose row is as that import wrote it (tags included: the digest covers them)
+    count; a line whose tags were curated is looked for again.
+    """
+    skills = list(
+        Skill.objects.filter(skill_set__notes_source=source)
+        .exclude(import_key="")
+        .values_list("id", "text", "emphasized", "is_placeholder", "import_digest")
+    )
+    tags = _tags_of([row[0] for row in skills])
+    known: dict[str, tuple[str, ...]] = {}
+    for pk, text, emphasized, placeholder, digest in skills:
+        found = tuple(sorted(tags.get(pk, ())))
+        if fingerprint(text, emphasized, placeholder, found) == digest:
+            known[text] = found
+    return known
 
 
 def _row_counts(source_ids) -> dict[int, dict[str, int]]:
@@ -744,7 +776,8 @@ def import_library(
     names = [*Company.objects.values_list("name", flat=True)]
     for planner in planners.values():
         names.extend(planner.named_companies())
-    context = _context(names)
+    vocabulary = _vocabulary()
+    context = _context(vocabulary, names)
     counts = _row_counts([s.pk for s in sources.values()])
     to_write: list[NotesFile] = []
     for file in files:
@@ -764,8 +797,9 @@ def import_library(
     writers: list[tuple[NotesFile, _Writer]] = []
     for file in to_write:
         planner = planners[file.path]
-        plan = planner.plan(names)
         source = sources.get(file.path) or NotesSource(path=file.path)
+        reuse = source.pk is not None and source.vocabulary == vocabulary
+        plan = planner.plan(names, _known_tags(source) if reuse else None)
         file_report = ImportReport(file.path, dry_run, is_new=source.pk is None)
         file_report.placeholders = sum(1 for s in plan.skill_sets if s.is_placeholder)
         file_report.notes_lines = plan.notes_lines
@@ -808,16 +842,19 @@ def import_library(
     report.companies.deleted = _delete_unlisted_companies(dropped)
 
     if writers:
-        context_after = _context(Company.objects.values_list("name", flat=True))
+        context_after = _context(vocabulary, Company.objects.values_list("name", flat=True))
         counts = _row_counts([writer.source.pk for _file, writer in writers])
         now = timezone.now()
         for file, writer in writers:
             source = writer.source
             source.checksum = checksum(file.text)
             source.context = context_after
+            source.vocabulary = vocabulary
             source.row_counts = counts.get(source.pk, {})
             source.imported_at = now
-            source.save(update_fields=["checksum", "context", "row_counts", "imported_at"])
+            source.save(
+                update_fields=["checksum", "context", "vocabulary", "row_counts", "imported_at"]
+            )
     _refresh_search(report.changed)
     if dry_run:
         transaction.set_rollback(True)

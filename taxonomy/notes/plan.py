@@ -178,6 +178,7 @@ class NotesPlanner:
         self.roles: dict[str, RoleRecord] = {}
         self.area_keys: dict[int, str] = {}
         self.known_companies: dict[str, str] = {}
+        self.known_tags: dict[str, tuple[str, ...]] = {}
         # Per skill set node: its job title line and the company it names, if any.
         self._named: dict[int, tuple[RoleLine | None, str | None]] = {}
 
@@ -193,9 +194,14 @@ class NotesPlanner:
                 self._named[id(node)] = (role_line, self._named_company(node, role_line))
         return [record.name for record in self.companies.values()]
 
-    def plan(self, known_companies=()) -> NotesPlan:
-        """The records; a skill set mentioning one of ``known_companies`` is linked to it."""
+    def plan(self, known_companies=(), known_tags: dict[str, tuple[str, ...]] | None = None):
+        """The records; a skill set mentioning one of ``known_companies`` is linked to it.
+
+        ``known_tags`` maps lines to the technologies the same matcher found in them before,
+        so that an unchanged line is not searched again.
+        """
         self.known_companies = {company_key(n): n for n in known_companies}
+        self.known_tags = known_tags or {}
         paths: Counter[tuple[str, ...]] = Counter()
         areas = []
         for position, area in enumerate(self.document.areas):
@@ -326,6 +332,10 @@ class NotesPlanner:
             )
         return key
 
+    def _technologies(self, text: str) -> tuple[str, ...]:
+        known = self.known_tags.get(text)
+        return known if known is not None else tuple(self.matcher.find(text))
+
     def _skills(self, node: SkillSetNode, set_key: str) -> list[SkillRecord]:
         seen: Counter[str] = Counter()
         skills: list[SkillRecord] = []
@@ -341,7 +351,7 @@ class NotesPlanner:
                     text=skill.text,
                     emphasized=is_emphasized(skill.text),
                     is_placeholder=placeholder,
-                    technologies=() if placeholder else tuple(self.matcher.find(skill.text)),
+                    technologies=() if placeholder else self._technologies(skill.text),
                     source=Source(skill.line.number, skill.line.raw),
                     blank_before=_blank_lines(skill.blank_before),
                 )

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from django.db import connection, transaction
 from django.urls import reverse
 
+from lib.bulk import update_rows
 from postings.models import Company, Role
 from taxonomy.models import ResearchArea, SearchDocument, SearchWord, Skill, Technology
 from taxonomy.notes.markdown import visible_lines
@@ -141,7 +142,7 @@ def sync_index(*, kind: str | None = None, ids: Iterable[int] | None = None) -> 
         stale = [pk for object_id, (pk, _) in have.items() if object_id not in wanted]
         new = {oid: content for oid, content in wanted.items() if oid not in have}
         changed = [
-            SearchDocument(pk=have[oid][0], kind=each, object_id=oid, **content._asdict())
+            {"id": have[oid][0], **content._asdict()}
             for oid, content in wanted.items()
             if oid in have and have[oid][1] != content
         ]
@@ -149,9 +150,10 @@ def sync_index(*, kind: str | None = None, ids: Iterable[int] | None = None) -> 
             SearchDocument.objects.filter(pk__in=stale[start : start + 500]).delete()
         _insert(each, new)
         backend.index_new(each, list(new))
-        SearchDocument.objects.bulk_update(changed, FIELDS, batch_size=500)
-        touched += [d.pk for d in changed]
-        texts += [f"{c.title} {c.keywords}" for c in (*new.values(), *changed)]
+        update_rows(SearchDocument, changed, FIELDS)
+        touched += [d["id"] for d in changed]
+        texts += [f"{c['title']} {c['keywords']}" for c in changed]
+        texts += [f"{c.title} {c.keywords}" for c in new.values()]
         writes += len(stale) + len(new) + len(changed)
     backend.refresh(touched)
     _add_words(texts)

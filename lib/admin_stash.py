@@ -18,7 +18,8 @@ def stash(request, key: str, name: str, text: str, extra: dict | None = None) ->
     forget(request, key)
     UPLOAD_DIR.mkdir(mode=0o700, exist_ok=True)
     token = uuid.uuid4().hex
-    (UPLOAD_DIR / f"{token}.txt").write_text(text, encoding="utf-8")
+    # Bytes, not text mode: the text comes back with its own line endings.
+    (UPLOAD_DIR / f"{token}.txt").write_bytes(text.encode("utf-8", "surrogatepass"))
     request.session[key] = {"token": token, "name": name, "extra": json.dumps(extra or {})}
 
 
@@ -30,7 +31,8 @@ def unstash(request, key: str) -> tuple[str, str, dict] | None:
     path = UPLOAD_DIR / f"{pending['token']}.txt"
     if not path.exists():
         return None
-    return pending["name"], path.read_text(encoding="utf-8"), json.loads(pending["extra"])
+    text = path.read_bytes().decode("utf-8", "surrogatepass")
+    return pending["name"], text, json.loads(pending["extra"])
 
 
 def forget(request, key: str) -> None:

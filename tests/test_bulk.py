@@ -1,0 +1,46 @@
+"""lib/bulk.py: many rows, each with its own values, in one statement per batch."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from lib import bulk
+from lib.bulk import update_rows
+from taxonomy.models import ResearchArea
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_row_gets_its_own_values_of_every_kind():
+    parent = ResearchArea.objects.create(name="Parent", slug="parent")
+    rows = [ResearchArea.objects.create(name=f"A{i}", slug=f"a{i}") for i in range(3)]
+    update_rows(
+        ResearchArea,
+        [
+            {"id": r.pk, "name": f"B{i}", "parent_id": parent.pk, "aliases": [f"x{i}", "ü"]}
+            for i, r in enumerate(rows)
+        ],
+        ["name", "parent_id", "aliases"],
+    )
+    assert list(
+        ResearchArea.objects.filter(pk__in=[r.pk for r in rows])
+        .order_by("pk")
+        .values_list("name", "parent_id", "aliases")
+    ) == [(f"B{i}", parent.pk, [f"x{i}", "ü"]) for i in range(3)]
+    assert ResearchArea.objects.get(pk=parent.pk).name == "Parent"
+
+
+def test_many_rows_go_in_batches_within_the_parameter_limit(monkeypatch):
+    monkeypatch.setitem(bulk.MAX_PARAMS, connection.vendor, 300)  # 100 rows of 3 values
+    ResearchArea.objects.bulk_create(
+        ResearchArea(name=f"A{i}", slug=f"a{i}", position=i) for i in range(1200)
+    )
+    rows = [
+        {"id": pk, "position": position + 1, "level": 2}
+        for pk, position in ResearchArea.objects.values_list("pk", "position")
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        assert update_rows(ResearchArea, rows, ["position", "level"]) == 1200
+    assert len(queries) == 12
+    assert sorted(ResearchArea.objects.values_list("position", flat=True)) == list(range(1, 1201))
+    assert update_rows(ResearchArea, [], ["position"]) == 0
