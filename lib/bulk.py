@@ -1,10 +1,14 @@
-"""Update many rows at once, each with its own values, in one statement per batch.
+"""Insert or update many rows at once, each with its own values, in one statement per batch.
 
 Django's ``bulk_update`` writes ``SET col = CASE WHEN id = 1 THEN … WHEN id = 2 …`` and
 spends its time building and evaluating those expressions: 33 s of a 37 s re-import of the
 real notes, where every line after an inserted one moves. Here the new values travel as a
 table (``WITH v(id, …) AS (VALUES …) UPDATE t SET … FROM v WHERE t.id = v.id``), which
 SQLite (3.33+) and PostgreSQL both run in time proportional to the rows.
+
+``bulk_create`` compiles every value of every model instance through the ORM (3.3 s of a
+10.3 s import of the real notes folder); ``insert_rows`` sends plain values, as dicts.
+Both are for importers writing thousands of rows: no model ``save()``, no signals.
 """
 
 from __future__ import annotations
@@ -25,6 +29,40 @@ def _preparer(field):
     if isinstance(target, _PLAIN):  # auto fields are integer fields
         return None
     return lambda value: field.get_db_prep_save(value, connection)
+
+
+def _batches(rows: Sequence, columns: int):
+    size = max(1, MAX_PARAMS.get(connection.vendor, 999) // columns)
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def insert_rows(model, rows: Sequence[dict]) -> list[int]:
+    """Insert ``rows`` (attribute names to values; a field left out gets its default) and
+    return their primary keys, in order (``INSERT … RETURNING``, as ``bulk_create`` does)."""
+    if not rows:
+        return []
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    prepare = [(f.attname, _preparer(f), f.get_default) for f in fields]
+    quote = connection.ops.quote_name
+    pk = quote(model._meta.pk.column)
+    head = (
+        f"INSERT INTO {quote(model._meta.db_table)} "
+        f"({', '.join(quote(f.column) for f in fields)}) VALUES "
+    )
+    placeholder = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    ids: list[int] = []
+    with connection.cursor() as cursor:
+        for chunk in _batches(rows, len(fields)):
+            params = []
+            for row in chunk:
+                for name, prep, default in prepare:
+                    value = row[name] if name in row else default()
+                    params.append(value if prep is None else prep(value))
+            sql = head + ", ".join([placeholder] * len(chunk)) + f" RETURNING {pk}"
+            cursor.execute(sql, params)
+            ids.extend(row[0] for row in cursor.fetchall())
+    return ids
 
 
 def update_rows(model, rows: Sequence[dict], fields: Sequence[str]) -> int:
@@ -51,10 +89,8 @@ def update_rows(model, rows: Sequence[dict], fields: Sequence[str]) -> int:
         f"WHERE {table}.{quote(pk_field.column)} = v.{quote(pk_field.column)}"
     )
     prepare = [(name, _preparer(f)) for name, f in zip(fields, model_fields, strict=True)]
-    batch = max(1, MAX_PARAMS.get(connection.vendor, 999) // len(columns))
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), batch):
-            chunk = rows[start : start + batch]
+        for chunk in _batches(rows, len(columns)):
             params = []
             for row in chunk:
                 params.append(row["id"])

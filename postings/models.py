@@ -3,7 +3,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-from taxonomy.provenance import ImportedRow
+from taxonomy.provenance import ImportedRow, notes_source_link
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -109,15 +109,7 @@ class Role(ImportedRow):
         db_index=False,
         help_text="The saved posting this role was imported from.",
     )
-    notes_source = models.ForeignKey(
-        "taxonomy.NotesSource",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="roles",
-        editable=False,
-        help_text="The notes file it was imported from.",
-    )
+    notes_source = notes_source_link("roles")
 
     objects = RoleQuerySet.as_manager()
 

@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from taxonomy.provenance import ImportedRow
+from taxonomy.provenance import ImportedRow, notes_source_link
 
 
 def folder_anchor(folder: str) -> str:
@@ -98,18 +98,6 @@ class ResearchAreaQuerySet(models.QuerySet):
         )
 
 
-def _source_link(related_name: str):
-    return models.ForeignKey(
-        NotesSource,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name=related_name,
-        editable=False,
-        help_text="The notes file it was imported from.",
-    )
-
-
 def _blank_lines():
     return models.TextField(
         blank=True,
@@ -138,7 +126,7 @@ class ResearchArea(ImportedRow):
     aliases = models.JSONField(default=list, blank=True, help_text="Other names, e.g. STCO.")
     notes = models.TextField(blank=True, help_text="Markdown source.")
     notes_html = models.TextField(blank=True, editable=False)
-    notes_source = _source_link("areas")
+    notes_source = notes_source_link("areas")
 
     objects = ResearchAreaQuerySet.as_manager()
 
@@ -213,7 +201,7 @@ class SkillSet(ImportedRow):
     is_placeholder = models.BooleanField(
         default=False, help_text="Holds only the placeholder BLAH; never shown publicly."
     )
-    notes_source = _source_link("skill_sets")
+    notes_source = notes_source_link("skill_sets")
     blank_before = _blank_lines()
 
     objects = SkillSetQuerySet.as_manager()

@@ -31,3 +31,17 @@ class ImportedRow(models.Model):
         if not self.source_file:
             return ""
         return f"{self.source_file}:{self.source_line}" if self.source_line else self.source_file
+
+
+def notes_source_link(related_name: str) -> models.ForeignKey:
+    """The notes file a row was imported from (``taxonomy.NotesSource``); none for rows made
+    in the admin or imported from postings. Pruning a file leaves its curated rows unlinked."""
+    return models.ForeignKey(
+        "taxonomy.NotesSource",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        editable=False,
+        help_text="The notes file it was imported from.",
+    )

@@ -44,3 +44,17 @@ def test_many_rows_go_in_batches_within_the_parameter_limit(monkeypatch):
     assert len(queries) == 12
     assert sorted(ResearchArea.objects.values_list("position", flat=True)) == list(range(1, 1201))
     assert update_rows(ResearchArea, [], ["position"]) == 0
+
+
+def test_inserted_rows_get_their_defaults_and_come_back_in_order(monkeypatch):
+    monkeypatch.setitem(bulk.MAX_PARAMS, connection.vendor, 60)  # a few rows a statement
+    ids = bulk.insert_rows(
+        ResearchArea,
+        [{"name": f"A{i}", "slug": f"a{i}", "aliases": [f"x{i}"]} for i in range(25)],
+    )
+    assert len(ids) == 25
+    rows = ResearchArea.objects.in_bulk(ids)
+    assert [rows[pk].name for pk in ids] == [f"A{i}" for i in range(25)]
+    assert rows[ids[3]].aliases == ["x3"]
+    assert (rows[ids[0]].level, rows[ids[0]].notes, rows[ids[0]].parent_id) == (1, "", None)
+    assert bulk.insert_rows(ResearchArea, []) == []

@@ -23,7 +23,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from lib.bulk import update_rows
+from lib.bulk import insert_rows, update_rows
 from lib.textfile import InputError
 from postings.models import Company, Role
 from taxonomy.models import (
@@ -244,25 +244,24 @@ class _Writer:
         for row, record in pairing.pairs:
             pks[record.uid] = row["id"]
         for batch in (batches or (lambda new: [new]))(pairing.new):
-            objects = [
-                kind.model(
-                    **values(record),
-                    **placement(record),
-                    **self._provenance(record),
-                    **(on_create(record) if on_create else {}),
-                    import_digest=fingerprint(*record.content()),
-                )
+            rows = [
+                values(record)
+                | placement(record)
+                | self._provenance(record)
+                | (on_create(record) if on_create else {})
+                | {"import_digest": fingerprint(*record.content())}
                 for record in batch
             ]
-            created = kind.model.objects.bulk_create(objects, batch_size=500)
-            for record, obj in zip(batch, created, strict=True):
-                pks[record.uid] = obj.pk
+            created = insert_rows(kind.model, rows)
+            for record, pk in zip(batch, created, strict=True):
+                pks[record.uid] = pk
             tally.created += len(created)
 
         content_updates, placement_updates = [], []
         for row, record in pairing.pairs:
-            digest = fingerprint(*record.content())
-            now = fingerprint(*current(row))
+            content, found = record.content(), current(row)
+            digest = fingerprint(*content)
+            now = digest if found == content else fingerprint(*found)
             where = placement(record) | self._provenance(record)
             # The file's name alone is no change: an export re-imported as backup.md is the same.
             moved = any(row[k] != v for k, v in where.items() if k != "source_file")
@@ -544,9 +543,8 @@ class _Writer:
                 TaggedSkill.objects.filter(id__in=ids[start : start + 500]).delete()
             tally.deleted += len(ids)
         missing = wanted - present
-        TaggedSkill.objects.bulk_create(
-            [TaggedSkill(content_object_id=s, tag_id=t) for s, t in sorted(missing)],
-            batch_size=1000,
+        insert_rows(
+            TaggedSkill, [{"content_object_id": s, "tag_id": t} for s, t in sorted(missing)]
         )
         tally.created += len(missing)
         tally.unchanged += len(wanted & present)
