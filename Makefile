@@ -2,7 +2,8 @@
 VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 MANAGE := $(PYTHON) manage.py
-SAMPLE_NOTES := fixtures/notes.md
+# The seed notes file and the folder of the author's other notes files (see fixtures/corpus/SOURCE.txt).
+SAMPLE_NOTES := fixtures/notes.md fixtures/corpus
 
 .PHONY: run test lint format bench install migrate sample clean
 
@@ -39,6 +40,7 @@ format: install
 
 bench: install
 	$(PYTHON) benchmarks/import_notes.py
+	$(PYTHON) benchmarks/notes_library.py
 	$(PYTHON) benchmarks/site.py
 
 clean:

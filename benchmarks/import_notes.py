@@ -10,26 +10,18 @@ every round imports it afresh, search index included, and rolls back).
 """
 
 import os
-import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import best_of, peak_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 NOTES = ROOT / "fixtures" / "notes.md"
 POSTINGS = sorted((ROOT / "fixtures" / "postings").iterdir())
 ROUNDS = 3
-
-
-def best_of(rounds, run):
-    timings = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        run()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
 
 
 def main() -> None:
@@ -59,7 +51,7 @@ def main() -> None:
     initial = time.perf_counter() - start
     assert first.tallies["skills"].created > 0
     reimport = best_of(ROUNDS, lambda: import_notes(text=text, source_name=NOTES.name))
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mb()
     postings = [
         (
             path.name,
@@ -81,7 +73,7 @@ def main() -> None:
         ("  ratio to the bare parse", f"{initial / bare:.2f}x (target <= 3x)"),
         (f"unchanged re-import, best of {ROUNDS}", f"{reimport * 1000:.1f} ms"),
         ("  ratio to the bare parse", f"{reimport / bare:.2f}x (target <= 1.5x)"),
-        ("peak memory (max RSS)", f"{peak_mb:.1f} MB (target <= 300 MB)"),
+        ("peak memory (max RSS)", f"{peak:.1f} MB (target <= 300 MB)"),
         (f"import_posting (dry run), best of {ROUNDS}", ""),
         *((f"  {name[:33]}", f"{took * 1000:.1f} ms") for name, took in postings),
     ]
