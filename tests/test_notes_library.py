@@ -321,3 +321,24 @@ def test_a_line_with_curated_technologies_does_not_lend_them_to_its_twin():
     tags = {s.pk: sorted(s.tags.values_list("slug", flat=True)) for s in Skill.objects.all()}
     assert tags.pop(curated.pk) == ["kubernetes"]
     assert list(tags.values()) == [["docker", "python"]]
+
+
+def test_a_posting_moved_under_another_field_keeps_its_rows_and_its_role():
+    posting = "+ skill set:\n\t- Staff Compiler Engineer\n\t- LLVM and MLIR\n\t\t* C++\n"
+    before = f"# Compilers\n{posting}# Machine learning\nNotes.\n"
+    after = (
+        "# Compilers\nNothing here now.\n# Machine learning\nNotes.\n## ML compilers\n" + posting
+    )
+    import_notes(text=before, source_name="notes.md")
+    role = Role.objects.get()
+    skills = sorted(Skill.objects.values_list("pk", "text"))
+    skill_set = SkillSet.objects.get()
+
+    report = import_notes(text=after, source_name="notes.md")
+
+    assert report.tallies["skill sets"].deleted == report.tallies["skill sets"].created == 0
+    moved = SkillSet.objects.get()
+    assert (moved.pk, moved.area.name) == (skill_set.pk, "ML compilers")
+    assert sorted(Skill.objects.values_list("pk", "text")) == skills
+    assert Role.objects.get().pk == role.pk and Role.objects.get().area.name == "ML compilers"
+    assert export_notes() == after

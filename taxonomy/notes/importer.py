@@ -38,7 +38,13 @@ from taxonomy.models import (
 from taxonomy.notes.markdown import render_inline, render_markdown
 from taxonomy.notes.pairing import Pairing, pair
 from taxonomy.notes.parser import NotesDocument, NotesSyntaxError, parse_notes
-from taxonomy.notes.plan import NotesPlan, NotesPlanner, company_key, fingerprint
+from taxonomy.notes.plan import (
+    NotesPlan,
+    NotesPlanner,
+    company_key,
+    fingerprint,
+    set_signature,
+)
 from taxonomy.provenance import SOURCE_FIELDS
 from taxonomy.search.index import sync_index
 from taxonomy.vocabulary import sync_vocabulary, technology_matcher
@@ -210,8 +216,15 @@ def checksum(text: str) -> str:
 class _Writer:
     """Writes one file's plan over the rows its source holds, and no others."""
 
-    def __init__(self, plan: NotesPlan, source: NotesSource, report: ImportReport):
+    def __init__(
+        self,
+        plan: NotesPlan,
+        source: NotesSource,
+        report: ImportReport,
+        existing: _ExistingSkills,
+    ):
         self.plan = plan
+        self.existing = existing
         self.source = source
         self.source_name = source.path
         self.report = report
@@ -388,6 +401,9 @@ class _Writer:
                 "id", *ROLES.content, *ROLES.placement, *PROVENANCE, "import_digest"
             )
         )
+        # The keys the roles had before this import re-keys any: a skill set that names a role
+        # moved or retitled here was not edited by anyone.
+        self.role_keys_before = {row["id"]: row["import_key"] for row in rows}
         companies = {pk: key for key, pk in self.pk["companies"].items()}
         pairing = pair(
             rows, self.plan.roles, row_group=_one_group, record_group=_one_group, in_order=False
@@ -434,18 +450,51 @@ class _Writer:
             )
         )
         area_pks = self.pk["areas"]
-        self.set_pairing = pair(
-            self.set_rows,
-            self.plan.skill_sets,
-            row_group=lambda row: row["area_id"],
-            record_group=lambda r: area_pks.get(r.area_key),
-        )
+
+        def pair_sets(rows, records, in_order: bool) -> Pairing:
+            return pair(
+                rows,
+                records,
+                row_group=lambda row: row["area_id"],
+                record_group=lambda r: area_pks.get(r.area_key),
+                in_order=in_order,
+            )
+
+        # By key (same field, same text); then a set moved to another field, by its text;
+        # then, in order within a field, sets whose text was edited.
+        found = pair_sets(self.set_rows, self.plan.skill_sets, in_order=False)
+        self._pair_moved_sets(found)
+        edited = pair_sets(found.gone, found.new, in_order=True)
+        self.set_pairing = Pairing([*found.pairs, *edited.pairs], edited.new, edited.gone)
+
+    def _pair_moved_sets(self, pairing: Pairing) -> None:
+        """A skill set the author moved under another field keeps its row (and so its
+        skills', and its role's): told by its label and lines, read from its skill rows."""
+        if not pairing.gone or not pairing.new:
+            return
+        lines: dict[int, list[tuple[int, str]]] = {row["id"]: [] for row in pairing.gone}
+        for skill in self.existing.rows:
+            if skill["skill_set_id"] in lines:
+                lines[skill["skill_set_id"]].append((skill["position"], skill["text"]))
+        gone_by_signature: dict[str, list[dict]] = defaultdict(list)
+        for row in pairing.gone:
+            texts = [text for _position, text in sorted(lines[row["id"]])]
+            gone_by_signature[set_signature(row["label"], texts)].append(row)
+        new = []
+        for record in pairing.new:
+            candidates = gone_by_signature.get(record.signature)
+            if candidates:
+                pairing.pairs.append((candidates.pop(0), record))
+            else:
+                new.append(record)
+        paired = {id(row) for row, _record in pairing.pairs}
+        pairing.new = new
+        pairing.gone = [row for row in pairing.gone if id(row) not in paired]
 
     def skill_sets(self) -> None:
-        # Rows about to be deleted name roles the notes no longer hold; their keys come from
-        # the database, or such a row would look edited and be kept.
-        roles = dict(Role.objects.filter(notes_source=self.source).values_list("id", "import_key"))
-        roles.update({pk: key for key, pk in self.pk["roles"].items()})
+        # A row was edited when it no longer matches what the last import wrote, roles named
+        # by the keys they had then (not those this import gave them).
+        roles = self.role_keys_before
         companies = {pk: key for key, pk in self.pk["companies"].items()}
         area_pks = self.pk["areas"]
         self.apply(
@@ -477,11 +526,8 @@ class _Writer:
         )
 
     def skills(self) -> None:
-        imported = Skill.objects.filter(skill_set__notes_source=self.source).exclude(import_key="")
-        rows = list(
-            imported.values("id", *SKILLS.content, *SKILLS.placement, *PROVENANCE, "import_digest")
-        )
-        self.tags_now = tags = _tags_of([row["id"] for row in rows])
+        rows, tags = self.existing.rows, self.existing.tags
+        self.tags_now = tags
         set_pks, skill_pks = self.pk["skill sets"], self.pk["skills"]
         pairing = pair(
             rows,
@@ -660,24 +706,37 @@ def _context(vocabulary: str, company_names: Iterable[str]) -> str:
     return fingerprint(IMPORTER_VERSION, vocabulary, companies)
 
 
-def _known_tags(source: NotesSource) -> dict[str, tuple[str, ...]]:
-    """The technologies of the file's lines as its last import found them.
+@dataclass(slots=True)
+class _ExistingSkills:
+    """A file's imported skill rows and their technologies, read once per import: for the
+    planner (the tags it need not look for again) and for the writer (what to pair with)."""
 
-    Only lines whose row is as that import wrote it (tags included: the digest covers them)
-    count; a line whose tags were curated is looked for again.
-    """
-    skills = list(
-        Skill.objects.filter(skill_set__notes_source=source)
-        .exclude(import_key="")
-        .values_list("id", "text", "emphasized", "is_placeholder", "import_digest")
-    )
-    tags = _tags_of([row[0] for row in skills])
-    known: dict[str, tuple[str, ...]] = {}
-    for pk, text, emphasized, placeholder, digest in skills:
-        found = tuple(sorted(tags.get(pk, ())))
-        if fingerprint(text, emphasized, placeholder, found) == digest:
-            known[text] = found
-    return known
+    rows: list[dict] = field(default_factory=list)
+    tags: dict[int, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, source: NotesSource) -> _ExistingSkills:
+        if source.pk is None:
+            return cls()
+        imported = Skill.objects.filter(skill_set__notes_source=source).exclude(import_key="")
+        rows = list(
+            imported.values("id", *SKILLS.content, *SKILLS.placement, *PROVENANCE, "import_digest")
+        )
+        return cls(rows, _tags_of([row["id"] for row in rows]))
+
+    def known_tags(self) -> dict[str, tuple[str, ...]]:
+        """The technologies of the file's lines as its last import found them.
+
+        Only lines whose row is as that import wrote it (tags included: the digest covers
+        them) count; a line whose tags were curated is looked for again.
+        """
+        known: dict[str, tuple[str, ...]] = {}
+        for row in self.rows:
+            found = tuple(sorted(self.tags.get(row["id"], ())))
+            content = (row["text"], row["emphasized"], row["is_placeholder"], found)
+            if fingerprint(*content) == row["import_digest"]:
+                known[row["text"]] = found
+        return known
 
 
 def _row_counts(source_ids) -> dict[int, dict[str, int]]:
@@ -796,15 +855,16 @@ def import_library(
     for file in to_write:
         planner = planners[file.path]
         source = sources.get(file.path) or NotesSource(path=file.path)
+        existing = _ExistingSkills.of(source)
         reuse = source.pk is not None and source.vocabulary == vocabulary
-        plan = planner.plan(names, _known_tags(source) if reuse else None)
+        plan = planner.plan(names, existing.known_tags() if reuse else None)
         file_report = ImportReport(file.path, dry_run, is_new=source.pk is None)
         file_report.placeholders = sum(1 for s in plan.skill_sets if s.is_placeholder)
         file_report.notes_lines = plan.notes_lines
         source.root = file.root
         source.layout = planner.document.layout.as_json()
         source.save()
-        writers.append((file, _Writer(plan, source, file_report)))
+        writers.append((file, _Writer(plan, source, file_report, existing)))
         report.files.append(file_report)
 
     dropped: set[int] = set()
@@ -830,7 +890,8 @@ def import_library(
                 report.gone.append(source.path)
                 continue
             empty = NotesPlan([], [], [], [], 0)
-            writer = _Writer(empty, source, ImportReport(source.path, dry_run))
+            existing = _ExistingSkills.of(source)
+            writer = _Writer(empty, source, ImportReport(source.path, dry_run), existing)
             writer.listed = set()
             writer.write()
             dropped |= set(source.companies.values_list("id", flat=True))

@@ -125,6 +125,7 @@ class SkillSetRecord(_Keyed):
     source: Source
     skills: list[SkillRecord] = field(default_factory=list)
     blank_before: str = ""
+    signature: str = ""  # its label and lines: the same set wherever it stands
 
     def content(self):
         return (self.label, self.context, self.is_placeholder, self.role_key, self.company_key)
@@ -142,6 +143,11 @@ class NotesPlan:
     def skills(self):
         for skill_set in self.skill_sets:
             yield from skill_set.skills
+
+
+def set_signature(label: str, lines: list[str]) -> str:
+    """What a skill set says, wherever it stands: its label and its lines."""
+    return fingerprint(label, lines)
 
 
 def company_key(name: str) -> str:
@@ -268,11 +274,13 @@ class NotesPlanner:
         records: list[SkillSetRecord] = []
 
         def visit(node: SkillSetNode, parent_key: str | None) -> None:
-            signature = fingerprint(node.label, [s.text for s in node.skills])
+            signature = set_signature(node.label, [s.text for s in node.skills])
             seen[signature] += 1
             # The same posting may be copied under two fields: the area is part of the identity.
             key = fingerprint(area_key, signature, seen[signature])
-            records.append(self._skill_set(node, key, area_key, parent_key, len(records)))
+            record = self._skill_set(node, key, area_key, parent_key, len(records))
+            record.signature = signature
+            records.append(record)
             for inner in node.nested:
                 visit(inner, key)
 
