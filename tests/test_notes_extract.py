@@ -1,10 +1,13 @@
 """Aliases from headings, job titles and companies: the pure helpers behind the planner."""
 
+import hashlib
+
 import pytest
 
 from taxonomy.notes.companies import company_items
 from taxonomy.notes.headings import aliases_from_heading
 from taxonomy.notes.parser import split_lines
+from taxonomy.notes.plan import fingerprint
 from taxonomy.notes.roles import company_from_label, role_from_first_line
 
 
@@ -89,3 +92,12 @@ def test_company_lists_yield_companies_but_not_placeholders_or_list_links():
         ("Lattice Semiconductor", 2),
         ("QuickLogic Corporation", 4),
     ]
+
+
+def test_fingerprints_never_change_their_text():
+    # Every imported row stores one; a new spelling would make every row look edited.
+    assert (
+        fingerprint("Knowledge of C/C++", False, False, ("c", "cpp"))
+        == hashlib.sha1(b'["Knowledge of C/C++",false,false,["c","cpp"]]').hexdigest()
+    )
+    assert fingerprint("한국어") == hashlib.sha1('["한국어"]'.encode()).hexdigest()

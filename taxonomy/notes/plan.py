@@ -24,10 +24,13 @@ from taxonomy.notes.parser import (
 )
 from taxonomy.notes.roles import RoleLine, company_from_label, role_from_first_line
 
+# One encoder for every fingerprint (json.dumps builds one per call with these options);
+# the text it writes must never change: stored digests are compared with new ones.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+
 
 def fingerprint(*parts) -> str:
-    encoded = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha1(encoded.encode("utf-8")).hexdigest()
+    return hashlib.sha1(_ENCODER.encode(parts).encode("utf-8")).hexdigest()
 
 
 @dataclass(slots=True)
