@@ -11,8 +11,9 @@ from taxonomy.provenance import ImportedRow, notes_source_link
 
 
 def folder_anchor(folder: str) -> str:
-    """The home page's anchor for the fields of the files in ``folder`` ("" at the top)."""
-    return f"folder-{slugify(folder) or 'top'}"
+    """The home page's anchor for the fields of the files in ``folder`` ("" at the top):
+    "lower-level-roles/sw-dev" → "folder-lower-level-roles-sw-dev"."""
+    return f"folder-{slugify(folder.replace('/', ' ')) or 'top'}"
 
 
 class NotesSourceQuerySet(models.QuerySet):

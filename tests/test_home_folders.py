@@ -50,7 +50,7 @@ def test_folders_are_sections_in_folder_order_with_headings_and_anchors(client):
 
     anchors = re.findall(r'<section class="folder" id="(folder-[^"]+)"', html)
     assert anchors == [
-        "folder-lower-level-rolessw-dev-lower-level",
+        "folder-lower-level-roles-sw-dev-lower-level",
         "folder-semiconductor-industry",
     ]
     assert re.findall(r'<h3 id="folder-[^"]+-heading">([^<]+)</h3>', html) == [
@@ -84,7 +84,7 @@ def test_fields_stand_under_their_folder_with_their_sub_fields(client):
     assert 'href="/fields/physical-design-tools/"' in semiconductors  # a sub-field
     assert "Firmware" not in semiconductors and "Web Development" not in semiconductors
 
-    embedded = section(html, "folder-lower-level-rolessw-dev-lower-level")
+    embedded = section(html, "folder-lower-level-roles-sw-dev-lower-level")
     assert fields_in(embedded) == ["Firmware"]
 
     top = html[html.index('id="folder-top"') : html.index('<section class="folder"')]
