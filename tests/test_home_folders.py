@@ -145,3 +145,19 @@ def test_the_home_page_runs_the_same_queries_however_many_files_and_folders(clie
     html = home(client)
     assert html.count('<section class="folder"') == 6
     assert queries_for_home(client) == two
+
+
+def test_a_folder_index_links_to_each_folder_section(client):
+    import_library(
+        files=[
+            NotesFile("top.md", "# Top field\n"),
+            NotesFile("a/x.md", "# In a\n"),
+            NotesFile("b/c/y.md", "# In b c\n"),
+        ]
+    )
+    html = client.get("/").content.decode()
+    start = html.index('class="folder-index"')
+    index = html[start : html.index("</nav>", start)]
+    assert re.findall(r'href="#(folder-[^"]+)"', index) == ["folder-a", "folder-b-c"]
+    for anchor in ("folder-a", "folder-b-c"):
+        assert f'<section class="folder" id="{anchor}"' in html
