@@ -342,3 +342,15 @@ def test_a_posting_moved_under_another_field_keeps_its_rows_and_its_role():
     assert sorted(Skill.objects.values_list("pk", "text")) == skills
     assert Role.objects.get().pk == role.pk and Role.objects.get().area.name == "ML compilers"
     assert export_notes() == after
+
+
+def test_companies_whose_names_slugify_alike_in_two_files_of_one_import_get_their_own_slugs():
+    listing = "# {0} field\nList of {0} companies:\n+ [{1}](https://{2}.example.com/)\n"
+    import_library(
+        files=[
+            NotesFile("a.md", listing.format("A", "Acme Inc.", "a")),
+            NotesFile("b.md", listing.format("B", "Acme, Inc", "b")),
+        ]
+    )
+    slugs = sorted(Company.objects.values_list("slug", flat=True))
+    assert len(slugs) == 2 and len(set(slugs)) == 2

@@ -368,20 +368,26 @@ class _Writer:
             new=pairing.new,
         )
         taken = {row["slug"] for row in rows}
+        slugs: dict[str, str] = {}  # the next file must not hand out these slugs again
+
+        def new_slug(record) -> dict:
+            slugs[record.key] = unique_slug(record.name, taken, "company")
+            return {"slug": slugs[record.key]}
+
         self.apply(
             COMPANIES,
             owned,
             current=lambda row: (row["name"], row["website"]),
             values=lambda r: {"name": r.name, "website": r.website},
             placement=lambda r: {},
-            on_create=lambda r: {"slug": unique_slug(r.name, taken, "company")},
+            on_create=new_slug,
         )
         for record in pairing.new:
             rows.append(
                 {
                     "id": pks[record.uid],
                     "name": record.name,
-                    "slug": "",
+                    "slug": slugs[record.key],
                     "website": record.website,
                     "source_file": self.source_name,
                     "imported": True,
