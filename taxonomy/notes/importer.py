@@ -36,7 +36,7 @@ from taxonomy.models import (
     Technology,
 )
 from taxonomy.notes.markdown import render_inline, render_markdown
-from taxonomy.notes.pairing import Pairing, pair
+from taxonomy.notes.pairing import Pairing, pair, rematch
 from taxonomy.notes.parser import NotesDocument, NotesSyntaxError, parse_notes
 from taxonomy.notes.plan import (
     NotesPlan,
@@ -435,18 +435,8 @@ class _Writer:
     def _pair_retitled_roles(self, pairing: Pairing) -> None:
         """A role whose title line was edited is the role its skill set had: same pk, URL
         and roadmap targets, instead of a new role and a deleted one."""
-        gone = {row["id"]: row for row in pairing.gone}
-        new = {record.key: record for record in pairing.new}
-        if not gone or not new:
-            return
-        for set_row, set_record in self.set_pairing.pairs:
-            record = new.get(set_record.role_key)
-            row = gone.get(set_row["role_id"])
-            if record is not None and row is not None:
-                pairing.pairs.append((row, record))
-                del new[record.key], gone[row["id"]]
-        pairing.new = list(new.values())
-        pairing.gone = list(gone.values())
+        had = {r.role_key: row["role_id"] for row, r in self.set_pairing.pairs if r.role_key}
+        rematch(pairing, row_key=lambda row: row["id"], record_key=lambda r: had.get(r.key))
 
     def _pair_skill_sets(self) -> None:
         """Pair skill sets before roles are written: a role follows its skill set."""
@@ -476,26 +466,15 @@ class _Writer:
     def _pair_moved_sets(self, pairing: Pairing) -> None:
         """A skill set the author moved under another field keeps its row (and so its
         skills', and its role's): told by its label and lines, read from its skill rows."""
-        if not pairing.gone or not pairing.new:
-            return
         lines: dict[int, list[tuple[int, str]]] = {row["id"]: [] for row in pairing.gone}
         for skill in self.existing.rows:
             if skill["skill_set_id"] in lines:
                 lines[skill["skill_set_id"]].append((skill["position"], skill["text"]))
-        gone_by_signature: dict[str, list[dict]] = defaultdict(list)
-        for row in pairing.gone:
-            texts = [text for _position, text in sorted(lines[row["id"]])]
-            gone_by_signature[set_signature(row["label"], texts)].append(row)
-        new = []
-        for record in pairing.new:
-            candidates = gone_by_signature.get(record.signature)
-            if candidates:
-                pairing.pairs.append((candidates.pop(0), record))
-            else:
-                new.append(record)
-        paired = {id(row) for row, _record in pairing.pairs}
-        pairing.new = new
-        pairing.gone = [row for row in pairing.gone if id(row) not in paired]
+
+        def signature(row: dict) -> str:
+            return set_signature(row["label"], [text for _, text in sorted(lines[row["id"]])])
+
+        rematch(pairing, row_key=signature, record_key=lambda r: r.signature)
 
     def skill_sets(self) -> None:
         # A row was edited when it no longer matches what the last import wrote, roles named

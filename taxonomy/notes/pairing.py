@@ -56,3 +56,34 @@ def pair(
             result.new.append(record)
     result.gone = [row for group_rows in left_rows.values() for row in group_rows]
     return result
+
+
+def rematch(
+    pairing: Pairing,
+    *,
+    row_key: Callable[[dict], Hashable | None],
+    record_key: Callable[[Any], Hashable | None],
+) -> None:
+    """Pair rows left ``gone`` with records left ``new`` that share a second key (a role by
+    the skill set it had, a skill set by its text); first come, first paired. None matches
+    nothing."""
+    if not pairing.gone or not pairing.new:
+        return
+    waiting: dict[Hashable, list[dict]] = defaultdict(list)
+    for row in pairing.gone:
+        key = row_key(row)
+        if key is not None:
+            waiting[key].append(row)
+    new = []
+    paired: set[int] = set()
+    for record in pairing.new:
+        key = record_key(record)
+        rows = waiting.get(key) if key is not None else None
+        if rows:
+            row = rows.pop(0)
+            paired.add(id(row))
+            pairing.pairs.append((row, record))
+        else:
+            new.append(record)
+    pairing.new = new
+    pairing.gone = [row for row in pairing.gone if id(row) not in paired]
