@@ -99,7 +99,7 @@ class ResearchAreaQuerySet(models.QuerySet):
         )
 
 
-def _blank_lines():
+def _blank_lines_field():
     return models.TextField(
         blank=True,
         editable=False,
@@ -203,7 +203,7 @@ class SkillSet(ImportedRow):
         default=False, help_text="Holds only the placeholder BLAH; never shown publicly."
     )
     notes_source = notes_source_link("skill_sets")
-    blank_before = _blank_lines()
+    blank_before = _blank_lines_field()
 
     objects = SkillSetQuerySet.as_manager()
 
@@ -277,7 +277,7 @@ class Skill(ImportedRow):
     text_html = models.TextField(blank=True, editable=False)
     emphasized = models.BooleanField(default=False, help_text="The author wrote ***…***.")
     is_placeholder = models.BooleanField(default=False)
-    blank_before = _blank_lines()
+    blank_before = _blank_lines_field()
     tags = TaggableManager(through=TaggedSkill, blank=True, verbose_name="technologies")
 
     objects = SkillQuerySet.as_manager()

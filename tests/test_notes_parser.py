@@ -146,3 +146,10 @@ def test_real_file_is_fully_accounted_for(real_notes_text):
     assert sum(s.is_placeholder for s in sets) == 906
     assert sum(len(s.skills) for s in sets) == 5256
     assert document.nonblank_count == sum(1 for line in real_notes_text.split("\n") if line.strip())
+
+
+@pytest.mark.parametrize("lines", [[], [""], [" \t", ""], ["", "", "\t"]])
+def test_blank_lines_are_stored_so_that_none_one_and_many_read_back_apart(lines):
+    from taxonomy.notes.parser import blank_lines_of, blank_lines_text
+
+    assert blank_lines_of(blank_lines_text(lines)) == lines

@@ -17,6 +17,7 @@ from taxonomy.models import NotesSource, ResearchArea, Skill, SkillSet
 from taxonomy.notes.parser import (
     TAB_WIDTH,
     Layout,
+    blank_lines_of,
     bullet_parts,
     column_of,
     heading_parts,
@@ -64,11 +65,6 @@ def _depth(source_text: str, fallback: int) -> int:
     return column_of(parts[0][: len(parts[0]) - len(parts[0].lstrip(" \t"))]) // TAB_WIDTH
 
 
-def _blank_lines(stored: str) -> list[str]:
-    """The blank lines a row keeps above it, as lines ("\t\n\n" → ["\t", ""])."""
-    return stored.split("\n")[:-1]
-
-
 class _Exporter:
     def __init__(self, source: NotesSource):
         self.areas = list(
@@ -114,13 +110,13 @@ class _Exporter:
         for index, skill in enumerate(self.skills[skill_set["id"]]):
             while waiting and waiting[0]["anchor"] <= index:
                 inner = waiting.pop(0)
-                yield from _blank_lines(inner["blank_before"])
+                yield from blank_lines_of(inner["blank_before"])
                 yield from self._skill_set(inner, depth=set_depth + 1)
-            yield from _blank_lines(skill["blank_before"])
+            yield from blank_lines_of(skill["blank_before"])
             depths[skill["id"]] = depths.get(skill["parent_id"], set_depth) + 1
             yield skill_line(skill["text"], skill["source_text"], depths[skill["id"]])
         for inner in waiting:
-            yield from _blank_lines(inner["blank_before"])
+            yield from blank_lines_of(inner["blank_before"])
             yield from self._skill_set(inner, depth=set_depth + 1)
 
 

@@ -85,7 +85,7 @@ class Layout:
         )
 
     def join(self, lines: list[str]) -> str:
-        """The file's text from its lines (the inverse of ``split_lines``)."""
+        """The file's text from its lines (the inverse of ``read_lines``)."""
         lines = [*self.leading, *lines]
         endings = [self.odd_endings.get(n, self.newline) for n in range(1, len(lines) + 1)]
         if not self.final_newline and endings:
@@ -221,10 +221,25 @@ def line_parts(raw: str) -> tuple[str, str]:
     What comes before a line's text (indentation and marker) and the text, as the parser
     stores it: the exporter writes an unchanged text back with its line's own bytes.
     """
+    prefix, text, _is_bullet = _split(raw)
+    return prefix, text
+
+
+def _split(raw: str) -> tuple[str, str, bool]:
     match = _BULLET.match(raw)
     if match:
-        return match.group("prefix"), match.group("text").rstrip()
-    return raw[: len(raw) - len(raw.lstrip(" \t"))], raw.strip()
+        return match.group("prefix"), match.group("text").rstrip(), True
+    return raw[: len(raw) - len(raw.lstrip(" \t"))], raw.strip(), False
+
+
+def blank_lines_text(lines: list[str]) -> str:
+    """Blank lines as a row stores them: each followed by a newline (``[""]`` → ``"\n"``)."""
+    return "".join(f"{line}\n" for line in lines)
+
+
+def blank_lines_of(stored: str) -> list[str]:
+    """The blank lines a row stores, as lines (``"\t\n\n"`` → ``["\t", ""]``)."""
+    return stored.split("\n")[:-1]
 
 
 def bullet_parts(raw: str) -> tuple[str, str] | None:
@@ -302,8 +317,7 @@ class _Parser:
             return
         if self.area is None:
             self._open_preamble()
-        bullet = _BULLET.match(line.raw)
-        prefix, content = line_parts(line.raw)
+        prefix, content, bullet = _split(line.raw)
         column = column_of(prefix[: len(prefix) - len(prefix.lstrip(" \t"))])
         while self.sets and column <= self.sets[-1].column:
             self._close_innermost_set()

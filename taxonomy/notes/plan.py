@@ -19,6 +19,7 @@ from taxonomy.notes.parser import (
     AreaNode,
     NotesDocument,
     SkillSetNode,
+    blank_lines_text,
     is_emphasized,
     is_placeholder,
 )
@@ -327,7 +328,7 @@ class NotesPlanner:
             company_key=company,
             source=Source(node.line.number, node.line.raw),
             skills=self._skills(node, key),
-            blank_before=_blank_lines(node.blank_before),
+            blank_before=blank_lines_text(node.blank_before),
         )
 
     def _role(self, area_key: str, role_line, company: str | None, line) -> str:
@@ -364,14 +365,10 @@ class NotesPlanner:
                     is_placeholder=placeholder,
                     technologies=() if placeholder else self._technologies(skill.text),
                     source=Source(skill.line.number, skill.line.raw),
-                    blank_before=_blank_lines(skill.blank_before),
+                    blank_before=blank_lines_text(skill.blank_before),
                 )
             )
         return skills
-
-
-def _blank_lines(lines: list[str]) -> str:
-    return "".join(f"{line}\n" for line in lines)
 
 
 def plan_notes(
