@@ -56,7 +56,7 @@ class Folder:
 
     @property
     def label(self) -> str:
-        return " / ".join(self.path.split("/")) + "/" if self.path else ""
+        return self.path.replace("/", " / ") + "/" if self.path else ""
 
 
 def _by_folder(tree: list) -> list[Folder]:

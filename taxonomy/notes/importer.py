@@ -232,6 +232,7 @@ class _Writer:
         self.kept: dict[str, set[int]] = defaultdict(set)  # kind → pks of edited rows
         self.gone: dict[str, list[dict]] = {}  # kind → rows no record paired with
         self.current: dict[str, Callable[[dict], tuple]] = {}
+        self.listed: set[int] = set()  # pks of the companies the file lists
 
     # -- the generic step ------------------------------------------------------------------
 
@@ -686,9 +687,10 @@ def _vocabulary() -> str:
 
 
 def _context(vocabulary: str, company_names: Iterable[str]) -> str:
-    """Fingerprint of what a file's rows depend on besides its text."""
+    """Fingerprint of what a file's rows depend on besides its text (the vocabulary's
+    fingerprint covers the importer's version)."""
     companies = sorted({name.strip().casefold() for name in company_names})
-    return fingerprint(IMPORTER_VERSION, vocabulary, companies)
+    return fingerprint(vocabulary, companies)
 
 
 @dataclass(slots=True)
@@ -811,8 +813,9 @@ def import_library(
 
     # Files whose text changed are read first: the companies they name join the context of
     # every file, so that an unchanged file that mentions a new company is read again.
+    sums = {f.path: checksum(f.text) for f in files}
     changed = [
-        f for f in files if f.path not in sources or sources[f.path].checksum != checksum(f.text)
+        f for f in files if f.path not in sources or sources[f.path].checksum != sums[f.path]
     ]
     planners = {f.path: NotesPlanner(_parse(f), matcher) for f in changed}
     names = [*Company.objects.values_list("name", flat=True)]
@@ -877,7 +880,6 @@ def import_library(
             empty = NotesPlan([], [], [], [], 0)
             existing = _ExistingSkills.of(source)
             writer = _Writer(empty, source, ImportReport(source.path, dry_run), existing)
-            writer.listed = set()
             writer.write()
             dropped |= set(source.companies.values_list("id", flat=True))
             source.delete()
@@ -891,7 +893,7 @@ def import_library(
         now = timezone.now()
         for file, writer in writers:
             source = writer.source
-            source.checksum = checksum(file.text)
+            source.checksum = sums[file.path]
             source.context = context_after
             source.vocabulary = vocabulary
             source.row_counts = counts.get(source.pk, {})

@@ -218,7 +218,7 @@ class NotesPlanner:
             # Two headings with the same path (a repeated "## Notes") are told apart by order.
             path = area.path if area.level else ("(before the first heading)",)
             paths[path] += 1
-            areas.append(self._area(position, area, (*path, paths[path])))
+            areas.append(self._area(position, area, path, paths[path]))
         self._mentions = self._mention_finder()
         skill_sets = [s for area in self.document.areas for s in self._skill_sets(area)]
         notes_lines = sum(1 for a in self.document.areas for line in a.notes if not line.is_blank)
@@ -226,9 +226,8 @@ class NotesPlanner:
             areas, list(self.companies.values()), list(self.roles.values()), skill_sets, notes_lines
         )
 
-    def _area(self, position: int, area: AreaNode, identity: tuple) -> AreaRecord:
-        path, occurrence = identity[:-1], identity[-1]
-        key = fingerprint("area", *path) if occurrence == 1 else fingerprint("area", *identity)
+    def _area(self, position: int, area: AreaNode, path: tuple, occurrence: int) -> AreaRecord:
+        key = fingerprint("area", *path, *([occurrence] if occurrence > 1 else []))
         self.area_keys[id(area)] = key
         parent_key = self.area_keys[id(area.parent)] if area.parent else None
         return AreaRecord(
