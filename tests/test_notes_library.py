@@ -62,20 +62,30 @@ def content_of(source: NotesSource) -> dict:
     areas = ResearchArea.objects.filter(notes_source=source)
     skills = Skill.objects.filter(skill_set__notes_source=source)
     return {
-        "areas": sorted(areas.values_list("name", "level", "position", "notes", "parent__name")),
+        "areas": sorted(
+            areas.values_list("name", "level", "position", "notes", "parent__name", "source_line")
+        ),
         "sets": sorted(
             SkillSet.objects.filter(notes_source=source).values_list(
-                "area__name", "position", "label", "anchor", "role__title", "company__name"
+                "area__name",
+                "position",
+                "label",
+                "anchor",
+                "role__title",
+                "company__name",
+                "source_line",
             ),
             key=repr,
         ),
         "skills": sorted(
-            skills.values_list("skill_set__position", "skill_set__area__name", "position", "text"),
+            skills.values_list(
+                "skill_set__position", "skill_set__area__name", "position", "text", "source_line"
+            ),
             key=repr,
         ),
         "roles": sorted(
             Role.objects.filter(notes_source=source).values_list(
-                "title", "area__name", "company__name", "location"
+                "title", "area__name", "company__name", "location", "source_line"
             ),
             key=repr,
         ),
@@ -268,7 +278,7 @@ def test_replaying_versions_ends_in_the_rows_of_a_fresh_import_and_keeps_curatio
     )
     replayed["sets"] = sorted(
         [
-            (*s[:4], "MLOps Engineer - Deep Learning & HPC", s[5])
+            (*s[:4], "MLOps Engineer - Deep Learning & HPC", *s[5:])
             if s[4] == "MLOps Engineer (curated)"
             else s
             for s in replayed["sets"]
@@ -354,3 +364,22 @@ def test_companies_whose_names_slugify_alike_in_two_files_of_one_import_get_thei
     )
     slugs = sorted(Company.objects.values_list("slug", flat=True))
     assert len(slugs) == 2 and len(set(slugs)) == 2
+
+
+def test_lines_inserted_above_move_the_files_rows_and_no_others():
+    text = "# Field\n\n## EDA\n\n- skill set:\n\t- Verilog\n\t- SystemVerilog\n"
+    import_notes(text=text, source_name="notes.md")
+    area = ResearchArea.objects.get(name="EDA")
+    imported = SkillSet.objects.get(notes_source__path="notes.md")
+    curated = SkillSet.objects.create(area=area, label="made in the admin", source_line=40)
+    Skill.objects.create(skill_set=curated, text="Perl", source_line=41)
+    Skill.objects.create(skill_set=imported, text="Tcl", position=9, source_line=42)
+
+    report = import_notes(text="# Notes\nintro\n\n" + text, source_name="notes.md")
+
+    assert report.tallies["skills"].unchanged == 2 and report.tallies["skills"].moved == 0
+    lines = dict(Skill.objects.values_list("text", "source_line"))
+    assert lines == {"Verilog": 9, "SystemVerilog": 10, "Perl": 41, "Tcl": 42}
+    assert SkillSet.objects.get(pk=curated.pk).source_line == 40
+    assert SkillSet.objects.get(pk=imported.pk).source_line == 8
+    assert export_notes("notes.md").startswith("# Notes\nintro\n\n# Field\n")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -213,6 +213,48 @@ def checksum(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+@dataclass(slots=True)
+class _Shift:
+    """Lines inserted or deleted above a field or a skill set move every line below them:
+    one statement per distance moves all rows of a container (the skills of a set, the sets
+    and roles of a field), instead of one update per row. ``by`` maps a container's pk to
+    how far its own line moved; ``column`` links ``rows`` (the imported ones) to it."""
+
+    rows: QuerySet
+    column: str
+    by: dict[int, int]
+
+    def shifted(self, row: dict) -> dict:
+        """``row`` as it reads once its container's rows have been moved."""
+        distance = self.by.get(row[self.column], 0)
+        if not distance or row["source_line"] is None:
+            return row
+        return row | {"source_line": row["source_line"] + distance}
+
+    def apply(self) -> None:
+        containers: dict[int, list[int]] = defaultdict(list)
+        for pk, distance in self.by.items():
+            if distance:
+                containers[distance].append(pk)
+        for distance, pks in containers.items():
+            for start in range(0, len(pks), 500):
+                self.rows.filter(**{f"{self.column}__in": pks[start : start + 500]}).update(
+                    source_line=F("source_line") + distance
+                )
+
+    @classmethod
+    def of(cls, rows: QuerySet, column: str, pairing: Pairing) -> _Shift:
+        return cls(
+            rows,
+            column,
+            {
+                row["id"]: record.source.line - row["source_line"]
+                for row, record in pairing.pairs
+                if row["source_line"] is not None
+            },
+        )
+
+
 class _Writer:
     """Writes one file's plan over the rows its source holds, and no others."""
 
@@ -246,17 +288,22 @@ class _Writer:
         placement: Callable[[object], dict],
         batches: Callable[[list], Iterable[list]] | None = None,
         on_create: Callable[[object], dict] | None = None,
+        shift: _Shift | None = None,
     ) -> None:
         """Write ``pairing``: create the new records, then update the paired rows that differ.
 
         ``current(row)`` is comparable with ``record.content()``. ``batches`` orders the
         creation (parents first); ``on_create`` adds fields only new rows get (a slug).
+        ``shift`` moves the source lines of rows whose container moved as a whole.
         """
         tally = self.report.tallies[kind.name]
         self.current[kind.name] = current
         pks = self.pk[kind.name]
         for row, record in pairing.pairs:
             pks[record.uid] = row["id"]
+        if shift is not None:
+            # First, so that the rows created and updated below get their own lines.
+            shift.apply()
         for batch in (batches or (lambda new: [new]))(pairing.new):
             rows = [
                 values(record)
@@ -277,6 +324,8 @@ class _Writer:
             digest = fingerprint(*content)
             now = digest if found == content else fingerprint(*found)
             where = placement(record) | self._provenance(record)
+            if shift is not None:
+                row = shift.shifted(row)
             # The file's name alone is no change: an export re-imported as backup.md is the same.
             moved = any(row[k] != v for k, v in where.items() if k != "source_file")
             if now != digest and now != row["import_digest"]:
@@ -322,6 +371,7 @@ class _Writer:
         pairing = pair(
             rows, self.plan.areas, row_group=_one_group, record_group=_one_group, in_order=False
         )
+        self.area_lines = pairing  # how far each field's heading moved
         html = {record.key: row["notes_html"] for row, record in pairing.pairs}
         for row, record in pairing.pairs:
             if row["notes"] != record.notes:
@@ -431,6 +481,7 @@ class _Writer:
                 "area_id": self.pk["areas"][r.area_key],
             },
             on_create=lambda r: {"slug": unique_slug(r.title, taken, "role")},
+            shift=_Shift.of(self._own(Role), "area_id", self.area_lines),
         )
 
     def _pair_retitled_roles(self, pairing: Pairing) -> None:
@@ -509,6 +560,7 @@ class _Writer:
                 "blank_before": r.blank_before,
             },
             batches=lambda new: parents_first(new, parent_of=lambda r: r.parent_key),
+            shift=_Shift.of(self._own(SkillSet), "area_id", self.area_lines),
         )
 
     def skills(self) -> None:
@@ -543,7 +595,12 @@ class _Writer:
                 "blank_before": r.blank_before,
             },
             batches=lambda new: parents_first(new, parent_of=lambda r: r.parent_uid),
+            shift=_Shift.of(Skill.objects.exclude(import_key=""), "skill_set_id", self.set_pairing),
         )
+
+    def _own(self, model) -> QuerySet:
+        """This file's rows (a field may also hold rows of postings or made in the admin)."""
+        return model.objects.filter(notes_source=self.source)
 
     def tags(self) -> None:
         """Tag each skill with the technologies its text names, except edited skills."""
