@@ -8,12 +8,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from postings.importing import import_posting
+from postings.importing.plan import Overrides
 from postings.models import Company, Role
 from postings.services import save_role
 from roadmaps.services import create_roadmap
 from taxonomy.models import NotesSource, ResearchArea, Skill, SkillSet, TaggedSkill, Technology
 from taxonomy.notes.exporter import export_notes, export_source
 from taxonomy.notes.importer import NotesFile, import_library, import_notes
+from taxonomy.search.index import sync_index
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +121,8 @@ def test_every_history_version_replays_over_the_seed_byte_for_byte(shared):
         report = import_notes(text=text, source_name="notes.md")
         assert report.changed and not report.kept, version.name
         assert export_notes("notes.md") == text, version.name
+        # The import brought the documents it could have changed up to date: all of them.
+        assert sync_index() == 0, version.name
 
 
 def test_a_folder_of_files_is_grouped_by_folder_and_each_file_is_its_own(tmp_path):
@@ -262,6 +266,7 @@ def test_replaying_versions_ends_in_the_rows_of_a_fresh_import_and_keeps_curatio
 
     for version in HISTORY:
         import_notes(text=version.read_text(), source_name="notes.md")
+        assert sync_index() == 0, version.name
     assert Role.objects.get(pk=role.pk).title == "MLOps Engineer (curated)"
     assert posting_tags.count() == tag_count
     replayed = content_of(NotesSource.objects.get(path="notes.md"))
@@ -383,3 +388,30 @@ def test_lines_inserted_above_move_the_files_rows_and_no_others():
     assert SkillSet.objects.get(pk=curated.pk).source_line == 40
     assert SkillSet.objects.get(pk=imported.pk).source_line == 8
     assert export_notes("notes.md").startswith("# Notes\nintro\n\n# Field\n")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("## EDA", "## EDA tools"),  # a field renamed
+        ("## EDA", "### EDA"),  # a field moved under another
+        ("Verification Engineer", "Senior Verification Engineer"),  # a role retitled
+        ("\t- Verilog\n", "\t- Verilog\n\t- UVM\n"),  # a line added
+        ("- skill set:\n\t- Tcl scripting\n", ""),  # a skill set deleted
+        ("# Chips", "# Semiconductors"),  # the top-level field renamed
+    ],
+)
+def test_a_reimport_leaves_no_search_document_behind_the_data(edit):
+    text = (
+        "# Chips\n\n## Design\n\n- skill set:\n\t- Tcl scripting\n\n"
+        "## EDA\n\n- skill set:\n\t- Verification Engineer\n\t- Verilog\n"
+    )
+    import_notes(text=text, source_name="notes.md")
+    # A posting filed under a field of the notes: its lines show that field.
+    eda = Overrides(area=ResearchArea.objects.get(name="EDA").slug)
+    import_posting(text=CADDI.read_text(), source_name=CADDI.name, overrides=eda)
+    assert sync_index() == 0
+
+    import_notes(text=text.replace(*edit), source_name="notes.md")
+
+    assert sync_index() == 0

@@ -47,6 +47,7 @@ from taxonomy.notes.plan import (
 )
 from taxonomy.provenance import SOURCE_FIELDS
 from taxonomy.search.index import sync_index
+from taxonomy.tree import AreaTree
 from taxonomy.vocabulary import sync_vocabulary, technology_matcher
 
 # Bump when the same text would now be imported into other rows, so that files whose text
@@ -147,6 +148,7 @@ class _Kind:
     describe: str  # the row field that names it in the list of kept rows
     content: tuple[str, ...]  # curated fields: written unless the row was edited since
     placement: tuple[str, ...]  # where the row stands: always follows the file
+    indexed: tuple[str, ...]  # what the search documents of skill lines read from the row
 
 
 AREAS = _Kind(
@@ -155,10 +157,16 @@ AREAS = _Kind(
     "name",
     ("name", "level", "aliases", "notes", "notes_html"),
     ("notes_source_id", "parent_id", "position"),
+    ("name", "parent_id"),
 )
-COMPANIES = _Kind("companies", Company, "name", ("name", "website"), ())
+COMPANIES = _Kind("companies", Company, "name", ("name", "website"), (), ("name",))
 ROLES = _Kind(
-    "roles", Role, "title", ("title", "company_id", "location"), ("notes_source_id", "area_id")
+    "roles",
+    Role,
+    "title",
+    ("title", "company_id", "location"),
+    ("notes_source_id", "area_id"),
+    ("title",),
 )
 SKILL_SETS = _Kind(
     "skill sets",
@@ -166,6 +174,7 @@ SKILL_SETS = _Kind(
     "label",
     ("label", "context", "is_placeholder", "role_id", "company_id"),
     ("notes_source_id", "area_id", "parent_id", "position", "anchor", "blank_before"),
+    ("is_placeholder", "role_id", "company_id", "area_id"),
 )
 SKILLS = _Kind(
     "skills",
@@ -173,7 +182,15 @@ SKILLS = _Kind(
     "text",
     ("text", "text_html", "emphasized", "is_placeholder"),
     ("skill_set_id", "parent_id", "position", "blank_before"),
+    ("text", "is_placeholder", "skill_set_id"),
 )
+# How a skill line links to the rows of each kind: their search documents read them.
+_SKILLS_BY = {
+    "skill sets": "skill_set",
+    "roles": "skill_set__role",
+    "companies": "skill_set__company",
+    "areas": "skill_set__area",
+}
 
 
 ANALYZED = tuple(
@@ -275,6 +292,8 @@ class _Writer:
         self.gone: dict[str, list[dict]] = {}  # kind → rows no record paired with
         self.current: dict[str, Callable[[dict], tuple]] = {}
         self.listed: set[int] = set()  # pks of the companies the file lists
+        # Per kind, pks of rows created, deleted or changed in what search documents show.
+        self.indexed: dict[str, set[int]] = defaultdict(set)
 
     # -- the generic step ------------------------------------------------------------------
 
@@ -317,6 +336,7 @@ class _Writer:
             for record, pk in zip(batch, created, strict=True):
                 pks[record.uid] = pk
             tally.created += len(created)
+            self.indexed[kind.name].update(created)
 
         content_updates, placement_updates = [], []
         for row, record in pairing.pairs:
@@ -344,6 +364,12 @@ class _Writer:
                 tally.moved += 1
             else:
                 tally.unchanged += 1
+        before = {row["id"]: row for row, _record in pairing.pairs}
+        self.indexed[kind.name].update(
+            update["id"]
+            for update in [*content_updates, *placement_updates]
+            if any(before[update["id"]][f] != update[f] for f in kind.indexed if f in update)
+        )
         where_fields = [*kind.placement, *PROVENANCE]
         update_rows(kind.model, content_updates, [*kind.content, *where_fields, "import_digest"])
         update_rows(kind.model, placement_updates, where_fields)
@@ -671,18 +697,42 @@ class _Writer:
                 ResearchArea.objects.filter(notes_source=self.source).values_list("id", "parent_id")
             ),
         )
-        for kind in (SKILLS, SKILL_SETS, ROLES, AREAS):
+        kinds = (SKILLS, SKILL_SETS, ROLES, AREAS)
+        gone = {
+            kind.name: [r["id"] for r in self.gone[kind.name] if r["id"] not in spared[kind.name]]
+            for kind in kinds
+        }
+        for kind in kinds:
+            self.indexed[kind.name].update(gone[kind.name])
+        # Read before the deletions: a deleted role leaves the lines of its set without a title.
+        self.skills_to_index = self._skills_to_index()
+        for kind in kinds:
             tally = self.report.tallies[kind.name]
-            gone = [r["id"] for r in self.gone[kind.name] if r["id"] not in spared[kind.name]]
-            for start in range(0, len(gone), 500):
-                kind.model.objects.filter(id__in=gone[start : start + 500]).delete()
-            tally.deleted += len(gone)
+            ids = gone[kind.name]
+            for start in range(0, len(ids), 500):
+                kind.model.objects.filter(id__in=ids[start : start + 500]).delete()
+            tally.deleted += len(ids)
             for row in self.gone[kind.name]:
                 if row["id"] in spared[kind.name]:
                     tally.kept += 1
                     self.report.kept.append(
                         f"{kind.name}: {str(row[kind.describe])[:70]} (no longer in the notes)"
                     )
+
+    def _skills_to_index(self) -> set[int]:
+        """Skill lines whose search documents this import may have changed: their own rows,
+        or the set, role, company or field (or a field above it) that the documents show."""
+        found = set(self.indexed["skills"])
+        areas = self.indexed["areas"]
+        if areas:
+            tree = AreaTree.load()
+            areas = {pk for area in areas for pk in tree.subtree(area)}
+        for name, link in _SKILLS_BY.items():
+            pks = sorted(areas if name == "areas" else self.indexed[name])
+            for start in range(0, len(pks), 500):
+                lines = Skill.objects.filter(**{f"{link}__in": pks[start : start + 500]})
+                found.update(lines.values_list("pk", flat=True))
+        return found
 
     def _edited(self, kind: _Kind, row: dict) -> bool:
         return fingerprint(*self.current[kind.name](row)) != row["import_digest"]
@@ -719,10 +769,14 @@ def _ancestors(ids: set[int], parent_of: dict[int, int | None]) -> set[int]:
     return found
 
 
-def _refresh_search(changed: bool) -> None:
-    """An unchanged import leaves the index alone, unless it was never built."""
-    if changed or not SearchDocument.objects.exists():
+def _refresh_search(changed: bool, skills: set[int]) -> None:
+    """Bring the index up to date: the documents of skill lines for ``skills`` only (there
+    are thousands, and an import changes few), every document of the other kinds. An
+    unchanged import leaves the index alone, unless it was never built."""
+    if not SearchDocument.objects.exists():
         sync_index()
+    elif changed:
+        sync_index(scope={**dict.fromkeys(SearchDocument.Kind), SearchDocument.Kind.SKILL: skills})
     if changed and connection.vendor == "postgresql":
         # After a bulk load PostgreSQL plans with the old row counts until autovacuum
         # comes round; fresh statistics keep the public pages' plans sound at once.
@@ -913,6 +967,7 @@ def import_library(
         report.files.append(file_report)
 
     dropped: set[int] = set()
+    to_index: set[int] = set()  # skill lines whose search documents may have changed
     company_rows = _company_rows()
     for _file, writer in writers:
         writer.companies(company_rows)
@@ -923,6 +978,7 @@ def import_library(
                 f"{path}: {stage}", done * len(STAGES) + n, total
             )
         )
+        to_index |= writer.skills_to_index
         before = set(writer.source.companies.values_list("id", flat=True))
         writer.source.companies.set(writer.listed)
         dropped |= before - writer.listed
@@ -938,6 +994,7 @@ def import_library(
             existing = _ExistingSkills.of(source)
             writer = _Writer(empty, source, ImportReport(source.path, dry_run), existing)
             writer.write()
+            to_index |= writer.skills_to_index
             dropped |= set(source.companies.values_list("id", flat=True))
             source.delete()
             report.pruned.append(source.path)
@@ -958,7 +1015,7 @@ def import_library(
             source.save(
                 update_fields=["checksum", "context", "vocabulary", "row_counts", "imported_at"]
             )
-    _refresh_search(report.changed)
+    _refresh_search(report.changed, to_index)
     if dry_run:
         transaction.set_rollback(True)
     return report

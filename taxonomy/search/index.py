@@ -7,7 +7,7 @@ importer runs it after every import that wrote something; the admin after each s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import NamedTuple
 
@@ -122,42 +122,63 @@ def _only(manager, ids):
 
 
 @transaction.atomic
-def sync_index(*, kind: str | None = None, ids: Iterable[int] | None = None) -> int:
+def sync_index(
+    *,
+    kind: str | None = None,
+    ids: Iterable[int] | None = None,
+    scope: Mapping[str, Iterable[int] | None] | None = None,
+) -> int:
     """Bring the documents of ``kind`` (all kinds if None) for ``ids`` (all if None) up to
-    date; returns how many documents were written or deleted."""
-    if ids is not None:
-        ids = list(ids)
+    date; returns how many documents were written or deleted.
+
+    ``scope`` names several kinds at once, each with its ids (or None for all of them).
+    """
+    if scope is None:
+        scope = {kind: ids} if kind else dict.fromkeys(Kind)
     tree = AreaTree.load()
     backend = current_backend()
     writes, touched, texts = 0, [], []
-    for each in [kind] if kind else list(Kind):
-        wanted = dict(BUILDERS[each](tree, ids))
-        stored = SearchDocument.objects.filter(kind=each).order_by()
-        if ids is not None:
-            stored = stored.filter(object_id__in=ids)
-        have = {
-            object_id: (pk, Content(*values))
-            for pk, object_id, *values in stored.values_list("id", "object_id", *FIELDS)
-        }
-        stale = [pk for object_id, (pk, _) in have.items() if object_id not in wanted]
-        new = {oid: content for oid, content in wanted.items() if oid not in have}
-        changed = [
-            {"id": have[oid][0], **content._asdict()}
-            for oid, content in wanted.items()
-            if oid in have and have[oid][1] != content
-        ]
-        for start in range(0, len(stale), 500):
-            SearchDocument.objects.filter(pk__in=stale[start : start + 500]).delete()
-        _insert(each, new)
-        backend.index_new(each, list(new))
-        update_rows(SearchDocument, changed, FIELDS)
-        touched += [d["id"] for d in changed]
-        texts += [f"{c['title']} {c['keywords']}" for c in changed]
-        texts += [f"{c.title} {c.keywords}" for c in new.values()]
-        writes += len(stale) + len(new) + len(changed)
+    for each, each_ids in scope.items():
+        if each_ids is None:
+            chunks = [None]
+        else:
+            each_ids = sorted(set(each_ids))
+            chunks = [each_ids[start : start + 500] for start in range(0, len(each_ids), 500)]
+        for chunk in chunks:
+            changed, new, stale = _difference(each, tree, chunk)
+            for start in range(0, len(stale), 500):
+                SearchDocument.objects.filter(pk__in=stale[start : start + 500]).delete()
+            _insert(each, new)
+            backend.index_new(each, list(new))
+            update_rows(SearchDocument, changed, FIELDS)
+            touched += [d["id"] for d in changed]
+            texts += [f"{c['title']} {c['keywords']}" for c in changed]
+            texts += [f"{c.title} {c.keywords}" for c in new.values()]
+            writes += len(stale) + len(new) + len(changed)
     backend.refresh(touched)
     _add_words(texts)
     return writes
+
+
+def _difference(kind: str, tree: AreaTree, ids: list[int] | None):
+    """The stored documents of ``kind`` (for ``ids``) that differ from what the data calls
+    for: rows to update, documents to create, and pks of documents to delete."""
+    wanted = dict(BUILDERS[kind](tree, ids))
+    stored = SearchDocument.objects.filter(kind=kind).order_by()
+    if ids is not None:
+        stored = stored.filter(object_id__in=ids)
+    have = {
+        object_id: (pk, Content(*values))
+        for pk, object_id, *values in stored.values_list("id", "object_id", *FIELDS)
+    }
+    stale = [pk for object_id, (pk, _) in have.items() if object_id not in wanted]
+    new = {oid: content for oid, content in wanted.items() if oid not in have}
+    changed = [
+        {"id": have[oid][0], **content._asdict()}
+        for oid, content in wanted.items()
+        if oid in have and have[oid][1] != content
+    ]
+    return changed, new, stale
 
 
 def _insert(kind: str, documents: dict[int, Content]) -> None:
