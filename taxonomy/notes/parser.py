@@ -271,6 +271,7 @@ class _Parser:
         self.sets: list[SkillSetNode] = []  # open skill sets, outermost first
         self.skill_columns: list[list[tuple[int, int]]] = []  # per open set: (column, index)
         self.pending_blanks: list[Line] = []  # blank lines seen while a skill set was open
+        self.context_read: tuple[AreaNode | None, int, str] = (None, 0, "")  # see _context
 
     def parse(self) -> NotesDocument:
         for line in self.lines:
@@ -383,12 +384,18 @@ class _Parser:
         self.skill_columns.clear()
 
     def _context(self) -> str:
-        """The paragraph (or heading) that introduced the list this skill set stands in."""
-        for line in reversed(self.area.notes):
+        """The paragraph (or heading) that introduced the list this skill set stands in:
+        the field's last notes line that is not a bullet. Notes only grow, so each line is
+        looked at once (a field of a thousand sets would otherwise be read a thousand times)."""
+        area, read, found = self.context_read
+        if area is not self.area:
+            read, found = 0, ""
+        for line in self.area.notes[read:]:
             text = line.raw.strip()
             if text and not _BULLET.match(line.raw):
-                return text.lstrip("#").strip()
-        return ""
+                found = text.lstrip("#").strip()
+        self.context_read = (self.area, len(self.area.notes), found)
+        return found
 
 
 def filed_line_numbers(document: NotesDocument):
