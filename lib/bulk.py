@@ -13,7 +13,7 @@ Both are for importers writing thousands of rows: no model ``save()``, no signal
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.db import connection, models
 
@@ -97,3 +97,40 @@ def update_rows(model, rows: Sequence[dict], fields: Sequence[str]) -> int:
                 params.extend(row[n] if p is None else p(row[n]) for n, p in prepare)
             cursor.execute(head + ", ".join([placeholder] * len(chunk)) + tail, params)
     return len(rows)
+
+
+def add_by_group(
+    model,
+    *,
+    field: str,
+    group: str,
+    amounts: Mapping[int, int],
+    where: str = "",
+    params: Sequence = (),
+) -> None:
+    """Add ``amounts[key]`` to ``field`` of every row whose ``group`` column is ``key``,
+    in one statement per batch however many amounts differ.
+
+    ``field`` and ``group`` are attribute names; ``where`` (SQL on the table's columns,
+    with ``params``) narrows the rows further.
+    """
+    amounts = {key: amount for key, amount in amounts.items() if amount}
+    if not amounts:
+        return
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    column = quote(model._meta.get_field(field).column)
+    key = quote(model._meta.get_field(group).column)
+    cast = "::integer" if connection.vendor == "postgresql" else ""
+    placeholder = f"(%s{cast}, %s{cast})"
+    narrow = f" AND ({where})" if where else ""
+    items = sorted(amounts.items())
+    with connection.cursor() as cursor:
+        for chunk in _batches(items, 2 + len(params)):
+            values = ", ".join([placeholder] * len(chunk))
+            cursor.execute(
+                f"WITH v(k, amount) AS (VALUES {values}) "
+                f"UPDATE {table} SET {column} = {table}.{column} + v.amount FROM v "
+                f"WHERE {table}.{key} = v.k{narrow}",
+                [value for pair in chunk for value in pair] + list(params),
+            )

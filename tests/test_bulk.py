@@ -58,3 +58,33 @@ def test_inserted_rows_get_their_defaults_and_come_back_in_order(monkeypatch):
     assert rows[ids[3]].aliases == ["x3"]
     assert (rows[ids[0]].level, rows[ids[0]].notes, rows[ids[0]].parent_id) == (1, "", None)
     assert bulk.insert_rows(ResearchArea, []) == []
+
+
+def test_each_group_of_rows_moves_by_its_own_amount_and_the_others_stay():
+    top = [ResearchArea.objects.create(name=f"T{i}", slug=f"t{i}") for i in range(3)]
+    for parent in top:
+        for j in range(2):
+            ResearchArea.objects.create(
+                name=f"{parent.name}-{j}", slug=f"{parent.slug}-{j}", parent=parent, position=j
+            )
+    ResearchArea.objects.create(name="Other", slug="other", parent=top[0], position=5, level=3)
+
+    bulk.add_by_group(
+        ResearchArea,
+        field="position",
+        group="parent",
+        amounts={top[0].pk: 10, top[1].pk: 3, top[2].pk: 0},
+        where="level <> %s",
+        params=[3],
+    )
+
+    positions = dict(ResearchArea.objects.exclude(parent=None).values_list("name", "position"))
+    assert positions == {
+        "T0-0": 10,
+        "T0-1": 11,
+        "T1-0": 3,
+        "T1-1": 4,
+        "T2-0": 0,
+        "T2-1": 1,
+        "Other": 5,
+    }

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from lib.bulk import insert_rows, update_rows
+from lib.bulk import add_by_group, insert_rows, update_rows
 from lib.textfile import InputError
 from postings.models import Company, Role
 from taxonomy.models import (
@@ -233,43 +233,41 @@ def checksum(text: str) -> str:
 @dataclass(slots=True)
 class _Shift:
     """Lines inserted or deleted above a field or a skill set move every line below them:
-    one statement per distance moves all rows of a container (the skills of a set, the sets
-    and roles of a field), instead of one update per row. ``by`` maps a container's pk to
-    how far its own line moved; ``column`` links ``rows`` (the imported ones) to it."""
+    the rows of a container (the skills of a set, the sets and roles of a field) move with
+    it in one statement, instead of one update per row. ``by`` maps a container's pk to how
+    far its own line moved; ``group`` links the rows to it, ``where`` narrows them to those
+    the import wrote."""
 
-    rows: QuerySet
-    column: str
+    model: type
+    group: str
     by: dict[int, int]
+    where: str
+    params: tuple = ()
 
     def shifted(self, row: dict) -> dict:
         """``row`` as it reads once its container's rows have been moved."""
-        distance = self.by.get(row[self.column], 0)
+        distance = self.by.get(row[self.group], 0)
         if not distance or row["source_line"] is None:
             return row
         return row | {"source_line": row["source_line"] + distance}
 
     def apply(self) -> None:
-        containers: dict[int, list[int]] = defaultdict(list)
-        for pk, distance in self.by.items():
-            if distance:
-                containers[distance].append(pk)
-        for distance, pks in containers.items():
-            for start in range(0, len(pks), 500):
-                self.rows.filter(**{f"{self.column}__in": pks[start : start + 500]}).update(
-                    source_line=F("source_line") + distance
-                )
-
-    @classmethod
-    def of(cls, rows: QuerySet, column: str, pairing: Pairing) -> _Shift:
-        return cls(
-            rows,
-            column,
-            {
-                row["id"]: record.source.line - row["source_line"]
-                for row, record in pairing.pairs
-                if row["source_line"] is not None
-            },
+        add_by_group(
+            self.model,
+            field="source_line",
+            group=self.group,
+            amounts=self.by,
+            where=self.where,
+            params=self.params,
         )
+
+    @staticmethod
+    def distances(pairing: Pairing) -> dict[int, int]:
+        return {
+            row["id"]: record.source.line - row["source_line"]
+            for row, record in pairing.pairs
+            if row["source_line"] is not None
+        }
 
 
 class _Writer:
@@ -507,7 +505,7 @@ class _Writer:
                 "area_id": self.pk["areas"][r.area_key],
             },
             on_create=lambda r: {"slug": unique_slug(r.title, taken, "role")},
-            shift=_Shift.of(self._own(Role), "area_id", self.area_lines),
+            shift=self._in_fields(Role),
         )
 
     def _pair_retitled_roles(self, pairing: Pairing) -> None:
@@ -586,7 +584,7 @@ class _Writer:
                 "blank_before": r.blank_before,
             },
             batches=lambda new: parents_first(new, parent_of=lambda r: r.parent_key),
-            shift=_Shift.of(self._own(SkillSet), "area_id", self.area_lines),
+            shift=self._in_fields(SkillSet),
         )
 
     def skills(self) -> None:
@@ -621,12 +619,15 @@ class _Writer:
                 "blank_before": r.blank_before,
             },
             batches=lambda new: parents_first(new, parent_of=lambda r: r.parent_uid),
-            shift=_Shift.of(Skill.objects.exclude(import_key=""), "skill_set_id", self.set_pairing),
+            shift=_Shift(
+                Skill, "skill_set_id", _Shift.distances(self.set_pairing), "import_key <> ''"
+            ),
         )
 
-    def _own(self, model) -> QuerySet:
+    def _in_fields(self, model) -> _Shift:
         """This file's rows (a field may also hold rows of postings or made in the admin)."""
-        return model.objects.filter(notes_source=self.source)
+        distances = _Shift.distances(self.area_lines)
+        return _Shift(model, "area_id", distances, "notes_source_id = %s", (self.source.pk,))
 
     def tags(self) -> None:
         """Tag each skill with the technologies its text names, except edited skills."""
