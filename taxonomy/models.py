@@ -204,6 +204,12 @@ class SkillSet(ImportedRow):
     )
     notes_source = notes_source_link("skill_sets")
     blank_before = _blank_lines_field()
+    skills_digest = models.CharField(
+        max_length=40,
+        blank=True,
+        editable=False,
+        help_text="Fingerprint of the lines its skills were imported from, as they stood.",
+    )
 
     objects = SkillSetQuerySet.as_manager()
 

@@ -16,6 +16,7 @@ from taxonomy.models import NotesSource, ResearchArea, Skill, SkillSet, TaggedSk
 from taxonomy.notes.exporter import export_notes, export_source
 from taxonomy.notes.importer import NotesFile, import_library, import_notes
 from taxonomy.search.index import sync_index
+from taxonomy.services import delete_curated
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db
@@ -415,3 +416,18 @@ def test_a_reimport_leaves_no_search_document_behind_the_data(edit):
     import_notes(text=text.replace(*edit), source_name="notes.md")
 
     assert sync_index() == 0
+
+
+def test_a_line_deleted_in_the_admin_comes_back_with_the_next_import_of_a_changed_file():
+    text = "# Field\n## EDA\n- skill set:\n\t- Verilog\n\t- SystemVerilog\n"
+    import_notes(text=text, source_name="notes.md")
+    delete_curated(queryset=Skill.objects.filter(text="Verilog"))
+
+    import_notes(text=text + "## Flows\n- skill set:\n\t- Tcl\n", source_name="notes.md")
+
+    assert sorted(Skill.objects.values_list("text", flat=True)) == [
+        "SystemVerilog",
+        "Tcl",
+        "Verilog",
+    ]
+    assert export_notes("notes.md").startswith(text)

@@ -41,6 +41,7 @@ from taxonomy.notes.parser import NotesDocument, NotesSyntaxError, parse_notes
 from taxonomy.notes.plan import (
     NotesPlan,
     NotesPlanner,
+    SkillRecord,
     company_key,
     fingerprint,
     set_signature,
@@ -173,7 +174,15 @@ SKILL_SETS = _Kind(
     SkillSet,
     "label",
     ("label", "context", "is_placeholder", "role_id", "company_id"),
-    ("notes_source_id", "area_id", "parent_id", "position", "anchor", "blank_before"),
+    (
+        "notes_source_id",
+        "area_id",
+        "parent_id",
+        "position",
+        "anchor",
+        "blank_before",
+        "skills_digest",
+    ),
     ("is_placeholder", "role_id", "company_id", "area_id"),
 )
 SKILLS = _Kind(
@@ -278,10 +287,18 @@ class _Writer:
         plan: NotesPlan,
         source: NotesSource,
         report: ImportReport,
-        existing: _ExistingSkills,
+        *,
+        as_imported: bool = False,
+        reuse_tags: bool = False,
     ):
+        """``as_imported``: the source's rows are as its last import wrote them (nobody has
+        edited or deleted any since), so a skill set whose lines are unchanged keeps its
+        skill rows without their being read. ``reuse_tags``: the vocabulary is unchanged,
+        so a line as imported keeps its technologies without being searched again."""
         self.plan = plan
-        self.existing = existing
+        self.as_imported = as_imported
+        self.reuse_tags = reuse_tags
+        self.existing = _ExistingSkills()
         self.source = source
         self.source_name = source.path
         self.report = report
@@ -535,6 +552,19 @@ class _Writer:
         # By key (same field, same text); then a set moved to another field, by its text;
         # then, in order within a field, sets whose text was edited.
         found = pair_sets(self.set_rows, self.plan.skill_sets, in_order=False)
+        self.untouched = {
+            record.uid: row["id"]
+            for row, record in found.pairs
+            if self.as_imported and row["skills_digest"] == record.skills_digest
+        }
+        # The skill rows of every other set: to pair with its lines, to tell a moved set by
+        # its lines, or to delete.
+        untouched_rows = set(self.untouched.values())
+        self.existing = _ExistingSkills.of(
+            [row["id"] for row in self.set_rows if row["id"] not in untouched_rows]
+        )
+        if self.reuse_tags:
+            self.plan.known_tags.update(self.existing.known_tags())
         self._pair_moved_sets(found)
         edited = pair_sets(found.gone, found.new, in_order=True)
         self.set_pairing = Pairing([*found.pairs, *edited.pairs], edited.new, edited.gone)
@@ -582,18 +612,28 @@ class _Writer:
                 "position": r.position,
                 "anchor": r.anchor,
                 "blank_before": r.blank_before,
+                "skills_digest": r.skills_digest,
             },
             batches=lambda new: parents_first(new, parent_of=lambda r: r.parent_key),
             shift=self._in_fields(SkillSet),
         )
 
+    def _skill_records(self) -> Iterator[SkillRecord]:
+        """The lines of every skill set but those whose lines are as at the last import."""
+        for record in self.plan.skill_sets:
+            if record.uid not in self.untouched:
+                yield from record.skills
+
     def skills(self) -> None:
         rows, tags = self.existing.rows, self.existing.tags
         self.tags_now = tags
         set_pks, skill_pks = self.pk["skill sets"], self.pk["skills"]
+        self.report.tallies["skills"].unchanged += sum(
+            record.skill_count for record in self.plan.skill_sets if record.uid in self.untouched
+        )
         pairing = pair(
             rows,
-            list(self.plan.skills),
+            list(self._skill_records()),
             row_group=lambda row: row["skill_set_id"],
             record_group=lambda r: set_pks[r.set_key],
         )
@@ -634,7 +674,7 @@ class _Writer:
         technology_pk = dict(Technology.objects.values_list("slug", "id"))
         kept = self.kept["skills"]
         wanted: set[tuple[int, int]] = set()
-        for record in self.plan.skills:
+        for record in self._skill_records():
             skill_pk = self.pk["skills"][record.uid]
             if skill_pk not in kept:
                 wanted.update((skill_pk, technology_pk[slug]) for slug in record.technologies)
@@ -807,20 +847,21 @@ def _context(vocabulary: str, company_names: Iterable[str]) -> str:
 
 @dataclass(slots=True)
 class _ExistingSkills:
-    """A file's imported skill rows and their technologies, read once per import: for the
-    planner (the tags it need not look for again) and for the writer (what to pair with)."""
+    """The imported skill rows of some skill sets and their technologies, read once per
+    import: for the planner (the tags it need not look for again) and for the writer (what
+    to pair with)."""
 
     rows: list[dict] = field(default_factory=list)
     tags: dict[int, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, source: NotesSource) -> _ExistingSkills:
-        if source.pk is None:
-            return cls()
-        imported = Skill.objects.filter(skill_set__notes_source=source).exclude(import_key="")
-        rows = list(
-            imported.values("id", *SKILLS.content, *SKILLS.placement, *PROVENANCE, "import_digest")
-        )
+    def of(cls, set_ids: list[int]) -> _ExistingSkills:
+        rows: list[dict] = []
+        fields = ("id", *SKILLS.content, *SKILLS.placement, *PROVENANCE, "import_digest")
+        for start in range(0, len(set_ids), 500):
+            chunk = set_ids[start : start + 500]
+            imported = Skill.objects.filter(skill_set__in=chunk).exclude(import_key="")
+            rows.extend(imported.values(*fields))
         return cls(rows, _tags_of([row["id"] for row in rows]))
 
     def known_tags(self) -> dict[str, tuple[str, ...]]:
@@ -955,16 +996,18 @@ def import_library(
     for file in to_write:
         planner = planners[file.path]
         source = sources.get(file.path) or NotesSource(path=file.path)
-        existing = _ExistingSkills.of(source)
         reuse = source.pk is not None and source.vocabulary == vocabulary
-        plan = planner.plan(names, existing.known_tags() if reuse else None)
+        # Marking a source edited clears its checksum; the counts tell of rows deleted.
+        as_imported = reuse and bool(source.checksum) and counts.get(source.pk) == source.row_counts
+        plan = planner.plan(names)
         file_report = ImportReport(file.path, dry_run, is_new=source.pk is None)
         file_report.placeholders = sum(1 for s in plan.skill_sets if s.is_placeholder)
         file_report.notes_lines = plan.notes_lines
         source.root = file.root
         source.layout = planner.document.layout.as_json()
         source.save()
-        writers.append((file, _Writer(plan, source, file_report, existing)))
+        writer = _Writer(plan, source, file_report, as_imported=as_imported, reuse_tags=reuse)
+        writers.append((file, writer))
         report.files.append(file_report)
 
     dropped: set[int] = set()
@@ -992,8 +1035,7 @@ def import_library(
                 report.gone.append(source.path)
                 continue
             empty = NotesPlan([], [], [], [], 0)
-            existing = _ExistingSkills.of(source)
-            writer = _Writer(empty, source, ImportReport(source.path, dry_run), existing)
+            writer = _Writer(empty, source, ImportReport(source.path, dry_run))
             writer.write()
             to_index |= writer.skills_to_index
             dropped |= set(source.companies.values_list("id", flat=True))

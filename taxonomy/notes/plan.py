@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from taxonomy.matching import TechnologyMatcher
@@ -127,9 +128,21 @@ class SkillSetRecord(_Keyed):
     role_key: str | None
     company_key: str | None
     source: Source
-    skills: list[SkillRecord] = field(default_factory=list)
     blank_before: str = ""
     signature: str = ""  # its label and lines: the same set wherever it stands
+    # Its lines as they stand (raw, with their blank lines and distance from the set's own
+    # line): when they are as at the last import, so are the skill rows made from them.
+    skills_digest: str = ""
+    skill_count: int = 0
+    build_skills: Callable[[], list[SkillRecord]] = list
+    built: list[SkillRecord] | None = None
+
+    @property
+    def skills(self) -> list[SkillRecord]:
+        """Made when first asked for: a re-import leaves the lines of unchanged sets alone."""
+        if self.built is None:
+            self.built = self.build_skills()
+        return self.built
 
     def content(self):
         return (self.label, self.context, self.is_placeholder, self.role_key, self.company_key)
@@ -142,11 +155,9 @@ class NotesPlan:
     roles: list[RoleRecord]
     skill_sets: list[SkillSetRecord]
     notes_lines: int
-
-    @property
-    def skills(self):
-        for skill_set in self.skill_sets:
-            yield from skill_set.skills
+    # Lines whose technologies were found before (by the same matcher): the skills made
+    # from them reuse those instead of searching again. Filled in before skills are made.
+    known_tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def set_signature(label: str, lines: list[str]) -> str:
@@ -204,14 +215,15 @@ class NotesPlanner:
                 self._named[id(node)] = (role_line, self._named_company(node, role_line))
         return [record.name for record in self.companies.values()]
 
-    def plan(self, known_companies=(), known_tags: dict[str, tuple[str, ...]] | None = None):
+    def plan(self, known_companies=()) -> NotesPlan:
         """The records; a skill set mentioning one of ``known_companies`` is linked to it.
 
-        ``known_tags`` maps lines to the technologies the same matcher found in them before,
-        so that an unchanged line is not searched again.
+        A skill set's skills are made when first asked for, after ``plan.known_tags`` is
+        filled in (lines mapped to the technologies the same matcher found in them before,
+        so that an unchanged line is not searched again).
         """
         self.known_companies = {company_key(n): n for n in known_companies}
-        self.known_tags = known_tags or {}
+        self.known_tags = {}
         paths: Counter[tuple[str, ...]] = Counter()
         areas = []
         for position, area in enumerate(self.document.areas):
@@ -223,7 +235,12 @@ class NotesPlanner:
         skill_sets = [s for area in self.document.areas for s in self._skill_sets(area)]
         notes_lines = sum(1 for a in self.document.areas for line in a.notes if not line.is_blank)
         return NotesPlan(
-            areas, list(self.companies.values()), list(self.roles.values()), skill_sets, notes_lines
+            areas,
+            list(self.companies.values()),
+            list(self.roles.values()),
+            skill_sets,
+            notes_lines,
+            self.known_tags,
         )
 
     def _area(self, position: int, area: AreaNode, path: tuple, occurrence: int) -> AreaRecord:
@@ -326,8 +343,15 @@ class NotesPlanner:
             role_key=role,
             company_key=company,
             source=Source(node.line.number, node.line.raw),
-            skills=self._skills(node, key),
             blank_before=blank_lines_text(node.blank_before),
+            skills_digest=fingerprint(
+                [
+                    (s.line.number - node.line.number, s.line.raw, s.blank_before)
+                    for s in node.skills
+                ]
+            ),
+            skill_count=len(node.skills),
+            build_skills=lambda: self._skills(node, key),
         )
 
     def _role(self, area_key: str, role_line, company: str | None, line) -> str:
@@ -368,11 +392,3 @@ class NotesPlanner:
                 )
             )
         return skills
-
-
-def plan_notes(
-    document: NotesDocument, matcher: TechnologyMatcher, known_companies=()
-) -> NotesPlan:
-    """Plan one document on its own (a folder import uses ``NotesPlanner`` for each file)."""
-    planner = NotesPlanner(document, matcher)
-    return planner.plan([*known_companies, *planner.named_companies()])
