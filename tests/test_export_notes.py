@@ -58,3 +58,16 @@ def test_edits_and_new_rows_are_exported_with_the_notes_indentation(import_text)
         "#\tA, renamed\n+ skill set:\n\t- one, edited\n\t\t* two\n\t\t* three\n"
         "+ tech stack:\n\t- Kubernetes\n"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Field\n\n## EDA\n\n- skill set:\n\t- Verilog\n",
+        "# Field\n\n\n## EDA\n- skill set:\n\t- Verilog\n\n",
+        "Intro\n\n# Field\n\n",
+    ],
+)
+def test_empty_lines_between_headings_and_lists_come_back(import_text, text):
+    import_text(text)
+    assert export_notes() == text

@@ -4,6 +4,8 @@ from taxonomy.notes.parser import (
     Layout,
     column_of,
     line_parts,
+    notes_lines,
+    notes_text,
     parse_notes,
     read_lines,
 )
@@ -153,3 +155,10 @@ def test_blank_lines_are_stored_so_that_none_one_and_many_read_back_apart(lines)
     from taxonomy.notes.parser import blank_lines_of, blank_lines_text
 
     assert blank_lines_of(blank_lines_text(lines)) == lines
+
+
+@pytest.mark.parametrize(
+    "lines", [[], [""], ["", ""], ["\t"], ["a"], ["a", ""], ["", "a"], ["", "", "a", "", ""]]
+)
+def test_notes_are_stored_so_that_no_empty_line_is_lost(lines):
+    assert notes_lines(notes_text(lines)) == lines

@@ -22,6 +22,7 @@ from taxonomy.notes.parser import (
     column_of,
     heading_parts,
     line_parts,
+    notes_lines,
     skill_set_label,
 )
 
@@ -93,7 +94,7 @@ class _Exporter:
         for area in self.areas:
             if area["level"]:  # level 0: the text before the file's first heading
                 yield heading_line(area)
-            notes = area["notes"].split("\n") if area["notes"] else []
+            notes = notes_lines(area["notes"])
             waiting = self.sets[area["id"]]
             for index, line in enumerate(notes):
                 while waiting and waiting[0]["anchor"] <= index:

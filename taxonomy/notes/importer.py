@@ -53,7 +53,7 @@ from taxonomy.vocabulary import sync_vocabulary, technology_matcher
 
 # Bump when the same text would now be imported into other rows, so that files whose text
 # has not changed are still read again.
-IMPORTER_VERSION = 2
+IMPORTER_VERSION = 3
 Progress = Callable[[str, int, int], None]
 STAGES = ("areas", "roles", "skill sets", "skills", "tags", "clean-up")
 SLUG_LENGTH = 80

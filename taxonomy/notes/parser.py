@@ -149,7 +149,7 @@ class AreaNode:
 
     @property
     def notes_source(self) -> str:
-        return "\n".join(line.raw for line in self.notes)
+        return notes_text([line.raw for line in self.notes])
 
     def all_skill_sets(self):
         for top in self.skill_sets:
@@ -240,6 +240,24 @@ def blank_lines_text(lines: list[str]) -> str:
 def blank_lines_of(stored: str) -> list[str]:
     """The blank lines a row stores, as lines (``"\t\n\n"`` → ``["\t", ""]``)."""
     return stored.split("\n")[:-1]
+
+
+def notes_text(lines: list[str]) -> str:
+    """A field's notes lines as its row stores them: joined by newlines, except that lines
+    all empty are each followed by one, so that one empty line is not the same as none
+    (``[]`` → ``""``, ``[""]`` → ``"\n"``, ``["a", ""]`` → ``"a\n"``)."""
+    if lines and not any(lines):
+        return "\n" * len(lines)
+    return "\n".join(lines)
+
+
+def notes_lines(stored: str) -> list[str]:
+    """The lines of stored notes (the inverse of ``notes_text``)."""
+    if not stored:
+        return []
+    if not stored.strip("\n"):
+        return [""] * len(stored)
+    return stored.split("\n")
 
 
 def bullet_parts(raw: str) -> tuple[str, str] | None:
