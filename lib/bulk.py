@@ -31,8 +31,10 @@ def _preparer(field):
     return lambda value: field.get_db_prep_save(value, connection)
 
 
-def _batches(rows: Sequence, columns: int):
-    size = max(1, MAX_PARAMS.get(connection.vendor, 999) // columns)
+def _batches(rows: Sequence, columns: int, reserved: int = 0):
+    """``rows`` in batches of ``columns`` parameters each, with ``reserved`` more per
+    statement, within the database's limit."""
+    size = max(1, (MAX_PARAMS.get(connection.vendor, 999) - reserved) // columns)
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
@@ -126,7 +128,7 @@ def add_by_group(
     narrow = f" AND ({where})" if where else ""
     items = sorted(amounts.items())
     with connection.cursor() as cursor:
-        for chunk in _batches(items, 2 + len(params)):
+        for chunk in _batches(items, 2, reserved=len(params)):
             values = ", ".join([placeholder] * len(chunk))
             cursor.execute(
                 f"WITH v(k, amount) AS (VALUES {values}) "

@@ -88,3 +88,24 @@ def test_each_group_of_rows_moves_by_its_own_amount_and_the_others_stay():
         "T2-1": 1,
         "Other": 5,
     }
+
+
+def test_groups_go_in_batches_that_leave_room_for_the_where_parameters(monkeypatch):
+    monkeypatch.setitem(bulk.MAX_PARAMS, connection.vendor, 5)  # 2 groups and 1 parameter
+    parents = [ResearchArea.objects.create(name=f"T{i}", slug=f"t{i}") for i in range(5)]
+    for parent in parents:
+        ResearchArea.objects.create(name=f"{parent.name}-0", slug=f"{parent.slug}-0", parent=parent)
+
+    with CaptureQueriesContext(connection) as queries:
+        bulk.add_by_group(
+            ResearchArea,
+            field="position",
+            group="parent",
+            amounts={parent.pk: i + 1 for i, parent in enumerate(parents)},
+            where="level = %s",
+            params=[1],
+        )
+
+    assert len(queries.captured_queries) == 3
+    positions = dict(ResearchArea.objects.exclude(parent=None).values_list("name", "position"))
+    assert positions == {f"T{i}-0": i + 1 for i in range(5)}
