@@ -354,6 +354,12 @@ class _Writer:
             self.indexed[kind.name].update(created)
 
         content_updates, placement_updates = [], []
+
+        def update(updates: list[dict], row: dict, fields: dict) -> None:
+            updates.append({"id": row["id"], **fields})
+            if any(row[f] != fields[f] for f in kind.indexed if f in fields):
+                self.indexed[kind.name].add(row["id"])
+
         for row, record in pairing.pairs:
             content, found = record.content(), current(row)
             digest = fingerprint(*content)
@@ -368,23 +374,16 @@ class _Writer:
                 self.report.kept.append(f"{kind.name}: {str(row[kind.describe])[:70]}")
                 tally.kept += 1
                 if moved:
-                    placement_updates.append({"id": row["id"], **where})
+                    update(placement_updates, row, where)
             elif now != digest or row["import_digest"] != digest:
-                fields = values(record) | where | {"import_digest": digest}
-                content_updates.append({"id": row["id"], **fields})
+                update(content_updates, row, values(record) | where | {"import_digest": digest})
                 tally.updated += now != digest
                 tally.moved += now == digest
             elif moved:
-                placement_updates.append({"id": row["id"], **where})
+                update(placement_updates, row, where)
                 tally.moved += 1
             else:
                 tally.unchanged += 1
-        before = {row["id"]: row for row, _record in pairing.pairs}
-        self.indexed[kind.name].update(
-            update["id"]
-            for update in [*content_updates, *placement_updates]
-            if any(before[update["id"]][f] != update[f] for f in kind.indexed if f in update)
-        )
         where_fields = [*kind.placement, *PROVENANCE]
         update_rows(kind.model, content_updates, [*kind.content, *where_fields, "import_digest"])
         update_rows(kind.model, placement_updates, where_fields)
@@ -412,7 +411,7 @@ class _Writer:
         pairing = pair(
             rows, self.plan.areas, row_group=_one_group, record_group=_one_group, in_order=False
         )
-        self.area_lines = pairing  # how far each field's heading moved
+        self.field_moves = _Shift.distances(pairing)  # how far each field's heading moved
         html = {record.key: row["notes_html"] for row, record in pairing.pairs}
         for row, record in pairing.pairs:
             if row["notes"] != record.notes:
@@ -626,7 +625,6 @@ class _Writer:
 
     def skills(self) -> None:
         rows, tags = self.existing.rows, self.existing.tags
-        self.tags_now = tags
         set_pks, skill_pks = self.pk["skill sets"], self.pk["skills"]
         self.report.tallies["skills"].unchanged += sum(
             record.skill_count for record in self.plan.skill_sets if record.uid in self.untouched
@@ -666,8 +664,7 @@ class _Writer:
 
     def _in_fields(self, model) -> _Shift:
         """This file's rows (a field may also hold rows of postings or made in the admin)."""
-        distances = _Shift.distances(self.area_lines)
-        return _Shift(model, "area_id", distances, "notes_source_id = %s", (self.source.pk,))
+        return _Shift(model, "area_id", self.field_moves, "notes_source_id = %s", (self.source.pk,))
 
     def tags(self) -> None:
         """Tag each skill with the technologies its text names, except edited skills."""
@@ -680,7 +677,7 @@ class _Writer:
                 wanted.update((skill_pk, technology_pk[slug]) for slug in record.technologies)
         present = {
             (skill_pk, technology_pk[slug])
-            for skill_pk, slugs in self.tags_now.items()
+            for skill_pk, slugs in self.existing.tags.items()
             if skill_pk not in kept
             for slug in slugs
         }
