@@ -5,7 +5,7 @@ MANAGE := $(PYTHON) manage.py
 # The seed notes file and the folder of the author's other notes files (see fixtures/corpus/SOURCE.txt).
 SAMPLE_NOTES := fixtures/notes.md fixtures/corpus
 
-.PHONY: run test lint format bench install migrate sample clean
+.PHONY: run test lint format bench eval install migrate sample clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -42,6 +42,10 @@ bench: install
 	$(PYTHON) benchmarks/import_notes.py
 	$(PYTHON) benchmarks/notes_library.py
 	$(PYTHON) benchmarks/site.py
+
+# Extraction scored against the hand-labelled set in fixtures/eval/ (see its README).
+eval: install
+	$(PYTHON) benchmarks/evaluate.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

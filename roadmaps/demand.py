@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from postings.models import Role
-from roadmaps.ranking import Ask, Ranked, is_optional, rank
-from taxonomy.demand import with_field_spread
+from roadmaps.ranking import Ask, Ranked, rank
+from taxonomy.demand import ASKING_KINDS, with_field_spread
 from taxonomy.models import Skill, SkillSet, TaggedSkill, Technology
 from taxonomy.tree import AreaTree
 
-# Kinds whose lines ask for what they name; the other kinds only mention it.
+# Kinds of skill sets whose lines ask for what they name; the other kinds only mention it.
 _REQUIRING_KINDS = {SkillSet.Kind.REQUIREMENTS, SkillSet.Kind.GENERAL}
+# The work a hire will do asks for its tools as firmly as a requirement does.
+REQUIRING_LINES = (Skill.Kind.REQUIREMENT, Skill.Kind.DUTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,21 +63,21 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
             requiring.add(pk)
 
     tagged = TaggedSkill.objects.filter(
-        content_object__is_placeholder=False, content_object__skill_set__in=sets.values("id")
+        content_object__is_placeholder=False,
+        content_object__skill_set__in=sets.values("id"),
+        # A company's blurb or a link names technologies without asking for them.
+        content_object__kind__in=ASKING_KINDS,
     )
     if technologies is not None:
         tagged = tagged.filter(tag__in=technologies)
-    pairs = list(tagged.values_list("content_object_id", "tag_id"))
-    lines = Skill.objects.filter(skill_set__in=sets.values("id"))
-    lines = {pk: row for pk, *row in lines.values_list("id", "parent_id", "skill_set_id", "text")}
-    optional = _OptionalLines(lines)
+    rows = tagged.values_list("tag_id", "content_object__skill_set_id", "content_object__kind")
     asks = [
         Ask(
             technology=tag,
-            skill_set=unit_of[lines[skill][1]],
-            required=lines[skill][1] in requiring and not optional(skill),
+            skill_set=unit_of[skill_set],
+            required=skill_set in requiring and kind in REQUIRING_LINES,
         )
-        for skill, tag in pairs
+        for tag, skill_set, kind in rows
     ]
     asked = {ask.technology for ask in asks}
     known = with_field_spread(Technology.objects.filter(pk__in=asked)).in_bulk()
@@ -88,26 +90,6 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
         name_of=lambda pk: known[pk].name.casefold(),
     )
     return TargetDemand(skill_sets=sets, out_of=out_of, ranked=ranked, technologies=known)
-
-
-class _OptionalLines:
-    """Whether a line, or a line it is nested in, is worded as optional ("… is a plus");
-    each line is read once, however many technologies it names."""
-
-    def __init__(self, lines: dict[int, tuple]):
-        self.lines = lines
-        self.known: dict[int | None, bool] = {None: False}
-
-    def __call__(self, skill: int | None) -> bool:
-        chain = []
-        while skill not in self.known and len(chain) <= len(self.lines):
-            chain.append(skill)
-            skill = self.lines[skill][0]
-        answer = self.known.get(skill, False)
-        for line in reversed(chain):
-            answer = answer or is_optional(self.lines[line][2])
-            self.known[line] = answer
-        return answer
 
 
 def roles_asking(demand: TargetDemand, technologies: list[int]) -> dict[int, list[Role]]:

@@ -16,7 +16,6 @@ the rest later.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -25,31 +24,6 @@ PREFERRED_WEIGHT = 0.5
 STAGE_COUNT = 3
 # What a ranking records for each technology, and a roadmap step stores.
 FIGURES = ("asked_in", "required_in", "out_of", "fields_asking", "field_count", "score")
-
-# Wording that makes a line optional ("a plus", "preferred", "nice to have", "ideally" …):
-# each pattern with a literal every match of it contains, so that most lines are cleared by
-# a substring test instead of the (much slower) regular expression.
-_OPTIONAL_WORDING = {
-    "prefer": r"prefer",
-    "nice": r"nice[- ]to[- ]have",
-    "good": r"good[- ]to[- ]have",
-    "bonus": r"bonus",
-    "desir": r"desir(?:ed|able)",
-    "ideally": r"\bideally\b",
-    "advantage": r"advantage",
-    "plus": r"\ba(?:\s+\w+)?\s+plus\b",
-    "우대": "우대",
-    "가산점": "가산점",
-    "歓迎": "歓迎",
-    "尚可": "尚可",
-}
-_OPTIONAL = re.compile("|".join(_OPTIONAL_WORDING.values()), re.IGNORECASE)
-
-
-def is_optional(text: str) -> bool:
-    """Whether a requirement line only prefers what it names ("Go is a plus")."""
-    lowered = text.lower()
-    return any(hint in lowered for hint in _OPTIONAL_WORDING) and bool(_OPTIONAL.search(text))
 
 
 @dataclass(frozen=True, slots=True)

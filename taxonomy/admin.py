@@ -143,7 +143,7 @@ class SkillAdmin(KeepsSearchInStep, admin.ModelAdmin):
 @admin.register(Technology)
 class TechnologyAdmin(KeepsSearchInStep, admin.ModelAdmin):
     list_display = ("name", "category", "aliases", "match_case", "skill_total")
-    list_filter = ("category", "match_case")
+    list_filter = ("category", "match_case", "generic")
     search_fields = ("name", "slug", "aliases")
     prepopulated_fields = {"slug": ("name",)}
 

@@ -6,11 +6,15 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from taxonomy.models import Technology
+from taxonomy.models import Skill, Technology
 
+ASKING_KINDS = (Skill.Kind.REQUIREMENT, Skill.Kind.PREFERENCE, Skill.Kind.DUTY)
+
+# Public lines that ask for what they name: a company's blurb or a link only mentions it.
 _PUBLIC = Q(
     tagged_skills__content_object__is_placeholder=False,
     tagged_skills__content_object__skill_set__is_placeholder=False,
+    tagged_skills__content_object__kind__in=ASKING_KINDS,
 )
 
 

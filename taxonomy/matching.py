@@ -1,12 +1,24 @@
-"""Find technology names in free text: skill lines, postings, in English or Korean.
+"""Find technology names in free text: skill lines, postings, in English, Korean or Japanese.
 
 Pure Python (no Django), shared by the notes importer and the postings importer.
 
 Text is cut into Latin-script tokens (``C++``, ``Node.js``, ``k8s``); a Hangul particle glued
 to a name (``Ansible을``) simply ends the token. Runs of up to a few tokens joined by a space,
 ``/``, ``-`` or ``&`` are looked up longest first, so ``C/C++`` yields C and C++, ``SV/UVM``
-yields SystemVerilog and UVM, and ``scikit-learn`` is one name. Ambiguous names (Go, R, C) are
-matched only with their exact case, and one- or two-letter names only as standalone words.
+yields SystemVerilog and UVM, and ``scikit-learn`` is one name. Names in Hangul or Japanese
+script (``머신러닝``, ``機械学習``) are found wherever they stand, as those scripts glue
+particles to words or use no spaces at all.
+
+Case is decided per spelling: a technology marked ``match_case`` has ambiguous one-word
+spellings (Go, R, C, CV, RL, MDP), matched only with their exact case, while its longer
+spellings ("reinforcement learning", "Computer Vision") match in any case. One- or
+two-letter names match only as standalone words. A spelling also matches its plural or
+singular ("compilers", "communications"). Some short names mean something else in some
+lines: a technology may need one of a few words in the line to count (``needs``: "MDP"
+counts as mask data preparation only beside "mask" or "lithography") or count only without
+others (``unless``: "send your CV" is not computer vision). A ``generic`` technology
+(Algorithms, Communication) is a common word that names the skill only when it stands on
+its own, not inside a longer noun phrase ("forecasting algorithms", "communication tools").
 """
 
 from __future__ import annotations
@@ -20,6 +32,121 @@ _JOINERS = frozenset({"", "/", "-", "&"})
 # A short name glued to these is part of something else: "R&D", "C-level", "Go-to-market".
 _GLUE = frozenset("&-'\u2019")
 _SPACE = re.compile(r"\s+")
+# Hangul, kana and CJK ideographs: scripts whose names are looked for as substrings.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'\u2019-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"^[ \t]+([A-Za-z][\w-]*)")
+# Words that may stand before a generic name when it names the skill: "strong communication",
+# "data structures and algorithms", "knowledge of algorithms".
+_FREE_BEFORE = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "with",
+        "for",
+        "to",
+        "the",
+        "as",
+        "at",
+        "by",
+        "about",
+        "including",
+        "like",
+        "such",
+        "skills",
+        "strong",
+        "good",
+        "solid",
+        "excellent",
+        "great",
+        "outstanding",
+        "exceptional",
+        "effective",
+        "clear",
+        "superb",
+        "advanced",
+        "basic",
+        "deep",
+        "sound",
+        "fundamental",
+        "fundamentals",
+        "core",
+        "classical",
+        "classic",
+        "efficient",
+        "written",
+        "verbal",
+        "oral",
+        "interpersonal",
+        "cross-functional",
+        "collaborative",
+        "technical",
+        "knowledge",
+        "understanding",
+        "experience",
+        "proficiency",
+        "expertise",
+        "background",
+    ]
+)
+# Words that make a generic name part of a longer noun: "communication tools".
+_BOUND_AFTER = frozenset(
+    [
+        "tool",
+        "tools",
+        "platform",
+        "platforms",
+        "protocol",
+        "protocols",
+        "system",
+        "systems",
+        "channel",
+        "channels",
+        "network",
+        "networks",
+        "stack",
+        "standard",
+        "standards",
+        "interface",
+        "interfaces",
+        "chip",
+        "chips",
+        "hardware",
+        "link",
+        "links",
+        "theory",
+        "team",
+        "teams",
+        "engineer",
+        "engineers",
+        "engineering",
+        "design",
+        "designs",
+        "ip",
+        "library",
+        "libraries",
+        "development",
+        "developer",
+        "developers",
+        "implementation",
+        "implementations",
+        "research",
+        "researcher",
+        "researchers",
+        "test",
+        "tests",
+        "testing",
+        "suite",
+        "suites",
+        "algorithm",
+        "algorithms",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +155,22 @@ class Term:
     name: str
     aliases: tuple[str, ...] = ()
     match_case: bool = False
+    needs: tuple[str, ...] = ()  # words, one of which the line must hold (casefolded)
+    unless: tuple[str, ...] = ()  # words the line must not hold (casefolded)
+    generic: bool = False
+
+    @classmethod
+    def from_entry(cls, entry: dict) -> Term:
+        """A term from a vocabulary entry (``fixtures/technologies.json``) or a row's fields."""
+        return cls(
+            entry["slug"],
+            entry["name"],
+            tuple(entry.get("aliases") or ()),
+            bool(entry.get("match_case")),
+            tuple(entry.get("needs") or ()),
+            tuple(entry.get("unless") or ()),
+            bool(entry.get("generic")),
+        )
 
 
 def _normalise(text: str) -> str:
@@ -38,32 +181,88 @@ def _token_count(text: str) -> int:
     return len(_TOKEN.findall(text))
 
 
+def number_variants(spelling: str) -> list[str]:
+    """The plural or singular of a spelling's last word: "compiler" → "compilers",
+    "communications" → "communication", "GPU" → "GPUs". Short words are left alone."""
+    head, _, last = spelling.rpartition(" ")
+    head = f"{head} " if head else ""
+    if not last.isalpha():
+        return []
+    if last.isupper() and 2 <= len(last) <= 6:
+        return [f"{head}{last}s"]
+    if len(last) < 4 or not last[-1].islower():
+        return []
+    lowered = last.lower()
+    if lowered.endswith("ies"):
+        return [f"{head}{last[:-3]}y"]
+    if lowered.endswith(("sses", "xes", "ches", "shes")):
+        return [f"{head}{last[:-2]}"]
+    if lowered.endswith(("ss", "us", "is", "ics")):
+        return [f"{head}{last}es"] if lowered.endswith("ss") else []
+    if lowered.endswith("s"):
+        return [f"{head}{last[:-1]}"]
+    if lowered.endswith("y") and lowered[-2] not in "aeiou":
+        return [f"{head}{last[:-1]}ies"]
+    if lowered.endswith(("x", "ch", "sh")):
+        return [f"{head}{last}es"]
+    return [f"{head}{last}s"]
+
+
 class TechnologyMatcher:
     def __init__(self, terms: Iterable[Term]):
         self._exact: dict[str, str] = {}
         self._folded: dict[str, str] = {}
+        self._cjk: dict[str, str] = {}
         self._first_tokens: set[str] = set()  # casefolded; most words start no name at all
+        self._rules: dict[str, Term] = {}
         self.max_tokens = 1
+        variants: list[tuple[str, str, bool]] = []
         for term in terms:
+            if term.needs or term.unless or term.generic:
+                self._rules[term.slug] = term
             for spelling in (term.name, *term.aliases):
                 key = _normalise(spelling)
+                if _CJK.search(key):
+                    self._cjk.setdefault(key, term.slug)
+                    continue
                 if not _TOKEN.search(key):
                     continue
-                if term.match_case:
-                    self._exact.setdefault(key, term.slug)
-                else:
-                    self._folded.setdefault(key.casefold(), term.slug)
-                self._first_tokens.add(_TOKEN.search(key).group().casefold())
-                self.max_tokens = max(self.max_tokens, _token_count(key))
+                exact = term.match_case and _token_count(key) == 1
+                self._add(key, term.slug, exact)
+                if not exact or key.isupper():
+                    variants.extend(
+                        (variant, term.slug, exact)
+                        for variant in number_variants(key)
+                        # "algorithm" alone is not the skill "algorithms": no singulars.
+                        if not term.generic or len(variant) > len(key)
+                    )
+        for key, slug, exact in variants:  # a spelling of its own wins over a variant
+            self._add(key, slug, exact)
+        self._cjk_names = (
+            re.compile("|".join(map(re.escape, sorted(self._cjk, key=len, reverse=True))))
+            if self._cjk
+            else None
+        )
+
+    def _add(self, key: str, slug: str, exact: bool) -> None:
+        if exact:
+            self._exact.setdefault(key, slug)
+        else:
+            self._folded.setdefault(key.casefold(), slug)
+        self._first_tokens.add(_TOKEN.search(key).group().casefold())
+        self.max_tokens = max(self.max_tokens, _token_count(key))
 
     def _lookup(self, candidate: str) -> str | None:
         key = _normalise(candidate)
-        return self._exact.get(key) or self._folded.get(key.casefold())
+        found = self._exact.get(key) or self._folded.get(key.casefold())
+        if found is None and "-" in key:  # "deep-learning systems"
+            found = self._folded.get(key.replace("-", " ").casefold())
+        return found
 
     def find(self, text: str) -> list[str]:
         """Slugs of the technologies named in ``text``, in order of first mention."""
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        found: dict[str, None] = {}
+        found: dict[int, str] = {}  # position → slug
         index = 0
         while index < len(tokens):
             first = text[tokens[index][0] : tokens[index][1]].casefold()
@@ -72,9 +271,24 @@ class TechnologyMatcher:
                 continue
             slug, width = self._longest_match(text, tokens, index)
             if slug is not None:
-                found.setdefault(slug, None)
+                found.setdefault(tokens[index][0], slug)
             index += width or 1
-        return list(found)
+        if self._cjk_names is not None and _CJK.search(text):
+            for match in self._cjk_names.finditer(text):
+                found.setdefault(match.start(), self._cjk[match.group()])
+        slugs = dict.fromkeys(found[position] for position in sorted(found))
+        if self._rules:
+            folded = text.casefold()
+            slugs = {slug: None for slug in slugs if self._fits(slug, folded)}
+        return list(slugs)
+
+    def _fits(self, slug: str, folded: str) -> bool:
+        term = self._rules.get(slug)
+        if term is None:
+            return True
+        if term.needs and not any(word in folded for word in term.needs):
+            return False
+        return not any(word in folded for word in term.unless)
 
     def _longest_match(self, text, tokens, index) -> tuple[str | None, int]:
         start = tokens[index][0]
@@ -88,8 +302,12 @@ class TechnologyMatcher:
         for end_index in range(last, index - 1, -1):
             end = tokens[end_index][1]
             slug = self._lookup(text[start:end])
-            if slug is not None and not self._glued_short_name(text, start, end):
-                return slug, end_index - index + 1
+            if slug is None or self._glued_short_name(text, start, end):
+                continue
+            term = self._rules.get(slug)
+            if term is not None and term.generic and self._inside_a_phrase(text, start, end):
+                return None, end_index - index + 1
+            return slug, end_index - index + 1
         return None, 0
 
     @staticmethod
@@ -99,3 +317,12 @@ class TechnologyMatcher:
         before = text[start - 1] if start > 0 else ""
         after = text[end] if end < len(text) else ""
         return before in _GLUE or after in _GLUE
+
+    @staticmethod
+    def _inside_a_phrase(text: str, start: int, end: int) -> bool:
+        """Whether a generic name is a word of a longer noun: "forecasting algorithms"."""
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before and before.group(1).casefold() not in _FREE_BEFORE:
+            return True
+        after = _WORD_AFTER.match(text[end : end + 40])
+        return bool(after and after.group(1).casefold() in _BOUND_AFTER)

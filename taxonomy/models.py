@@ -239,7 +239,32 @@ class Technology(TagBase):
     category = models.CharField(max_length=40, blank=True)
     aliases = models.JSONField(default=list, blank=True, help_text="e.g. k8s for Kubernetes.")
     match_case = models.BooleanField(
-        default=False, help_text="Match only with this exact case (Go, R, C)."
+        default=False,
+        help_text="Its one-word spellings match only with their exact case (Go, R, CV); "
+        "longer ones (reinforcement learning) match in any case.",
+    )
+    needs = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Words one of which a line must hold for it to count (mask, lithography "
+        "for MDP).",
+    )
+    unless = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Words that stop it counting in a line (resume, send your for CV).",
+    )
+    generic = models.BooleanField(
+        default=False,
+        help_text="A common word (algorithms) that counts only on its own, not inside a "
+        "longer phrase (forecasting algorithms).",
+    )
+    vocabulary_digest = models.CharField(
+        max_length=40,
+        blank=True,
+        editable=False,
+        help_text="Fingerprint of its fields as the vocabulary file last wrote them; while "
+        "they are unchanged, a new vocabulary may update them.",
     )
 
     class Meta:
@@ -274,6 +299,13 @@ class SkillQuerySet(models.QuerySet):
 class Skill(ImportedRow):
     """One line of a skill set; nested bullets keep their parent."""
 
+    class Kind(models.TextChoices):  # the values of ``taxonomy.line_kinds.LineKind``
+        REQUIREMENT = "requirement", "Requirement"
+        PREFERENCE = "preference", "Preference"
+        DUTY = "duty", "Duty"
+        ABOUT = "about", "About the company"
+        OTHER = "other", "Other"
+
     skill_set = models.ForeignKey(SkillSet, on_delete=models.CASCADE, related_name="skills")
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
@@ -282,6 +314,12 @@ class Skill(ImportedRow):
     text = models.TextField(help_text="Markdown source of the line.")
     text_html = models.TextField(blank=True, editable=False)
     emphasized = models.BooleanField(default=False, help_text="The author wrote ***…***.")
+    kind = models.CharField(
+        max_length=12,
+        choices=Kind.choices,
+        default=Kind.REQUIREMENT,
+        help_text="What the line is, read where it stands in its skill set.",
+    )
     is_placeholder = models.BooleanField(default=False)
     blank_before = _blank_lines_field()
     tags = TaggableManager(through=TaggedSkill, blank=True, verbose_name="technologies")

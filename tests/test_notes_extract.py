@@ -8,7 +8,12 @@ from taxonomy.notes.companies import company_items
 from taxonomy.notes.headings import aliases_from_heading
 from taxonomy.notes.parser import split_lines
 from taxonomy.notes.plan import fingerprint
-from taxonomy.notes.roles import company_from_label, role_from_first_line
+from taxonomy.notes.roles import (
+    company_from_label,
+    role_from_first_line,
+    role_from_label,
+    role_in_sentence,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,11 +68,47 @@ def test_job_titles_are_recognised(line, title, company, location):
         "develop distributed training infrastructure",
         "Salesforce Research and Einstein.AI are looking for deep learning engineers",
         "Proficient in SQL/Hive",
-        "Associate Data Scientist (Internship):",
+        "Architect, design and implement new features in RISC-V CPU core generators",
+        "Function as the technical lead on mission critical embedded systems",
     ],
 )
 def test_requirement_lines_are_not_job_titles(line):
     assert role_from_first_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Associate Data Scientist (Internship):", "Associate Data Scientist (Internship)"),
+        ("Senior Data Scientist (Remote)", "Senior Data Scientist"),
+        ("Research Scientist (US Remote Available)", "Research Scientist"),
+        (
+            "Software Developer- Circuit Simulation- Remote",
+            "Software Developer- Circuit Simulation",
+        ),
+        ("IC Cell Layout Designer (San Diego, CA)", "IC Cell Layout Designer"),
+        ("Machine Learning Engineer - SIML, ISE", "Machine Learning Engineer"),
+        (
+            "AIML - Machine Learning Engineer, Visual Intelligence",
+            "Machine Learning Engineer, Visual Intelligence",
+        ),
+        ("Research Scientist [Dept: ***Machine Translation***]", "Research Scientist"),
+    ],
+)
+def test_titles_lose_the_place_and_department_a_posting_adds(line, title):
+    assert role_from_first_line(line).title == title
+
+
+def test_a_title_in_the_label_or_in_a_sentence_is_found():
+    label = "skill set for vehicle security architect (middleware)"
+    assert role_from_label(label).title == "Vehicle security architect (middleware)"
+    assert role_from_label("skill set") is None
+    sentence = "We are looking for a Senior Software Engineer to join our platform team."
+    assert role_in_sentence(sentence).title == "Senior Software Engineer"
+    assert role_in_sentence("Salesforce Research is looking for deep learning engineers").title == (
+        "deep learning engineer"
+    )
+    assert role_in_sentence("Experience with Python and SQL") is None
 
 
 def test_a_label_can_name_the_company():

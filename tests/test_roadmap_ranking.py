@@ -8,7 +8,6 @@ from roadmaps.ranking import (
     PREFERRED_WEIGHT,
     Ask,
     Ranked,
-    is_optional,
     rank,
     specificity,
     spread,
@@ -89,36 +88,6 @@ def test_ties_go_to_requirements_then_to_more_skill_sets_then_to_the_name():
 )
 def test_the_first_third_is_now_the_next_third_next_and_the_rest_later(total, stages):
     assert [stage_index(i, total) for i in range(total)] == stages
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Experience with Go is a plus",
-        "Knowledge of Kafka would be a big plus",
-        "M.S. or Ph.D. preferred",
-        "Excellent programming skills, preferably in Python",
-        "Nice to have: Terraform",
-        "Ideally, some Rust",
-        "Spark experience is desirable",
-        "Kubernetes 경험자 우대",
-    ],
-)
-def test_optional_wording_is_recognised(line):
-    assert is_optional(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "5+ years of Python",
-        "Experience with C plus a scripting language",
-        "Strong communication skills",
-        "Ideal for a self-starter",
-    ],
-)
-def test_plain_requirements_are_not_optional(line):
-    assert not is_optional(line)
 
 
 def figures(asked_in=0, required_in=0, out_of=0, fields_asking=0, field_count=0) -> Ranked:

@@ -11,6 +11,7 @@ from postings.models import Company, Posting, Role
 from postings.parsing import Item, SectionKind, parse_posting
 from postings.parsing.description import description_markdown
 from postings.parsing.facts import Fact
+from taxonomy.line_kinds import SECTION_KINDS, LineKind, kind_under
 from taxonomy.matching import TechnologyMatcher
 from taxonomy.models import ResearchArea, SkillSet
 
@@ -43,6 +44,7 @@ class SkillPlan:
     line: int
     raw: str
     technologies: list[str]
+    kind: str
     children: list[SkillPlan] = field(default_factory=list)
 
 
@@ -191,17 +193,23 @@ def _set_plan(section, matcher: TechnologyMatcher) -> SetPlan:
         context="\n".join(item.text for item in section.intro),
         line=section.line,
         raw=section.raw,
-        skills=[_skill_plan(item, matcher) for item in section.items],
+        skills=[_skill_plan(item, matcher, SECTION_KINDS[section.kind]) for item in section.items],
     )
 
 
-def _skill_plan(item: Item, matcher: TechnologyMatcher) -> SkillPlan:
+def _skill_plan(item: Item, matcher: TechnologyMatcher, section: LineKind) -> SkillPlan:
+    kind = kind_under(section, item.text)
     return SkillPlan(
         text=item.text,
         line=item.line,
         raw=item.raw,
         technologies=matcher.find(item.text),
-        children=[_skill_plan(child, matcher) for child in item.children],
+        kind=kind.value,
+        # A line nested in a preference is one too ("Nice to have:" > "Kubernetes").
+        children=[
+            _skill_plan(child, matcher, kind if kind is LineKind.PREFERENCE else section)
+            for child in item.children
+        ],
     )
 
 

@@ -167,6 +167,7 @@ class _Writer:
                     position=position,
                     text=skill.text,
                     text_html=render_inline(skill.text),
+                    kind=skill.kind,
                     source_line=skill.line,
                     source_text=skill.raw,
                     **self.provenance,

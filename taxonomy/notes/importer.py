@@ -49,11 +49,11 @@ from taxonomy.notes.plan import (
 from taxonomy.provenance import SOURCE_FIELDS
 from taxonomy.search.index import sync_index
 from taxonomy.tree import AreaTree
-from taxonomy.vocabulary import sync_vocabulary, technology_matcher
+from taxonomy.vocabulary import MATCHER_FIELDS, sync_vocabulary, technology_matcher
 
 # Bump when the same text would now be imported into other rows, so that files whose text
 # has not changed are still read again.
-IMPORTER_VERSION = 3
+IMPORTER_VERSION = 4
 Progress = Callable[[str, int, int], None]
 STAGES = ("areas", "roles", "skill sets", "skills", "tags", "clean-up")
 SLUG_LENGTH = 80
@@ -190,7 +190,8 @@ SKILLS = _Kind(
     Skill,
     "text",
     ("text", "text_html", "emphasized", "is_placeholder"),
-    ("skill_set_id", "parent_id", "position", "blank_before"),
+    # A line's kind follows from where it stands among the set's lines, as its place does.
+    ("skill_set_id", "parent_id", "position", "blank_before", "kind"),
     ("text", "is_placeholder", "skill_set_id"),
 )
 # How a skill line links to the rows of each kind: their search documents read them.
@@ -655,6 +656,7 @@ class _Writer:
                 "parent_id": skill_pks.get(r.parent_uid),
                 "position": r.position,
                 "blank_before": r.blank_before,
+                "kind": r.kind,
             },
             batches=lambda new: parents_first(new, parent_of=lambda r: r.parent_uid),
             shift=_Shift(
@@ -831,7 +833,7 @@ def _one_group(_item) -> str:
 
 def _vocabulary() -> str:
     """Fingerprint of the technologies lines are tagged with (and of the importer's matcher)."""
-    rows = Technology.objects.order_by("slug").values_list("slug", "name", "aliases", "match_case")
+    rows = Technology.objects.order_by("slug").values_list(*MATCHER_FIELDS)
     return fingerprint(IMPORTER_VERSION, list(rows))
 
 

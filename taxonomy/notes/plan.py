@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from taxonomy.employers import stated_employer
+from taxonomy.line_kinds import notes_line_kinds
 from taxonomy.matching import TechnologyMatcher
 from taxonomy.notes.companies import NameFinder, company_items, introduces_companies
 from taxonomy.notes.headings import aliases_from_heading
@@ -24,8 +26,16 @@ from taxonomy.notes.parser import (
     is_emphasized,
     is_placeholder,
 )
-from taxonomy.notes.roles import RoleLine, company_from_label, role_from_first_line
+from taxonomy.notes.roles import (
+    RoleLine,
+    company_from_label,
+    role_from_first_line,
+    role_from_label,
+    role_in_sentence,
+)
 
+# A title stated in a sentence is looked for in a set's first lines only.
+_TITLE_SENTENCE_LINES = 3
 # One encoder for every fingerprint (json.dumps builds one per call with these options);
 # the text it writes must never change: stored digests are compared with new ones.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
@@ -102,6 +112,7 @@ class SkillRecord:
     technologies: tuple[str, ...]
     source: Source
     blank_before: str = ""
+    kind: str = "requirement"  # a ``LineKind`` value, read with the set's other lines
 
     @property
     def uid(self):
@@ -212,7 +223,10 @@ class NotesPlanner:
         for area in self.document.areas:
             for node in area.all_skill_sets():
                 role_line = self._role_line(node)
-                self._named[id(node)] = (role_line, self._named_company(node, role_line))
+                named = None
+                if not node.is_placeholder:
+                    named = self._named_company(node, role_line) or self._stated_company(node)
+                self._named[id(node)] = (role_line, named)
         return [record.name for record in self.companies.values()]
 
     def plan(self, known_companies=()) -> NotesPlan:
@@ -283,10 +297,20 @@ class NotesPlanner:
         for text in (node.label, *(s.text for s in node.skills)):
             key = self._mentions.first(text)
             if key is not None:
-                if key not in self.companies:  # known from elsewhere, not from these notes
-                    self.companies[key] = CompanyRecord(key, self.known_companies[key], "", None)
-                return key
+                return self._mentioned_key(key)
         return None
+
+    def _stated_company(self, node: SkillSetNode) -> str | None:
+        """The employer the set's lines introduce ("Apple is looking for …")."""
+        name = stated_employer(
+            (s.text for s in node.skills), is_technology=lambda n: bool(self.matcher.find(n))
+        )
+        return self._add_company(name, "", node.line) if name else None
+
+    def _mentioned_key(self, key: str) -> str:
+        if key not in self.companies:  # known from elsewhere, not from these notes
+            self.companies[key] = CompanyRecord(key, self.known_companies[key], "", None)
+        return key
 
     def _skill_sets(self, area: AreaNode):
         area_key = self.area_keys[id(area)]
@@ -310,9 +334,16 @@ class NotesPlanner:
 
     @staticmethod
     def _role_line(node: SkillSetNode):
-        if node.skills and not node.is_placeholder:
-            return role_from_first_line(node.skills[0].text)
-        return None
+        """The job title a set copies: its first line, else its label, else a sentence of
+        its first lines ("We are looking for a Senior Software Engineer …")."""
+        if not node.skills or node.is_placeholder:
+            return None
+        role = role_from_first_line(node.skills[0].text) or role_from_label(node.label)
+        for skill in node.skills[:_TITLE_SENTENCE_LINES]:
+            if role is not None:
+                break
+            role = role_in_sentence(skill.text)
+        return role
 
     def _named_company(self, node: SkillSetNode, role_line: RoleLine | None) -> str | None:
         """The company a skill set's label or job title names outright."""
@@ -391,4 +422,6 @@ class NotesPlanner:
                     blank_before=blank_lines_text(skill.blank_before),
                 )
             )
+        for skill, kind in zip(skills, notes_line_kinds(skills), strict=True):
+            skill.kind = kind.value
         return skills

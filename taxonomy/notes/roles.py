@@ -30,6 +30,50 @@ _LABEL_COMPANY = re.compile(r"^skill set for \*{3}(?P<name>.+?)\*{3}$", re.IGNOR
 _MAX_TITLE_WORDS = 16
 
 
+# "Architect, design and implement …" is a duty, not the title Architect.
+_VERB_LIST = re.compile(r"^\w+,\s+\w+\s+(?:and|&)\s+\w+\b")
+_ARTICLE = re.compile(r"\s(?:the|a|an)\s", re.IGNORECASE)
+_PLACE_WORDS = (
+    r"remote|hybrid|on-?site|onsite|office|relocation|based|us|usa|u\.s\.|uk|eu|emea|apac|"
+    r"canada|europe|pst|est|cet|utc|gmt|mid to senior level|[A-Z][a-z]+,\s*[A-Z]{2}"
+)
+# "(US Remote Available)", "- Remote", "(San Diego, CA)", "[Dept: ***Machine Translation***]".
+_TITLE_TAILS = (
+    re.compile(rf"\s*\((?:[^()]*\b(?:{_PLACE_WORDS})\b[^()]*)\)\s*$", re.IGNORECASE),
+    re.compile(rf"\s*[-\u2013\u2014]\s*(?:{_PLACE_WORDS})(?:\s+\w+)?\s*$", re.IGNORECASE),
+    re.compile(r"\s*\[(?:dept|department|team|req)[^\]]*\]\s*$", re.IGNORECASE),
+    re.compile(r"\s+[-\u2013\u2014]\s+[A-Z]{2,6}(?:,\s*[A-Z]{2,6})*\s*$"),  # "- SIML, ISE"
+)
+_TITLE_HEAD = re.compile(r"^[A-Z]{2,6}\s+[-\u2013\u2014]\s+")  # "AIML - Machine Learning …"
+_LABEL_TITLE = re.compile(r"^skill set for\s+(?P<title>[^*].*?)\s*$", re.IGNORECASE)
+_IN_SENTENCE = re.compile(
+    r"\b(?:looking for|seeking|hiring|searching for|recruiting|join (?:us|our team) as|"
+    r"as an?)\s+(?:an?\s+|our\s+(?:next\s+)?)?"
+    r"(?:(?:experienced|talented|motivated|passionate|highly|skilled|strong|exceptional|"
+    r"enthusiastic|driven|creative|new|first|full-time|great|outstanding|solid|extraordinary|"
+    r"excellent|ambitious|dedicated|curious|versatile|seasoned|world-class|brilliant|"
+    r"self-motivated|and|or|,)\s+)*"
+    r"(?P<title>(?:[\w/&+.-]+\s+){0,5}?(?:engineers?|scientists?|researchers?|developers?|"
+    r"architects?|managers?|leads?|leaders?|directors?|interns?|specialists?|analysts?|"
+    r"designers?|consultants?|programmers?|team members?)\b(?:\s+(?:intern|II|III|IV|I)\b)?)",
+    re.IGNORECASE,
+)
+_SENTENCE_TITLE_MAX_WORDS = 7
+
+
+def clean_title(title: str) -> str:
+    """A job title without the place or department a posting added to it."""
+    title = title.strip()
+    changed = True
+    while changed:
+        changed = False
+        for tail in _TITLE_TAILS:
+            shorter = tail.sub("", title)
+            if shorter != title and shorter:
+                title, changed = shorter.strip(), True
+    return _TITLE_HEAD.sub("", title).strip(" -\u2013\u2014,")
+
+
 @dataclass(frozen=True, slots=True)
 class RoleLine:
     title: str
@@ -48,14 +92,15 @@ def role_from_first_line(text: str) -> RoleLine | None:
     emphasized = _EMPHASIS.match(line)
     if emphasized:
         line = emphasized.group(1).strip()
+    line = line.removesuffix(":").rstrip()  # "Associate Data Scientist (Internship):"
     if not line or line.endswith((":", ";", ",")) or not (line[0].isupper() or line[0] == "("):
         return None
     if len(line.split()) > _MAX_TITLE_WORDS or _SENTENCE_START.match(line):
         return None
-    if _FINITE_VERB.search(line):
+    if _FINITE_VERB.search(line) or _ARTICLE.search(f" {line} ") or _VERB_LIST.match(line):
         return None
     parts = _DOT_PARTS.split(line)
-    title = parts[0].rstrip(" .")
+    title = clean_title(parts[0].rstrip(" ."))
     if not _TITLE_WORDS.search(title):
         return None
     if len(parts) >= 2:
@@ -72,3 +117,26 @@ def company_from_label(label: str) -> str | None:
     if not match:
         return None
     return re.split(r"\s+at\s+", match.group("name"), maxsplit=1)[0].strip()
+
+
+def role_from_label(label: str) -> RoleLine | None:
+    """ "skill set for vehicle security architect (middleware)" → that title."""
+    match = _LABEL_TITLE.match(label.strip())
+    if not match or not _TITLE_WORDS.search(match.group("title")):
+        return None
+    title = match.group("title")
+    return RoleLine(clean_title(title[:1].upper() + title[1:]))
+
+
+def role_in_sentence(text: str) -> RoleLine | None:
+    """ "We are looking for a Senior Software Engineer to …" → that title."""
+    match = _IN_SENTENCE.search(text.replace("*", ""))
+    if not match:
+        return None
+    title = match.group("title").strip()
+    if len(title.split()) > _SENTENCE_TITLE_MAX_WORDS:
+        return None
+    head, _, last = title.rpartition(" ")
+    if last.endswith("s") and not last.endswith("ss"):  # "deep learning engineers"
+        title = f"{head} {last[:-1]}".strip()
+    return RoleLine(title)

@@ -1,0 +1,206 @@
+"""The employer a copied posting states in its own words (pure Python, no Django).
+
+Postings introduce their company in a few set ways: "Two Sigma is a financial sciences
+company …", "Apple is looking for …", "At Toyota Research Institute (TRI), we're …",
+"Join Scale AI", a line "About Groq", or an address on the company's own domain
+(careers.sifive.com, jobs.lever.co/quera). The first such statement in a skill set names its
+employer. A name is a run of capitalised words ("Jane Street", "The New York Times"); words
+that start sentences ("This", "Our", "Experience") and technologies ("Python is a plus") are
+never names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from taxonomy.line_kinds import is_verb
+
+_MARKUP = re.compile(r"[*_`]+")
+_WORD = r"[A-Z0-9][\w&.'\u2019+-]*"
+_NAME = rf"(?P<name>(?:The )?{_WORD}(?:[ \t]+(?:{_WORD}|of|for|&|and)){{0,4}})"
+_STATEMENTS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"^(?:At|Join|Joining) {_NAME}(?:\s*\([^)]*\))?(?:,|!|\.|\s+(?:we|you|and|as|is|to|in)\b)",
+        rf"^{_NAME}(?:\s*\([^)]*\))?,? (?:is|are) (?:looking for|seeking|hiring|searching for|"
+        r"recruiting|on a mission|pioneering|transforming|revolutionizing)\b",
+        rf"^{_NAME}(?:\s*\([^)]*\))?,? is (?:where|building|the|a|an|one of|developing|"
+        r"creating|leading)\b(?=(?:\s+\S+){6})",
+        rf"^About {_NAME}\s*:?$",
+        rf"\b(?:at|join) {_NAME},? (?:we|you)(?:'|\u2019)?(?:re| are| will|'ll)\b",
+    )
+)
+_DOMAIN = re.compile(
+    r"\b(?:careers|jobs)\.(?P<a>[a-z0-9-]{2,40})\.(?:com|io|ai|co|org|net)\b|"
+    r"\b(?P<b>[a-z0-9-]{2,40})\.(?:com|io|ai|co)/(?:careers|jobs)\b|"
+    r"\b(?:jobs\.lever\.co|boards\.greenhouse\.io|jobs\.ashbyhq\.com|apply\.workable\.com)/"
+    r"(?P<c>[a-z0-9-]{2,40})\b"
+)
+# Capitalised words that start sentences, never a company.
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "our",
+        "we",
+        "you",
+        "your",
+        "they",
+        "their",
+        "he",
+        "she",
+        "a",
+        "an",
+        "as",
+        "at",
+        "in",
+        "on",
+        "for",
+        "with",
+        "what",
+        "who",
+        "why",
+        "how",
+        "when",
+        "where",
+        "here",
+        "there",
+        "if",
+        "all",
+        "each",
+        "every",
+        "some",
+        "most",
+        "many",
+        "any",
+        "experience",
+        "knowledge",
+        "strong",
+        "excellent",
+        "good",
+        "familiarity",
+        "ability",
+        "proven",
+        "demonstrated",
+        "candidates",
+        "candidate",
+        "applicants",
+        "team",
+        "role",
+        "position",
+        "job",
+        "company",
+        "ideal",
+        "successful",
+        "preferred",
+        "required",
+        "must",
+        "bonus",
+        "plus",
+        "responsibilities",
+        "qualifications",
+        "requirements",
+        "join",
+        "about",
+        "location",
+        "salary",
+        "compensation",
+        "benefits",
+        "please",
+        "note",
+        "bachelor",
+        "bachelors",
+        "master",
+        "masters",
+        "doctor",
+        "doctorate",
+        "software",
+        "hardware",
+        "data",
+        "api",
+        "kpi",
+        "portfolio",
+        "industry",
+        "world",
+        "customer",
+        "customers",
+        "client",
+        "clients",
+        "user",
+        "users",
+        "product",
+        "products",
+        "platform",
+        "system",
+        "systems",
+        "today",
+        "everyone",
+        "anyone",
+        "engineering",
+        "research",
+        "science",
+        "technology",
+        "business",
+        "organization",
+        "department",
+        "group",
+        "virtualization",
+        "performance",
+    ]
+)
+# Job titles are not employers: "Performance Engineer is …".
+_TITLE_END = re.compile(
+    r"\b(?:engineers?|scientists?|managers?|developers?|researchers?|leads?|interns?|unit)$",
+    re.IGNORECASE,
+)
+_MAX_NAME = 60
+# "Jane Street's …", "Ginkgo's …": a company speaking of its own teams and products.
+_POSSESSIVE = re.compile(r"\b(?P<name>[A-Z][\w&.+-]*(?: [A-Z][\w&.+-]*){0,2})(?:'|\u2019)s\b")
+
+
+def _name(found: str, *, possessive: bool = False) -> str | None:
+    name = found.strip(" .,'\u2019")
+    first = name.split()[0].casefold() if name else ""
+    if not name or first in _NOT_NAMES or len(name) > _MAX_NAME or _TITLE_END.search(name):
+        return None
+    if possessive and name.isupper() and len(name) <= 4:
+        return None  # "API's", "KPI's": an acronym's own is a thing's more than an employer's
+    if name.startswith("The ") and len(name.split()) < 3:
+        return None  # "The team", "The role"
+    return name
+
+
+def stated_employer(
+    texts: Iterable[str], *, is_technology: Callable[[str], bool] = lambda name: False
+) -> str | None:
+    """The employer the first statement among ``texts`` names, else the name most lines
+    speak of as their own ("Ginkgo's Biosecurity Teams"), or None."""
+    owners: dict[str, int] = {}
+    for text in texts:
+        plain = _MARKUP.sub("", text).strip()
+        for pattern in _STATEMENTS:
+            match = pattern.search(plain)
+            if match:
+                name = _name(match.group("name"))
+                if name and not is_technology(name):
+                    return name
+        domain = _DOMAIN.search(plain)
+        if domain:
+            label = domain.group("a") or domain.group("b") or domain.group("c")
+            if label not in {"www", "jobs", "careers", "boards"}:
+                return label.replace("-", " ").title()
+        for match in _POSSESSIVE.finditer(plain):
+            name = match.group("name")
+            first, _, rest = name.partition(" ")
+            if match.start() == 0 and rest and is_verb(first):
+                name = rest  # "Support Ginkgo's teams"
+            name = _name(name, possessive=True)
+            if name and not is_technology(name):
+                owners[name] = owners.get(name, 0) + 1
+    return max(owners, key=owners.__getitem__) if owners else None

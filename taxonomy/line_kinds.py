@@ -1,0 +1,261 @@
+"""What each line of a skill set is: a requirement, a preference, a duty, about the company.
+
+Pure Python (no Django). A copied posting mixes its parts: the company's blurb, what the
+hire will do, what they must have and what would be a plus, the title, links and salary.
+A line is read in its place first: a label line ("Preferred qualifications:", "What you'll
+do") gives its kind to the lines nested in it and to the lines after it at its own depth,
+until the next label. Otherwise its own words decide: optional wording ("… is a plus",
+"is an asset") makes a preference, a verb of doing at its start ("Design and implement …",
+"You will …") a duty, a company introducing itself ("Two Sigma is a …", "We are …") about
+the company; bare links, job titles and notes on salary or benefits are other, and
+everything else asks for something: a requirement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import Enum
+
+from postings.parsing.labels import SectionKind, standalone_label
+from taxonomy.notes.roles import role_from_first_line
+
+
+class LineKind(Enum):
+    REQUIREMENT = "requirement"
+    PREFERENCE = "preference"
+    DUTY = "duty"
+    ABOUT = "about"
+    OTHER = "other"
+
+    @property
+    def asks(self) -> bool:
+        """Whether a line of this kind asks for what it names."""
+        return self in (LineKind.REQUIREMENT, LineKind.PREFERENCE)
+
+
+SECTION_KINDS = {
+    SectionKind.REQUIREMENTS: LineKind.REQUIREMENT,
+    SectionKind.PREFERRED: LineKind.PREFERENCE,
+    SectionKind.RESPONSIBILITIES: LineKind.DUTY,
+    SectionKind.STACK: LineKind.REQUIREMENT,
+    SectionKind.ABOUT: LineKind.ABOUT,
+    SectionKind.BENEFITS: LineKind.OTHER,
+    SectionKind.PROCESS: LineKind.OTHER,
+    SectionKind.OTHER: LineKind.OTHER,
+}
+
+# Wording that makes what a line asks for optional. Each pattern has a literal that every
+# match of it contains, so most lines are cleared by a substring test.
+_OPTIONAL_WORDING = {
+    "prefer": r"prefer",
+    "nice": r"nice[- ]to[- ]have",
+    "good": r"good[- ]to[- ]have",
+    "bonus": r"bonus",
+    "desir": r"desir(?:ed|able)",
+    "ideally": r"\bideally\b",
+    "advantage": r"(?:an?|big|great|added|distinct|real)\s+advantage|advantageous",
+    "plus": (
+        r"\b(?:a|an?\s+\w+|be|is|are)\s+(?:a\s+)?(?:big\s+|huge\s+|definite\s+)?plus\b|"
+        r"\[plus\]|^plus\b"
+    ),
+    "asset": r"\b(?:an?|be|is|are)\s+(?:\w+\s+)?asset",
+    "beneficial": r"beneficial",
+    "appreciated": r"appreciated",
+    "welcome": r"(?:is|are|be)\s+(?:\w+\s+)?welcome\b",
+    "optional": r"\boptional\b",
+    "not required": r"not required",
+    "우대": "우대",
+    "가산점": "가산점",
+    "歓迎": "歓迎",
+    "尚可": "尚可",
+    "あれば": "あれば",
+}
+_OPTIONAL = re.compile("|".join(_OPTIONAL_WORDING.values()), re.IGNORECASE)
+
+
+def is_optional(text: str) -> bool:
+    """Whether a line only prefers what it names ("Go is a plus", "is an asset")."""
+    lowered = text.lower()
+    return any(hint in lowered for hint in _OPTIONAL_WORDING) and bool(_OPTIONAL.search(text))
+
+
+_MARKUP = re.compile(r"[*_`>#]+")
+_VERBS = (
+    r"design|develop|build|implement|lead|drive|own|create|research|analy[sz]e|partner|deploy|"
+    r"maintain|write|conduct|support|optimi[sz]e|investigate|identify|contribute|define|manage|"
+    r"mentor|coach|evaluate|improve|participate|provide|help|architect|deliver|collaborate|"
+    r"work|establish|explore|invent|prototype|shape|scale|ship|automate|monitor|integrate|"
+    r"test|validate|verify|debug|perform|apply|utili[sz]e|use|train|fine-tune|benchmark|"
+    r"publish|present|communicate|coordinate|plan|review|guide|engage|influence|translate|"
+    r"assist|ensure|act|serve|run|operate|extend|enhance|advance|transform|tackle|solve|take|"
+    r"bring|champion|foster|oversee|set|stay|keep|recommend|propose|produce|prepare|document|"
+    r"report|conceive|formulate|interface|liaise|teach|onboard|interact|execute|employ|meet|"
+    r"modernize|model|specify|characterize|simulate|program|code|port|migrate|refactor"
+)
+_VERB = re.compile(rf"(?:{_VERBS})(?:s|es|ed)?", re.IGNORECASE)
+
+
+def is_verb(word: str) -> bool:
+    """Whether ``word`` is one of the verbs duties start with ("Support", "Design")."""
+    return bool(_VERB.fullmatch(word))
+
+
+_DUTY_START = re.compile(
+    r"^(?:you(?:'|\u2019)?ll\b|you will\b|you would\b|in this role\b|as an? [\w ]{2,60}?, you\b|"
+    r"your (?:role|responsibilit|mission|day)|responsibilities (?:include|will)|"
+    r"(?:be )?responsible for\b|"
+    r"(?:the )?(?:candidate|engineer|scientist|researcher|intern|hire|person) will\b|"
+    rf"(?:{_VERBS})(?:s|es|ed)?\b|[a-z]+ing\b)",
+    re.IGNORECASE,
+)
+# What asks for something; a line may start with a verb and still ask: "Work experience in …".
+_ASKING = re.compile(
+    r"\b(?:experience[ds]?|knowledge|proficien\w*|familiar\w*|degree|b\.?s\.?c?|m\.?s\.?c?|"
+    r"ph\.?d|bachelor'?s?|master'?s?|years|ability to|able to|skills?|understanding|background|"
+    r"expertise|expert|fluen\w*|must|required|track record|competen\w*|certifi\w*|"
+    r"qualifi\w*)\b",
+    re.IGNORECASE,
+)
+_HIRING = re.compile(r"\b(?:is|are) (?:looking for|seeking|hiring)\b", re.IGNORECASE)
+_ABOUT = re.compile(
+    r"^(?:(?i:we(?:'re|\u2019re| are| have| build| make| believe| develop| design| help| offer|"
+    r" work| love| value| live)\b|"
+    r"our (?:mission|team|company|vision|goal|customers|products?|platform|culture|teams|"
+    r"group|lab|organi[sz]ation)\b|join (?:us|our|the)\b|founded\b|"
+    r"about (?:us|the (?:team|company))\b)|"
+    r"At [A-Z][^,]{1,60}, we\b|"
+    r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z(][\w&.'\u2019()-]*){0,5} (?:is|are) )"
+)
+_MONEY = re.compile(r"[$€£¥₩]\s?\d|\b\d[\d,.]*\s?(?:k|K)\b|\b(?:USD|EUR|GBP|KRW|JPY)\b")
+_OTHER = re.compile(
+    r"^(?:https?://\S+|\[[^\]]+\]\(https?://[^)]+\)|\(?https?://\S+\)?)$|"
+    r"\b(?:salary|compensation|pay range|base pay|equal opportunity|eeo|benefits|401\(k\)|"
+    r"visa sponsorship|relocation|how to apply|apply (?:now|here|online|at)|"
+    r"job (?:id|number|requisition)|req(?:uisition)? id|posted on|location:|"
+    r"full[- ]time|part[- ]time|hybrid|on-?site|remote)\b",
+    re.IGNORECASE,
+)
+_OTHER_SHORT_WORDS = 12
+# What every match of ``_MONEY`` or ``_OTHER`` holds: most lines hold none of it.
+_OTHER_HINT = re.compile(
+    r"[$€£¥₩]|usd|eur|gbp|krw|jpy|http|salary|compensation|pay|eeo|opportunity|benefits|401|"
+    r"visa|relocation|apply|job|req|posted|location|time|hybrid|site|remote|\d\s?k\b",
+    re.IGNORECASE,
+)
+_YOU_WILL = re.compile(r"\byou(?:'|\u2019)?(?:ll| will)\b", re.IGNORECASE)
+_LABEL_WORDS = 6
+_LABEL_MAX_LENGTH = 80  # a label is a few words; longer lines need not be read as one
+# A requirement with an optional part: "Must be fluent in Python, other languages are a plus".
+_MIXED = re.compile(r"\b(?:must|required|minimum|at least)\b|,\s*(?:preferably|ideally)\b", re.I)
+
+
+def line_kind(text: str, *, first: bool = False) -> LineKind:
+    """The kind of one line read on its own; ``first``: the first line of its skill set,
+    where a job title stands."""
+    plain = _MARKUP.sub("", text).strip()
+    if not plain:
+        return LineKind.OTHER
+    asking = _Asking(plain)
+    if (
+        _OTHER_HINT.search(plain)
+        and (_MONEY.search(plain) or _OTHER.search(plain))
+        and (len(plain.split()) <= _OTHER_SHORT_WORDS or asking.at is None)
+    ):
+        return LineKind.OTHER
+    if is_optional(plain):
+        mixed = _MIXED.search(plain)
+        optional = _OPTIONAL.search(plain)
+        if mixed and optional and mixed.start() < optional.start():
+            return LineKind.REQUIREMENT
+        return LineKind.PREFERENCE
+    if plain.endswith((":", "\uff1a")) and len(plain.split()) <= _LABEL_WORDS:
+        return LineKind.OTHER  # a label of the author's own ("use cases:")
+    if first and role_from_first_line(plain) is not None:
+        return LineKind.OTHER
+    if _HIRING.search(plain):
+        return LineKind.DUTY if _YOU_WILL.search(plain) else LineKind.REQUIREMENT
+    if _ABOUT.match(plain) and not asking.before(len(plain) // 3):
+        return LineKind.ABOUT
+    if _DUTY_START.match(plain) and not asking.before(len(plain) // 2):
+        return LineKind.DUTY
+    return LineKind.REQUIREMENT
+
+
+class _Asking:
+    """Where a line first asks for something (read only when needed: most lines never are)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.found: re.Match | bool | None = False
+
+    @property
+    def at(self) -> int | None:
+        if self.found is False:
+            self.found = _ASKING.search(self.text)
+        return self.found.start() if self.found else None
+
+    def before(self, position: int) -> bool:
+        return self.at is not None and self.at < position
+
+
+def section_label(text: str) -> LineKind | None:
+    """The kind a label line gives the lines under it ("Preferred qualifications:"), or None."""
+    if len(text) > _LABEL_MAX_LENGTH:
+        return None
+    plain = _MARKUP.sub("", text).strip()
+    kind = standalone_label(plain)
+    if kind is None:
+        return None
+    return SECTION_KINDS[kind]
+
+
+def line_kinds(lines: Sequence[tuple[str, int | None, int]]) -> list[LineKind]:
+    """The kind of each line of one skill set: ``(text, parent index, depth)`` in order.
+
+    A label line is itself ``other``; the lines nested in it, and those after it at its own
+    depth until the next label there, take its kind unless their own words say they are
+    about the company or other (a link under "Requirements").
+    """
+    kinds: list[LineKind] = []
+    # (depth, kind) of the labels in force, innermost last.
+    labels: list[tuple[int, LineKind]] = []
+    for index, (text, _parent, depth) in enumerate(lines):
+        while labels and labels[-1][0] > depth:
+            labels.pop()
+        # A label ends in a colon or has lines nested in it: "Communication skills" alone
+        # asks for them.
+        opens = text.rstrip(" *").endswith((":", "\uff1a")) or (
+            index + 1 < len(lines) and lines[index + 1][2] > depth
+        )
+        label = section_label(text) if opens else None
+        if label is not None:
+            while labels and labels[-1][0] >= depth:
+                labels.pop()
+            labels.append((depth, label))
+            kinds.append(LineKind.OTHER)
+            continue
+        kinds.append(kind_under(labels[-1][1] if labels else None, text, first=index == 0))
+    return kinds
+
+
+def kind_under(label: LineKind | None, text: str, *, first: bool = False) -> LineKind:
+    """The kind of a line under a label of kind ``label`` (None: under no label): the
+    label's, unless the line's own words say it is about the company, other, or optional."""
+    own = line_kind(text, first=first)
+    if label is None or own in (LineKind.ABOUT, LineKind.OTHER, LineKind.PREFERENCE):
+        return own
+    return label
+
+
+def notes_line_kinds(skills) -> list[LineKind]:
+    """``line_kinds`` of a planned skill set's records (``text``, ``key``, ``parent_key``)."""
+    index = {skill.key: i for i, skill in enumerate(skills)}
+    depths: list[int] = []
+    lines = []
+    for skill in skills:
+        parent = index.get(skill.parent_key) if skill.parent_key else None
+        depth = depths[parent] + 1 if parent is not None else 0
+        depths.append(depth)
+        lines.append((skill.text, parent, depth))
+    return line_kinds(lines)

@@ -1,0 +1,36 @@
+import pytest
+
+from taxonomy.employers import stated_employer
+
+
+@pytest.mark.parametrize(
+    ("lines", "employer"),
+    [
+        (["Two Sigma is a financial sciences company, relentless in our pursuit"], "Two Sigma"),
+        (["Apple is looking for a Machine Learning Engineer"], "Apple"),
+        (["Scale AI is the leading provider of training data for AI"], "Scale AI"),
+        (
+            ["At Toyota Research Institute (TRI), we're working to build"],
+            "Toyota Research Institute",
+        ),
+        (["Join Groq and help build the fastest inference"], "Groq"),
+        (["About Tenstorrent"], "Tenstorrent"),
+        (["Apply at https://careers.sifive.com/jobs/123"], "Sifive"),
+        (["Support Ginkgo's Biosecurity Teams", "Shape Ginkgo's direction"], "Ginkgo"),
+    ],
+)
+def test_the_employer_a_posting_states(lines, employer):
+    assert stated_employer(lines) == employer
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Experience with Python is a plus"],
+        ["The team is small and focused"],
+        ["Our mission is to make hardware design fast"],
+        ["Certifications are a plus"],
+    ],
+)
+def test_no_employer_is_made_up(lines):
+    assert stated_employer(lines, is_technology=lambda name: name == "Python") is None
