@@ -368,3 +368,18 @@ def test_a_description_edited_by_hand_is_rendered_safely_on_save(db):
     assert (
         role.description_html == "<p><strong>Remote</strong> &lt;script&gt;x&lt;/script&gt;</p>\n"
     )
+
+
+def test_a_posting_whose_text_names_no_title_is_titled_after_its_file_and_says_so(
+    real_notes, tmp_path
+):
+    saved = tmp_path / "math-libraries-engineer.md"
+    saved.write_text(
+        "About the job\n\nWhat We Need To See\n\n- C++ and CUDA\n- Numerical linear algebra\n",
+        encoding="utf-8",
+    )
+    output = run(saved)
+    assert "titled after the file" in output
+    role = Role.objects.get(posting__isnull=False)
+    assert role.title == "Math libraries engineer"
+    assert technologies(role) >= {"C++", "CUDA"}

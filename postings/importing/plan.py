@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from lib.textfile import InputError
 from postings.area_guess import AreaGuess, AreaProfiles
@@ -76,6 +78,7 @@ class RolePlan:
     employment_type: str
     description: str
     sets: list[SetPlan]
+    titled_from_file: bool = False  # the text names no title: the file's name is one
 
     @property
     def technologies(self) -> list[str]:
@@ -158,16 +161,25 @@ def _roles(parsed_roles, has_sections, text, source_name, matcher, overrides) ->
     plans = []
     for role in parsed_roles:
         role_title = title or role.title
+        from_file = not role_title
+        if from_file:
+            role_title = _title_from_file(source_name)
         if not role_title:
             raise InputError(
-                source_name,
-                None,
-                "no job title found in the text or the file name; give one (--title)",
+                source_name, None, "no job title found in the text; give one (--title)"
             )
         sets = [_set_plan(section, matcher) for section in role.skill_sections]
         description = description_markdown(role)
-        plans.append(_role_plan(role_title, role.line, role.raw, role.facts, description, sets))
+        plan = _role_plan(role_title, role.line, role.raw, role.facts, description, sets)
+        plan.titled_from_file = from_file
+        plans.append(plan)
     return plans
+
+
+def _title_from_file(source_name: str) -> str:
+    """ "nvidia-math-libraries-engineer.md" → "Nvidia math libraries engineer"."""
+    words = " ".join(re.split(r"[-_\s]+", PurePath(source_name).stem)).strip()
+    return (words[:1].upper() + words[1:])[:TEXT_LIMIT]
 
 
 def _role_plan(title, line, raw, facts, description, sets) -> RolePlan:

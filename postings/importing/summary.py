@@ -21,7 +21,12 @@ def summary_line(report: PostingReport) -> str:
     company = plan.company_name or "no company named"
     if plan.company_name and plan.company is None:
         company += " (new)"
-    titles = ", ".join(role.title for role in plan.roles)
+    titles = ", ".join(
+        f"{role.title} (titled after the file: its text names no title; --title to set one)"
+        if role.titled_from_file
+        else role.title
+        for role in plan.roles
+    )
     roles = f"{len(plan.roles)} role{'s' if len(plan.roles) != 1 else ''}: {titles}"
     return (
         f"{plan.source_name}: {company} · {roles} · field {field_text(report)} · "

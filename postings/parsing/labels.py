@@ -38,6 +38,10 @@ SKILL_KINDS = frozenset(
 
 _YOU_WILL = r"(?:you'?ll|you will)"
 _RULES: tuple[tuple[SectionKind, str], ...] = (
+    # LinkedIn wraps a whole posting in "About the job": it says nothing of the company.
+    (SectionKind.OTHER, r"^about (?:the|this) job$"),
+    # "What You Bring To The Team" asks; it does not introduce the team.
+    (SectionKind.REQUIREMENTS, rf"what (?:{_YOU_WILL} |you )?bring"),
     # A team's introduction lists the work the hire joins (Hyperconnect's lists its
     # pipelines and serving platform), unlike an introduction of the company.
     (
@@ -57,24 +61,27 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.REQUIREMENTS,
         r"requirement|required|qualification|must[- ]haves?\b|who you are|"
-        rf"what {_YOU_WILL} bring|what we(?:'re| are) looking for|you (?:should )?have\b|"
+        rf"what (?:{_YOU_WILL} |you )?bring|what we(?:'re| are) looking for|you (?:should )?have\b|"
+        r"what we need to see|what you(?:'ll| will)? need|"
         r"\bskills?\b|your profile|자격|필수|요건|필요\s*역량|응시\s*조건|"
         r"応募資格|必須|必要な(?:スキル|経験)|求める",
     ),
     (
         SectionKind.RESPONSIBILITIES,
         rf"responsibilit|what {_YOU_WILL} (?:do|be doing|work on)|duties|\b(?:the|your) role\b|"
+        r"areas? of contribution|역할|직무\s*내용|"
         r"day[- ]to[- ]day|your mission|\btasks?\b|success looks like|"
         r"담당\s*업무|주요\s*업무|업무\s*내용|하는\s*일|業務|仕事内容|職務内容",
     ),
     (
         SectionKind.STACK,
-        r"tech(?:nology)?\s+stack|\bstack\b|develop(?:ing|ment) environment|tools we use|"
+        r"tech(?:nology)?\s+stack|\bstack\b|develop(?:ing|ment) environment|tools we use|keywords|"
         r"기술\s*스택|개발\s*환경|사용\s*기술|開発環境|技術スタック",
     ),
     (
         SectionKind.BENEFITS,
-        r"benefit|perks?\b|compensation|holiday|\bleave\b|working style|"
+        r"benefit|perks?\b|compensation|salary|holiday|\bleave\b|working style|"
+        r"how [\w ]{1,30} will support you|"
         r"work(?:ing)? (?:conditions|hours)|why (?:join|work)|복리|복지|혜택|"
         r"근무\s*(?:조건|환경)|福利|待遇|給与",
     ),
@@ -85,7 +92,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     ),
     (
         SectionKind.ABOUT,
-        r"^about\b|who we are|our company|\bcompany\b|소개|회사|会社|紹介|企業",
+        r"^about\b|who we are|our company|our values|\bcompany\b|소개|회사|会社|紹介|企業",
     ),
 )
 _COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _RULES)

@@ -73,9 +73,15 @@ def read_line(number: int, raw: str) -> Line:
     return Line(number, raw, Shape.TEXT, stripped, column_of(indent))
 
 
+_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\([^)\s]+\)")
+
+
 def _unbold(text: str) -> str:
+    """A heading's words: without bold marks, and its links as their labels
+    ("# [Physical Design Engineer](https://…/apply/…)")."""
     bold = _BOLD.match(text)
-    return bold.group("text").strip() if bold else text
+    text = bold.group("text").strip() if bold else text
+    return _LINK.sub(lambda link: link.group("label"), text).strip()
 
 
 def read_lines(text: str) -> list[Line]:

@@ -22,14 +22,25 @@ from postings.parsing.facts import (
     names_from_file,
     salary_line,
 )
+from postings.parsing.front_matter import clean_title as clean_front_title
+from postings.parsing.front_matter import read_front_matter
+from postings.parsing.html import html_to_text, looks_like_html
 from postings.parsing.labels import SectionKind, classify, standalone_label
-from postings.parsing.lines import Line, Shape, read_lines
+from postings.parsing.lines import Line, Shape, read_line, read_lines
+from taxonomy.employers import stated_employer
 from taxonomy.notes.roles import role_from_first_line
 
 _SHARED = re.compile(
     r"^(?:for |in )?all (?:positions|roles|openings)|^common\b|^everyone\b|공통|共通", re.IGNORECASE
 )
 _BARE_URL = re.compile(r"^https?://\S+$")
+_CHIP = re.compile(r"`([^`]+)`")
+# The company's heading stands right under the title's, in a few words.
+_COMPANY_HEADING_DISTANCE = 2
+_COMPANY_HEADING_WORDS = 5
+_NOT_A_COMPANY_HEADING = re.compile(
+    r"^(?:about|the|our|your|what|why|how|who|job|role|position|overview)\b", re.IGNORECASE
+)
 # Labels rank below headings (1-6); a bullet that is a label ranks below both.
 LABEL_RANK = 7
 BULLET_LABEL_RANK = 8
@@ -157,6 +168,8 @@ class _Reader:
     # -- blocks and sections ---------------------------------------------------------------
 
     def _heading(self, line: Line) -> None:
+        if self._stated_in_heading(line):
+            return
         self.labels.append(line.text)
         if self.block is not self.document and line.depth <= self.block.level:
             self.block = self.document
@@ -164,10 +177,46 @@ class _Reader:
             self.block = _Block(title=line.text, level=line.depth, line=line)
             self.shared.append(self.block)
         elif classify(line.text) is SectionKind.OTHER and _is_title(line.text):
-            self.block = _Block(title=line.text, level=line.depth, line=line)
-            self.roles.append(self.block)
+            # A second heading repeating the title (a bilingual page, a banner) is the same role.
+            same = [b for b in self.roles if b.title.casefold() == line.text.casefold()]
+            self.block = same[0] if same else _Block(title=line.text, level=line.depth, line=line)
+            if not same:
+                self.roles.append(self.block)
         else:
             self._open(line.text, line, rank=line.depth)
+
+    def _stated_in_heading(self, line: Line) -> bool:
+        """Job boards head a posting with its title, then the company and chips of facts:
+        ``### Fathom Radiant``, ``#### `💰 USD $98,000~$210,000` `🌎 Remote```."""
+        chips = _CHIP.findall(line.raw)
+        if chips and not _CHIP.sub("", line.text).strip(" `"):
+            for chip in chips:
+                salary = salary_line(chip)
+                if salary:
+                    self.document.facts.setdefault(Fact.SALARY, salary.lstrip("💰 ").strip())
+                elif chip.startswith(("🌎", "📍")):
+                    self.document.facts.setdefault(Fact.LOCATION, chip.lstrip("🌎📍 ").strip())
+            return True
+        block = self.block
+        title_just_opened = (
+            block is not self.document
+            and block.line is not None
+            and not block.sections
+            and not block.loose
+            and line.depth > block.level
+            and line.number - block.line.number <= _COMPANY_HEADING_DISTANCE
+        )
+        if (
+            title_just_opened
+            and len(line.text.split()) <= _COMPANY_HEADING_WORDS
+            and classify(line.text) is SectionKind.OTHER
+            and not _is_title(line.text)
+            and not line.text.endswith((".", "!", "?", ":"))
+            and not _NOT_A_COMPANY_HEADING.match(line.text)
+        ):
+            self.document.facts.setdefault(Fact.COMPANY, line.text.strip())
+            return True
+        return False
 
     def _open(self, label: str, line: Line, *, rank: int, column: int = -1, kind=None) -> None:
         label = label.strip().rstrip(":\uff1a").strip()
@@ -299,13 +348,17 @@ class _Reader:
         ]
 
     def company(self, file_name: str, text: str) -> str:
-        stated = self.document.facts.get(Fact.COMPANY)
-        if stated:
-            return stated
+        for block in (self.document, *self.roles):
+            stated = block.facts.get(Fact.COMPANY)
+            if stated:
+                return stated
         for label in self.labels:
             named = company_in_heading(label)
             if named:
                 return named
+        stated = stated_employer(line.text for line in self.lines if not line.is_blank)
+        if stated:
+            return stated
         if file_name:
             titles = [block.title for block in self.roles] or [
                 self.document.facts.get(Fact.TITLE, "")
@@ -343,9 +396,44 @@ def _split_intro(section: Section) -> None:
     section.intro, section.items = section.items[:first], section.items[first:]
 
 
+# Front matter keys, by the fact they state.
+_FRONT_MATTER = {
+    Fact.TITLE: ("title", "position", "job", "job_title", "role", "직무", "포지션", "職種"),
+    Fact.COMPANY: (
+        "company",
+        "employer",
+        "organization",
+        "organisation",
+        "회사",
+        "회사명",
+        "会社",
+        "会社名",
+        "企業",
+    ),
+    Fact.SALARY: ("salary", "compensation", "연봉", "급여", "給与", "年収"),
+    Fact.LOCATION: ("location", "근무지", "勤務地"),
+    Fact.URL: ("url", "link", "apply_url"),
+}
+
+
 def parse_posting(text: str, *, file_name: str = "") -> ParsedPosting:
     """Roles, sections and facts of a posting; ``file_name`` may confirm title and company."""
-    reader = _Reader(read_lines(text))
+    if looks_like_html(text, file_name):
+        text = html_to_text(text)
+    lines = read_lines(text)
+    front = read_front_matter([line.raw for line in lines])
+    if front.line_count:
+        # Its lines are the document's facts, not its content; the others keep their numbers.
+        lines = [read_line(line.number, "") for line in lines[: front.line_count]] + lines[
+            front.line_count :
+        ]
+    reader = _Reader(lines)
+    for fact, keys in _FRONT_MATTER.items():
+        value = front.first(*keys)
+        if fact is Fact.TITLE:
+            value = clean_front_title(value)
+        if value:
+            reader.document.facts.setdefault(fact, value)
     reader.read()
     roles = reader.parsed_roles(file_name, text)
     return ParsedPosting(

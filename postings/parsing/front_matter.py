@@ -1,0 +1,65 @@
+"""The front matter a saved posting may open with: YAML between ``---`` lines, TOML between
+``+++`` lines (static sites, job boards, notes vaults).
+
+Only flat ``key: value`` (YAML) and ``key = value`` (TOML) lines are read, which is all a
+posting's front matter holds that Fieldnotes uses; lists and nested tables are skipped. No
+YAML library is needed for that, and none would be safe to run on any text a person saves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FENCES = {
+    "---": re.compile(r"^(?P<key>[^:#\s][^:]{0,60}?)\s*:\s*(?P<value>.*?)\s*$"),
+    "+++": re.compile(r"^(?P<key>[^=#\s][^=]{0,60}?)\s*=\s*(?P<value>.*?)\s*$"),
+}
+_MAX_LINES = 200
+# What trackers and blogs put around a title: "[Tech] Data Engineer", "Job: MVNO Engineer",
+# "웹 개발자 채용 공고" (a web developer hiring notice).
+_TAG = re.compile(r"^(?:\[[^\]]{1,20}\]|(?:job|position|role|hiring|opening)\s*:)\s*", re.I)
+_NOTICE = re.compile(r"\s*(?:채용\s*공고|채용|모집|募集(?:要項)?|を募集します)$")
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    values: dict[str, str] = field(default_factory=dict)  # casefolded key → unquoted value
+    line_count: int = 0  # lines it takes, fences included; 0 without front matter
+
+    def first(self, *keys: str) -> str:
+        for key in keys:
+            value = self.values.get(key)
+            if value:
+                return value
+        return ""
+
+
+def unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1].strip()
+    return value
+
+
+def read_front_matter(lines: list[str]) -> FrontMatter:
+    """The front matter at the top of ``lines`` (each without its line ending), if any."""
+    if not lines or lines[0].strip() not in _FENCES:
+        return FrontMatter()
+    fence = lines[0].strip()
+    pair = _FENCES[fence]
+    values: dict[str, str] = {}
+    for number, line in enumerate(lines[1:_MAX_LINES], start=2):
+        if line.strip() == fence:
+            return FrontMatter(values, number)
+        match = pair.match(line)
+        if match and not line.startswith((" ", "\t", "-")):
+            value = unquote(match.group("value"))
+            if (value and not value.startswith(("[", "{"))) or _TAG.match(value):
+                values.setdefault(unquote(match.group("key")).casefold(), value)
+    return FrontMatter()  # no closing fence: an ordinary rule, not front matter
+
+
+def clean_title(value: str) -> str:
+    """A front matter title without the tag a tracker puts first: "[Tech] Data Engineer"."""
+    return _NOTICE.sub("", _TAG.sub("", value)).strip()

@@ -1,0 +1,109 @@
+"""Postings in the formats real ones come in: front matter, job-board exports, web pages."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from postings.parsing import Fact, SectionKind, parse_posting
+from postings.parsing.front_matter import read_front_matter
+from postings.parsing.html import html_to_text
+
+EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval" / "postings"
+
+
+def test_yaml_front_matter_states_title_and_company_without_quotes_or_tags():
+    text = (
+        "---\n"
+        'title: "[Tech] Data Engineer (Pipeline, 4년 이상)"\n'
+        '회사: "요기요"\n'
+        "tags: [a, b]\n"
+        "---\n"
+        "## 자격요건\n"
+        "- Python 경험\n"
+    )
+    posting = parse_posting(text, file_name="note.md")
+    assert posting.company == "요기요"
+    assert posting.roles[0].title == "Data Engineer (Pipeline, 4년 이상)"
+    assert posting.roles[0].sections[0].line == 6  # the lines keep their numbers
+
+
+def test_toml_front_matter_is_read_and_an_unclosed_fence_is_no_front_matter():
+    assert read_front_matter(["+++", 'title = "FPGA Engineer"', "+++"]).values == {
+        "title": "FPGA Engineer"
+    }
+    assert read_front_matter(["---", "title: x", "text"]).line_count == 0
+
+
+def test_a_job_board_export_gives_title_company_salary_and_one_role():
+    text = (
+        "# [Intermediate Backend Engineer, MLOps](https://example.com/apply/123)  \n"
+        "### GitLab  \n"
+        "#### `💰 USD $98,000~$210,000` `🌎 Remote`  \n"
+        "\n"
+        "## What you'll do\n"
+        "- Build MLOps features in Ruby\n"
+        "## CLICK TO [APPLY](https://example.com/apply/123)\n"
+    )
+    posting = parse_posting(text, file_name="gitlab.md")
+    assert posting.company == "GitLab"
+    [role] = posting.roles
+    assert role.title == "Intermediate Backend Engineer, MLOps"
+    assert role.facts[Fact.SALARY] == "USD $98,000~$210,000"
+    assert role.facts[Fact.LOCATION] == "Remote"
+
+
+def test_a_second_heading_repeating_the_title_is_the_same_role():
+    text = "# Data Engineer\n## Requirements\n- SQL\n# Data Engineer\n## Nice to have\n- Go\n"
+    [role] = parse_posting(text).roles
+    assert [s.kind for s in role.sections] == [SectionKind.REQUIREMENTS, SectionKind.PREFERRED]
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("What You Bring To The Team", SectionKind.REQUIREMENTS),
+        ("What We Need To See", SectionKind.REQUIREMENTS),
+        ("Areas of contribution", SectionKind.RESPONSIBILITIES),
+        ("About the job", SectionKind.OTHER),
+    ],
+)
+def test_headings_worded_their_own_way_are_classified(label, kind):
+    role = parse_posting(f"# ML Engineer\n## {label}\n- Python\n").roles[0]
+    assert role.sections[0].kind is kind
+
+
+def test_a_web_page_with_json_ld_is_read_from_its_job_posting():
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Computer Vision Engineer",
+        "hiringOrganization": {"@type": "Organization", "name": "Acme Robotics"},
+        "baseSalary": {
+            "@type": "MonetaryAmount",
+            "currency": "USD",
+            "value": {"minValue": 120000, "maxValue": 150000, "unitText": "YEAR"},
+        },
+        "description": "<h2>Requirements</h2><ul><li>OpenCV and C++</li></ul>",
+    }
+    page = (
+        "<!doctype html><html><head><script type='application/ld+json'>"
+        f"{json.dumps(posting)}</script></head><body><nav>Jobs</nav></body></html>"
+    )
+    parsed = parse_posting(page, file_name="acme.html")
+    [role] = parsed.roles
+    assert (role.title, parsed.company) == ("Computer Vision Engineer", "Acme Robotics")
+    assert role.facts[Fact.SALARY] == "USD 120000 - 150000 per YEAR"
+    assert [item.text for item in role.skill_sections[0].items] == ["OpenCV and C++"]
+
+
+def test_a_saved_page_without_json_ld_is_read_from_its_main_text():
+    page = (EVAL / "arm-performance-modelling-intern.html").read_text(encoding="utf-8")
+    text = html_to_text(page)
+    assert "<" not in text and "Want to advertise" in text  # furniture of <main> stays
+    parsed = parse_posting(page, file_name="arm-performance-modelling-intern.html")
+    [role] = parsed.roles
+    assert role.title == "Intern (Summer) - Performance Modelling"
+    assert parsed.company == "ARM"
+    kinds = {s.label: (s.kind, s.line) for s in role.sections}
+    assert kinds["Desired Skills"] == (SectionKind.PREFERRED, 367)  # the page's own line
