@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from taxonomy.line_kinds import is_verb
+from taxonomy.verbs import is_verb
 
 _MARKUP = re.compile(r"[*_`]+")
 _WORD = r"[A-Z0-9][\w&.'\u2019+-]*"

@@ -273,11 +273,11 @@ class TechnologyMatcher:
             if slug is not None:
                 found.setdefault(tokens[index][0], slug)
             index += width or 1
-        if self._cjk_names is not None and _CJK.search(text):
+        if self._cjk_names is not None and not text.isascii() and _CJK.search(text):
             for match in self._cjk_names.finditer(text):
                 found.setdefault(match.start(), self._cjk[match.group()])
         slugs = dict.fromkeys(found[position] for position in sorted(found))
-        if self._rules:
+        if any(slug in self._rules for slug in slugs):
             folded = text.casefold()
             slugs = {slug: None for slug in slugs if self._fits(slug, folded)}
         return list(slugs)

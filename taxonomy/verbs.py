@@ -1,0 +1,24 @@
+"""The verbs a posting's duties start with ("Design …", "Support …"), in one place."""
+
+from __future__ import annotations
+
+import re
+
+VERBS = (
+    r"design|develop|build|implement|lead|drive|own|create|research|analy[sz]e|partner|deploy|"
+    r"maintain|write|conduct|support|optimi[sz]e|investigate|identify|contribute|define|manage|"
+    r"mentor|coach|evaluate|improve|participate|provide|help|architect|deliver|collaborate|"
+    r"work|establish|explore|invent|prototype|shape|scale|ship|automate|monitor|integrate|"
+    r"test|validate|verify|debug|perform|apply|utili[sz]e|use|train|fine-tune|benchmark|"
+    r"publish|present|communicate|coordinate|plan|review|guide|engage|influence|translate|"
+    r"assist|ensure|act|serve|run|operate|extend|enhance|advance|transform|tackle|solve|take|"
+    r"bring|champion|foster|oversee|set|stay|keep|recommend|propose|produce|prepare|document|"
+    r"report|conceive|formulate|interface|liaise|teach|onboard|interact|execute|employ|meet|"
+    r"modernize|model|specify|characterize|simulate|program|code|port|migrate|refactor"
+)
+_VERB = re.compile(rf"(?:{VERBS})(?:s|es|ed)?", re.IGNORECASE)
+
+
+def is_verb(word: str) -> bool:
+    """Whether ``word`` is one of the verbs duties start with ("Support", "Design")."""
+    return bool(_VERB.fullmatch(word))
