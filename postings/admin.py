@@ -13,7 +13,8 @@ from taxonomy.provenance import SOURCE_FIELDS
 
 @admin.register(Company)
 class CompanyAdmin(KeepsSearchInStep, admin.ModelAdmin):
-    list_display = ("name", "website", "role_total", "source_line")
+    list_display = ("name", "kind", "website", "role_total", "source_line")
+    list_filter = ("kind",)
     search_fields = ("name", "website", "description")
     prepopulated_fields = {"slug": ("name",)}
     readonly_fields = SOURCE_FIELDS

@@ -10,12 +10,30 @@ class CompanyQuerySet(models.QuerySet):
     def named(self, name: str):
         return self.filter(name__iexact=name.strip())
 
+    def employers(self):
+        return self.filter(kind=Company.Kind.COMPANY)
+
 
 class Company(ImportedRow):
+    """An organisation the notes or a posting name: most hire; some are industry bodies, job
+    boards or universities whose member lists the notes keep."""
+
+    class Kind(models.TextChoices):  # the values of ``taxonomy.organisations``
+        COMPANY = "company", "Employer"
+        ASSOCIATION = "association", "Association or consortium"
+        JOB_BOARD = "job board", "Job board"
+        UNIVERSITY = "university", "University or lab"
+
     name = models.CharField(max_length=255)
     slug = models.SlugField(max_length=100)
     website = models.URLField(max_length=500, blank=True)
     description = models.TextField(blank=True)
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.COMPANY,
+        help_text="Set when it is first imported, from its name and link; yours to correct.",
+    )
 
     objects = CompanyQuerySet.as_manager()
 
@@ -27,6 +45,7 @@ class Company(ImportedRow):
             models.UniqueConstraint(Lower("name"), name="postings_company_name_ci_unique"),
             models.UniqueConstraint(fields=["slug"], name="postings_company_slug_unique"),
         ]
+        indexes = [models.Index(fields=["kind", "name"], name="postings_company_kind")]
 
     def __str__(self) -> str:
         return self.name

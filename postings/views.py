@@ -88,17 +88,31 @@ def _nested(skills) -> list[tuple[Skill, list]]:
     return branch(None)
 
 
+# Industry bodies, job boards and universities the notes list: few, shown on one page.
+OTHER_ORGANISATIONS_SHOWN = 200
+
+
 def company_list(request):
-    companies = Company.objects.annotate(
-        role_total=Count("roles", distinct=True),
-        posting_total=Count(
-            "skill_sets", filter=Q(skill_sets__is_placeholder=False), distinct=True
-        ),
-    ).order_by("name")  # Meta.ordering does not apply to aggregated queries
+    """Employers, with their roles and skill sets; then the other organisations the notes
+    list (member directories, job boards), which hire nobody themselves."""
+    companies = (
+        Company.objects.employers()
+        .annotate(
+            role_total=Count("roles", distinct=True),
+            posting_total=Count(
+                "skill_sets", filter=Q(skill_sets__is_placeholder=False), distinct=True
+            ),
+        )
+        .order_by("name")  # Meta.ordering does not apply to aggregated queries
+    )
+    others = Company.objects.exclude(kind=Company.Kind.COMPANY).order_by("kind", "name")
     return render(
         request,
         "postings/company_list.html",
-        {"companies": paginate(request, companies, per_page=50)},
+        {
+            "companies": paginate(request, companies, per_page=50),
+            "others": others[:OTHER_ORGANISATIONS_SHOWN],
+        },
     )
 
 

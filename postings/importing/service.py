@@ -19,6 +19,7 @@ from postings.models import Company, Posting, Role
 from taxonomy.models import Skill, SkillSet, TaggedSkill, Technology
 from taxonomy.notes.importer import parents_first, unique_slug
 from taxonomy.notes.markdown import render_inline, render_markdown
+from taxonomy.organisations import organisation_kind
 from taxonomy.search.index import sync_index
 from taxonomy.vocabulary import sync_vocabulary, technology_matcher
 
@@ -89,7 +90,12 @@ class _Writer:
             return None
         name = self.plan.company_name
         taken = set(Company.objects.values_list("slug", flat=True))
-        company = Company(name=name, slug=unique_slug(name, taken, "company"), **self.provenance)
+        company = Company(
+            name=name,
+            slug=unique_slug(name, taken, "company"),
+            kind=organisation_kind(name),
+            **self.provenance,
+        )
         company.import_digest = company_digest(company)
         company.save()
         self.report.created_company = True

@@ -20,6 +20,8 @@ _INTRODUCES_COMPANIES = re.compile(
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)[-+*][ \t]+(?P<text>.*)$")
 _LINK_ITEM = re.compile(r"^\[(?P<name>[^\]]+)\]\((?P<url>https?://[^)\s]+)\)(?:\s*:?\s*.*)?$")
 _COLON_ITEM = re.compile(r"^(?P<name>[^:\[\]]{2,120}?):\s+(?P<url>https?://\S+)\s*$")
+# A list item that is only a name, with no link: a few capitalised words ("AMD/Xilinx").
+_BARE_NAME = re.compile(r"^\*{0,3}[A-Z0-9][\w&'+-]*(?:[ /][A-Z0-9][\w&'+.-]*){0,3}\*{0,3}$")
 _NOT_A_COMPANY = re.compile(r"\b(?:list|lists|members|directory|wikipedia)\b", re.IGNORECASE)
 
 
@@ -40,6 +42,9 @@ def parse_company_item(text: str) -> tuple[str, str] | None:
         return None
     match = _LINK_ITEM.match(text) or _COLON_ITEM.match(text)
     if not match:
+        bare = _BARE_NAME.match(text)
+        if bare and not _NOT_A_COMPANY.search(text):
+            return text.strip("*").strip(), ""  # "AMD/Xilinx", "Intel Altera"
         return None
     name = match.group("name").strip().strip("*").strip()
     if not name or _NOT_A_COMPANY.search(name):
@@ -52,6 +57,7 @@ def company_items(lines: Iterable[Line], *, area_lists_companies: bool) -> list[
     items: list[CompanyItem] = []
     paragraph_introduces = area_lists_companies
     bullet_column: int | None = None  # column of a bullet such as "+ FPGA companies"
+    bare_names = False  # whether that bullet's items may be names without links
     for line in lines:
         if line.is_blank:
             continue
@@ -65,10 +71,17 @@ def company_items(lines: Iterable[Line], *, area_lists_companies: bool) -> list[
             bullet_column = None
         text = bullet.group("text")
         item = parse_company_item(text)
-        if item and (paragraph_introduces or bullet_column is not None):
+        if item and not item[1]:
+            # A bare name counts only nested in a bullet of words such as "FPGA companies",
+            # not under a link to somebody's list ("From Wikipedia, list of … vendors").
+            listed = bullet_column is not None and bare_names
+        else:
+            listed = bullet_column is not None or paragraph_introduces
+        if item and listed:
             items.append(CompanyItem(item[0], item[1], line))
         elif bullet_column is None and not item and introduces_companies(text):
             bullet_column = column
+            bare_names = "](" not in text and not _NOT_A_COMPANY.search(text)
     return items
 
 

@@ -464,7 +464,7 @@ class _Writer:
 
         def new_slug(record) -> dict:
             slugs[record.key] = unique_slug(record.name, taken, "company")
-            return {"slug": slugs[record.key]}
+            return {"slug": slugs[record.key], "kind": record.kind}
 
         self.apply(
             COMPANIES,
@@ -970,7 +970,7 @@ def import_library(
         f for f in files if f.path not in sources or sources[f.path].checksum != sums[f.path]
     ]
     planners = {f.path: NotesPlanner(_parse(f), matcher) for f in changed}
-    names = [*Company.objects.values_list("name", flat=True)]
+    names = [*Company.objects.employers().values_list("name", flat=True)]
     for planner in planners.values():
         names.extend(planner.named_companies())
     vocabulary = _vocabulary()
@@ -1044,7 +1044,8 @@ def import_library(
     report.companies.deleted = _delete_unlisted_companies(dropped)
 
     if writers:
-        context_after = _context(vocabulary, Company.objects.values_list("name", flat=True))
+        employers = Company.objects.employers().values_list("name", flat=True)
+        context_after = _context(vocabulary, employers)
         counts = _row_counts([writer.source.pk for _file, writer in writers])
         now = timezone.now()
         for file, writer in writers:

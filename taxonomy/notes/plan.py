@@ -33,6 +33,7 @@ from taxonomy.notes.roles import (
     role_from_label,
     role_in_sentence,
 )
+from taxonomy.organisations import COMPANY, organisation_kind
 
 # A title stated in a sentence is looked for in a set's first lines only.
 _TITLE_SENTENCE_LINES = 3
@@ -82,6 +83,7 @@ class CompanyRecord(_Keyed):
     name: str
     website: str
     source: Source
+    kind: str = COMPANY  # ``taxonomy.organisations``: what it is, written when it is created
 
     def content(self):
         return (self.name, self.website)
@@ -193,6 +195,8 @@ def short_company_names(name: str) -> list[str]:
     base = _LEGAL_SUFFIX.sub("", base).strip()
     if base and base != name and len(base) >= 4:
         names.append(base)
+    if "/" in name:  # "AMD/Xilinx": one employer by either name
+        names.extend(part.strip() for part in name.split("/") if len(part.strip()) >= 3)
     return names
 
 
@@ -227,7 +231,8 @@ class NotesPlanner:
                 if not node.is_placeholder:
                     named = self._named_company(node, role_line) or self._stated_company(node)
                 self._named[id(node)] = (role_line, named)
-        return [record.name for record in self.companies.values()]
+        # Only employers are looked for in other files' postings: not a consortium's name.
+        return [r.name for r in self.companies.values() if r.kind == COMPANY]
 
     def plan(self, known_companies=()) -> NotesPlan:
         """The records; a skill set mentioning one of ``known_companies`` is linked to it.
@@ -275,16 +280,22 @@ class NotesPlanner:
     def _add_company(self, name: str, website: str, line) -> str:
         key = company_key(name)
         if key not in self.companies:
-            self.companies[key] = CompanyRecord(key, name, website, Source(line.number, line.raw))
+            self.companies[key] = CompanyRecord(
+                key, name, website, Source(line.number, line.raw), organisation_kind(name, website)
+            )
         return key
 
     def _collect_companies(self, area: AreaNode) -> None:
         for item in company_items(area.notes, area_lists_companies=introduces_companies(area.name)):
+            if not item.url and self.matcher.find(item.name):
+                continue  # "FPGA", "Jira" listed bare are what companies make, not companies
             self._add_company(item.name, item.url, item.line)
 
     def _mention_finder(self) -> NameFinder:
         names = {n: company_key(n) for n in self.known_companies.values()}
         for record in self.companies.values():
+            if record.kind != COMPANY:
+                continue  # "SEMI" in a line is the industry, not a member directory
             for short in short_company_names(record.name):
                 # "Elasticsearch B.V." must not claim every posting that asks for Elasticsearch.
                 if short == record.name or not self.matcher.find(short):
