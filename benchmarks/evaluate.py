@@ -24,7 +24,7 @@ from eval_sample import NOTES_FILES  # noqa: E402
 
 from postings.parsing.facts import Fact  # noqa: E402
 from postings.parsing.parser import parse_posting  # noqa: E402
-from taxonomy.line_kinds import LineKind, notes_line_kinds  # noqa: E402
+from taxonomy.line_kinds import LineKind  # noqa: E402
 from taxonomy.matching import TechnologyMatcher, Term  # noqa: E402
 from taxonomy.notes.parser import parse_notes  # noqa: E402
 from taxonomy.notes.plan import NotesPlanner  # noqa: E402
@@ -44,6 +44,7 @@ class Score:
     right: int = 0
     total: int = 0
     errors: list[str] = field(default_factory=list)
+    confusion: Counter = field(default_factory=Counter)  # (labelled, got) → lines
 
     def precision(self) -> float | None:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
@@ -180,14 +181,14 @@ def evaluate_notes(scores: Scores, vocab: Vocabulary) -> None:
         score_named(scores("role title", split), where, title, labelled["title"], _title_key)
         employer = companies.get(record.company_key)
         score_named(scores("employer", split), where, employer, labelled["employer"], _company_key)
-    kinds = {}
+    skills = {}  # "file:line" → the planned skill, with its technologies and kind
     for key, (record, _roles, _companies) in planned.items():
-        if key.rsplit(":", 1)[0] and record.skills:
-            file_name = key.rsplit(":", 1)[0]
-            for skill, kind in zip(record.skills, notes_line_kinds(record.skills), strict=True):
-                kinds[f"{file_name}:{skill.source.line}"] = (skill, kind)
+        file_name = key.rsplit(":", 1)[0]
+        for skill in record.skills:
+            skills[f"{file_name}:{skill.source.line}"] = skill
     for labelled in _read_jsonl(EVAL / "notes/lines.jsonl"):
-        skill, kind = kinds[labelled["id"]]
+        skill = skills[labelled["id"]]
+        kind = LineKind(skill.kind)
         split, where = labelled["split"], labelled["id"]
         found = list(skill.technologies)
         score_tags(
@@ -200,7 +201,6 @@ def evaluate_notes(scores: Scores, vocab: Vocabulary) -> None:
 def score_kind(score: Score, where: str, kind: LineKind, gold: str, text: str) -> None:
     score.total += 1
     score.right += kind.value == gold
-    score.confusion = getattr(score, "confusion", Counter())
     score.confusion[(gold, kind.value)] += 1
     if kind.value != gold:
         score.errors.append(f"{where}: got {kind.value}, labelled {gold}: {text[:110]}")
@@ -318,7 +318,7 @@ def report(scores: Scores, *, held_out_errors: bool, out=sys.stdout) -> None:
         figures = f"{_figure(tune, figure)} {_figure(held, figure):>9}"
         out.write(f"{task:<22} {figure:<10} {figures} {goal:>7}  {n}\n")
     for split in SPLITS:
-        confusion = getattr(scores("line kind", split), "confusion", None)
+        confusion = scores("line kind", split).confusion
         if confusion:
             out.write(f"\nline kind confusion ({split}; rows labelled, columns got)\n")
             kinds = [k.value for k in LineKind]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import islice
 
 from taxonomy.verbs import is_verb
 
@@ -160,6 +161,8 @@ _TITLE_END = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME = 60
+# A posting introduces its employer near its top: later lines are not read for it.
+MAX_LINES_READ = 25
 # "Jane Street's …", "Ginkgo's …": a company speaking of its own teams and products.
 _POSSESSIVE = re.compile(r"\b(?P<name>[A-Z][\w&.+-]*(?: [A-Z][\w&.+-]*){0,2})(?:'|\u2019)s\b")
 
@@ -182,7 +185,7 @@ def stated_employer(
     """The employer the first statement among ``texts`` names, else the name most lines
     speak of as their own ("Ginkgo's Biosecurity Teams"), or None."""
     owners: dict[str, int] = {}
-    for text in texts:
+    for text in islice(texts, MAX_LINES_READ):
         plain = _MARKUP.sub("", text).strip()
         for pattern in _STATEMENTS:
             match = pattern.search(plain)

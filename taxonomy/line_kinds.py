@@ -77,8 +77,11 @@ _OPTIONAL = re.compile("|".join(_OPTIONAL_WORDING.values()), re.IGNORECASE)
 
 def is_optional(text: str) -> bool:
     """Whether a line only prefers what it names ("Go is a plus", "is an asset")."""
-    lowered = text.lower()
-    return any(hint in lowered for hint in _OPTIONAL_WORDING) and bool(_OPTIONAL.search(text))
+    return _optional_in(text.lower(), text)
+
+
+def _optional_in(lowered: str, text: str) -> bool:
+    return any(map(lowered.__contains__, _OPTIONAL_WORDING)) and bool(_OPTIONAL.search(text))
 
 
 _MARKUP = re.compile(r"[*_`>#]+")
@@ -136,24 +139,23 @@ _MIXED = re.compile(r"\b(?:must|required|minimum|at least)\b|,\s*(?:preferably|i
 def line_kind(text: str, *, first: bool = False) -> LineKind:
     """The kind of one line read on its own; ``first``: the first line of its skill set,
     where a job title stands."""
-    plain = _MARKUP.sub("", text).strip()
+    plain = (_MARKUP.sub("", text) if _has_markup(text) else text).strip()
     if not plain:
         return LineKind.OTHER
-    asking = _Asking(plain)
     lowered = plain.lower()
     if (
-        any(hint in lowered for hint in _OTHER_HINTS)
+        any(map(lowered.__contains__, _OTHER_HINTS))
         and (_MONEY.search(plain) or _OTHER.search(plain))
-        and (len(plain.split()) <= _OTHER_SHORT_WORDS or asking.at is None)
+        and (plain.count(" ") < _OTHER_SHORT_WORDS or not _ASKING.search(plain))
     ):
         return LineKind.OTHER
-    if is_optional(plain):
+    if _optional_in(lowered, plain):
         mixed = _MIXED.search(plain)
         optional = _OPTIONAL.search(plain)
         if mixed and optional and mixed.start() < optional.start():
             return LineKind.REQUIREMENT
         return LineKind.PREFERENCE
-    if plain.endswith((":", "\uff1a")) and len(plain.split()) <= _LABEL_WORDS:
+    if plain.endswith((":", "\uff1a")) and plain.count(" ") < _LABEL_WORDS:
         return LineKind.OTHER  # a label of the author's own ("use cases:")
     if first and role_from_first_line(plain) is not None:
         return LineKind.OTHER
@@ -161,28 +163,16 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
         plain
     ):
         return LineKind.DUTY if _YOU_WILL.search(plain) else LineKind.REQUIREMENT
-    if _ABOUT.match(plain) and not asking.before(len(plain) // 3):
+    # An introduction or a duty may still ask for something early on ("Work experience in").
+    if _ABOUT.match(plain) and not _ASKING.search(plain, 0, len(plain) // 3):
         return LineKind.ABOUT
-    if _DUTY_START.match(plain) and not asking.before(len(plain) // 2):
+    if _DUTY_START.match(plain) and not _ASKING.search(plain, 0, len(plain) // 2):
         return LineKind.DUTY
     return LineKind.REQUIREMENT
 
 
-class _Asking:
-    """Where a line first asks for something (read only when needed: most lines never are)."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.found: re.Match | bool | None = False
-
-    @property
-    def at(self) -> int | None:
-        if self.found is False:
-            self.found = _ASKING.search(self.text)
-        return self.found.start() if self.found else None
-
-    def before(self, position: int) -> bool:
-        return self.at is not None and self.at < position
+def _has_markup(text: str) -> bool:
+    return "*" in text or "_" in text or "`" in text or ">" in text or "#" in text
 
 
 def section_label(text: str) -> LineKind | None:

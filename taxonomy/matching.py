@@ -213,9 +213,10 @@ class TechnologyMatcher:
         self._exact: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         self._cjk: dict[str, str] = {}
-        self._first_tokens: set[str] = set()  # casefolded; most words start no name at all
+        # Casefolded first token → the most tokens a name starting with it has; most words
+        # start no name at all, and most names are a word or two.
+        self._first_tokens: dict[str, int] = {}
         self._rules: dict[str, Term] = {}
-        self.max_tokens = 1
         variants: list[tuple[str, str, bool]] = []
         for term in terms:
             if term.needs or term.unless or term.generic:
@@ -249,11 +250,11 @@ class TechnologyMatcher:
             self._exact.setdefault(key, slug)
         else:
             self._folded.setdefault(key.casefold(), slug)
-        self._first_tokens.add(_TOKEN.search(key).group().casefold())
-        self.max_tokens = max(self.max_tokens, _token_count(key))
+        first, count = _TOKEN.search(key).group().casefold(), _token_count(key)
+        self._first_tokens[first] = max(self._first_tokens.get(first, 1), count)
 
     def _lookup(self, candidate: str) -> str | None:
-        key = _normalise(candidate)
+        key = " ".join(candidate.split())  # as _normalise, for a run of tokens, but faster
         found = self._exact.get(key) or self._folded.get(key.casefold())
         if found is None and "-" in key:  # "deep-learning systems"
             found = self._folded.get(key.replace("-", " ").casefold())
@@ -261,17 +262,21 @@ class TechnologyMatcher:
 
     def find(self, text: str) -> list[str]:
         """Slugs of the technologies named in ``text``, in order of first mention."""
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = [m.span() for m in _TOKEN.finditer(text)]
+        # Lowercasing ASCII keeps every position: one call instead of one per token.
+        folded = text.lower() if text.isascii() else None
         found: dict[int, str] = {}  # position → slug
         index = 0
         while index < len(tokens):
-            first = text[tokens[index][0] : tokens[index][1]].casefold()
-            if first not in self._first_tokens:
+            start, end = tokens[index]
+            first = folded[start:end] if folded is not None else text[start:end].casefold()
+            longest = self._first_tokens.get(first)
+            if longest is None:
                 index += 1
                 continue
-            slug, width = self._longest_match(text, tokens, index)
+            slug, width = self._longest_match(text, tokens, index, longest)
             if slug is not None:
-                found.setdefault(tokens[index][0], slug)
+                found.setdefault(start, slug)
             index += width or 1
         if self._cjk_names is not None and not text.isascii() and _CJK.search(text):
             for match in self._cjk_names.finditer(text):
@@ -290,11 +295,11 @@ class TechnologyMatcher:
             return False
         return not any(word in folded for word in term.unless)
 
-    def _longest_match(self, text, tokens, index) -> tuple[str | None, int]:
+    def _longest_match(self, text, tokens, index, longest) -> tuple[str | None, int]:
         start = tokens[index][0]
         last = index
         # Extend the run while tokens are joined by a space or a joiner character.
-        while last + 1 < len(tokens) and last + 1 - index < self.max_tokens:
+        while last + 1 < len(tokens) and last + 1 - index < longest:
             gap = text[tokens[last][1] : tokens[last + 1][0]]
             if len(gap) > 3 or gap.strip() not in _JOINERS:
                 break

@@ -57,7 +57,9 @@ def sync_vocabulary(entries: list[dict] | None = None) -> int:
     when the row is as the vocabulary last left it, never when someone has edited it.
     """
     entries = load_vocabulary() if entries is None else entries
-    existing = Technology.objects.in_bulk(field_name="slug")
+    existing = Technology.objects.only("slug", "vocabulary_digest", *ENTRY_FIELDS).in_bulk(
+        field_name="slug"
+    )
     taken_names = {row.name.casefold() for row in existing.values()}
     missing, changed = [], []
     for entry in entries:
