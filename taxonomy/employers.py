@@ -168,7 +168,10 @@ _POSSESSIVE = re.compile(r"\b(?P<name>[A-Z][\w&.+-]*(?: [A-Z][\w&.+-]*){0,2})(?:
 
 
 def _name(found: str, *, possessive: bool = False) -> str | None:
-    name = found.strip(" .,'\u2019")
+    name = found.rsplit(". ", 1)[-1].strip(" .,'\u2019")  # "… in the USA. Design Apple's"
+    first, _, rest = name.partition(" ")
+    if possessive and rest and is_verb(first):
+        name = rest  # "Support Ginkgo's teams", or "Design Apple's" after a full stop
     first = name.split()[0].casefold() if name else ""
     if not name or first in _NOT_NAMES or len(name) > _MAX_NAME or _TITLE_END.search(name):
         return None
@@ -199,11 +202,7 @@ def stated_employer(
             if label not in {"www", "jobs", "careers", "boards"}:
                 return label.replace("-", " ").title()
         for match in _POSSESSIVE.finditer(plain):
-            name = match.group("name")
-            first, _, rest = name.partition(" ")
-            if match.start() == 0 and rest and is_verb(first):
-                name = rest  # "Support Ginkgo's teams"
-            name = _name(name, possessive=True)
+            name = _name(match.group("name"), possessive=True)
             if name and not is_technology(name):
                 owners[name] = owners.get(name, 0) + 1
     return max(owners, key=owners.__getitem__) if owners else None

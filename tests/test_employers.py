@@ -34,3 +34,19 @@ def test_the_employer_a_posting_states(lines, employer):
 )
 def test_no_employer_is_made_up(lines):
     assert stated_employer(lines, is_technology=lambda name: name == "Python") is None
+
+
+def test_a_product_or_lab_of_an_employer_named_elsewhere_is_that_employer():
+    from taxonomy.matching import TechnologyMatcher
+    from taxonomy.notes.parser import parse_notes
+    from taxonomy.notes.plan import NotesPlanner
+
+    notes = (
+        "# Field\n"
+        "+ skill set:\n\t- Apple Vision Pro is the most advanced personal device ever made.\n"
+        "+ skill set:\n\t- Apple is looking for a Machine Learning Engineer.\n"
+    )
+    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
+    assert planner.named_companies() == ["Apple"]
+    plan = planner.plan(["Apple"])
+    assert {s.company_key for s in plan.skill_sets} == {plan.companies[0].key}

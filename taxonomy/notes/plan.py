@@ -188,6 +188,17 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 
+def _owner(name: str, employers) -> str:
+    """The shortest of ``employers`` that ``name`` starts with as words, else ``name``."""
+    folded = name.casefold()
+    owners = [
+        employer
+        for employer in employers
+        if len(employer) < len(name) and folded.startswith(employer.casefold() + " ")
+    ]
+    return min(owners, key=len) if owners else name
+
+
 def short_company_names(name: str) -> list[str]:
     """Names a posting may use for a company: "Menta S.A.S, Sophia Antipolis" → "Menta"."""
     names = [name]
@@ -224,13 +235,27 @@ class NotesPlanner:
             self._collect_companies(area)
         # Companies named by labels and job titles join before any mention is looked for,
         # so that the links do not depend on the order of the file or of earlier imports.
+        stated: list[tuple[SkillSetNode, str]] = []
         for area in self.document.areas:
             for node in area.all_skill_sets():
                 role_line = self._role_line(node)
                 named = None
                 if not node.is_placeholder:
-                    named = self._named_company(node, role_line) or self._stated_company(node)
+                    named = self._named_company(node, role_line)
+                    name = None if named else self._stated_name(node)
+                    if name:
+                        stated.append((node, name))
                 self._named[id(node)] = (role_line, named)
+        # "Apple Vision Pro is …", "NVIDIA Research's …": a product or a lab of an employer
+        # the notes name elsewhere is that employer, whichever comes first in the file.
+        employers = {r.name for r in self.companies.values() if r.kind == COMPANY}
+        employers.update(name for _node, name in stated)
+        for node, name in stated:
+            owner = _owner(name, employers)
+            self._named[id(node)] = (
+                self._named[id(node)][0],
+                self._add_company(owner, "", node.line),
+            )
         # Only employers are looked for in other files' postings: not a consortium's name.
         return [r.name for r in self.companies.values() if r.kind == COMPANY]
 
@@ -311,12 +336,11 @@ class NotesPlanner:
                 return self._mentioned_key(key)
         return None
 
-    def _stated_company(self, node: SkillSetNode) -> str | None:
+    def _stated_name(self, node: SkillSetNode) -> str | None:
         """The employer the set's lines introduce ("Apple is looking for …")."""
-        name = stated_employer(
+        return stated_employer(
             (s.text for s in node.skills), is_technology=lambda n: bool(self.matcher.find(n))
         )
-        return self._add_company(name, "", node.line) if name else None
 
     def _mentioned_key(self, key: str) -> str:
         if key not in self.companies:  # known from elsewhere, not from these notes
