@@ -234,6 +234,11 @@ def test_a_file_name_gives_title_and_company_only_when_the_text_confirms_them():
     assert names_from_file("notes-2024-01", text) == ("", "")
     assert names_from_file("acme-data-engineer", "Nothing relevant here.") == ("", "")
     assert names_from_file("acme-data-engineer", "", "Data Engineer") == ("Data Engineer", "Acme")
+    # A longer company part must be in the text: these words are the poster's topics.
+    assert names_from_file("medtech-cpp-cv-software-engineer", "Our software team") == (
+        "Software Engineer",
+        "",
+    )
 
 
 def test_prose_without_sections_is_reported_as_such():

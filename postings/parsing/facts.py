@@ -60,6 +60,7 @@ _MONEY = re.compile(
     rf"(?:\b{_CURRENCY}\s*[₩$€£¥]?|[₩$€£¥])\s*{_AMOUNT}|\d[\d,.]*\s*(?:만\s*원|억\s*원|원|万円|円)"
 )
 SALARY_MAX_WORDS = 14
+FILE_COMPANY_WORDS = 2  # a file name's company part the text need not repeat
 VALUE_MAX_WORDS = 12
 _IS_LOOKING = re.compile(
     r"^(?P<name>[\w&.'\- ]{2,60}?)\s+(?:is|are)\s+(?:looking for|hiring|seeking|recruiting)\b",
@@ -139,15 +140,24 @@ def names_from_file(stem: str, text: str, title: str = "") -> tuple[str, str]:
         title_words = [w.casefold() for w in _FILE_WORD.findall(title)]
         tail = len(title_words)
         if len(words) > tail and words[-tail:] == title_words:
-            return title, _cased(words[:-tail], text)
+            return title, _confirmed(words[:-tail], text)
         return title, ""
     for start in range(len(words) - 1):
         tail = words[start:]
         if role_from_first_line(" ".join(tail).capitalize()) is None:
             return "", ""
         if _appears(tail[:-1], text):
-            return _cased(tail, text), _cased(words[:start], text)
+            return _cased(tail, text), _confirmed(words[:start], text)
     return "", ""
+
+
+def _confirmed(words: list[str], text: str) -> str:
+    """The company part of a file name: a word or two (``hyperconnect-…``, which a Korean
+    text writes 하이퍼커넥트), or longer when the text names it too ("medtech-cpp-cv-…" is not
+    a company called "Medtech Cpp CV")."""
+    if len(words) <= FILE_COMPANY_WORDS or _appears(words, text):
+        return _cased(words, text)
+    return ""
 
 
 def _appears(words: list[str], text: str) -> bool:
