@@ -127,6 +127,8 @@ _BOUND_AFTER = frozenset(
         "engineering",
         "design",
         "designs",
+        "designer",
+        "designers",
         "ip",
         "library",
         "libraries",
