@@ -15,13 +15,13 @@ from django.db.models import Q, QuerySet
 from postings.models import Role
 from roadmaps.ranking import Ask, Ranked, rank
 from taxonomy.demand import ASKING_KINDS, with_field_spread
-from taxonomy.models import Skill, SkillSet, TaggedSkill, Technology
+from taxonomy.line_kinds import LineKind
+from taxonomy.models import SkillSet, TaggedSkill, Technology
 from taxonomy.tree import AreaTree
 
 # Kinds of skill sets whose lines ask for what they name; the other kinds only mention it.
 _REQUIRING_KINDS = {SkillSet.Kind.REQUIREMENTS, SkillSet.Kind.GENERAL}
-# The work a hire will do asks for its tools as firmly as a requirement does.
-REQUIRING_LINES = (Skill.Kind.REQUIREMENT, Skill.Kind.DUTY)
+REQUIRING_LINES = tuple(kind.value for kind in LineKind if kind.requires)
 
 
 @dataclass(frozen=True, slots=True)

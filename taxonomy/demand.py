@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from taxonomy.models import Skill, Technology
+from taxonomy.line_kinds import LineKind
+from taxonomy.models import Technology
 
-ASKING_KINDS = (Skill.Kind.REQUIREMENT, Skill.Kind.PREFERENCE, Skill.Kind.DUTY)
+ASKING_KINDS = tuple(kind.value for kind in LineKind if kind.asks)
 
 # Public lines that ask for what they name: a company's blurb or a link only mentions it.
 _PUBLIC = Q(

@@ -31,8 +31,14 @@ class LineKind(Enum):
 
     @property
     def asks(self) -> bool:
-        """Whether a line of this kind asks for what it names."""
-        return self in (LineKind.REQUIREMENT, LineKind.PREFERENCE)
+        """Whether a line of this kind asks for what it names: a company's blurb or a link
+        only mentions it, while the work a hire will do asks for its tools."""
+        return self in (LineKind.REQUIREMENT, LineKind.PREFERENCE, LineKind.DUTY)
+
+    @property
+    def requires(self) -> bool:
+        """Whether it asks as firmly as a requirement does (a preference asks less)."""
+        return self in (LineKind.REQUIREMENT, LineKind.DUTY)
 
 
 SECTION_KINDS = {

@@ -80,3 +80,9 @@ def test_optional_wording_is_recognised(line):
 )
 def test_plain_requirements_are_not_optional(line):
     assert not is_optional(line)
+
+
+def test_the_stored_kinds_are_the_line_kinds():
+    from taxonomy.models import Skill
+
+    assert list(Skill.Kind.values) == [kind.value for kind in LineKind]

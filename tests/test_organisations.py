@@ -43,3 +43,7 @@ def test_the_companies_page_lists_employers_and_the_others_apart(client, real_no
 def test_a_company_listed_without_a_link_is_a_company(real_notes):
     # "+ FPGA companies" > "- AMD/Xilinx", "- Intel Altera" in the seed notes.
     assert Company.objects.filter(name__in=["AMD/Xilinx", "Intel Altera"]).count() == 2
+
+
+def test_the_stored_kinds_are_the_organisation_kinds():
+    assert list(Company.Kind.values) == [COMPANY, ASSOCIATION, JOB_BOARD, UNIVERSITY]

@@ -55,7 +55,9 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
         match = pair.match(line)
         if match and not line.startswith((" ", "\t", "-")):
             value = unquote(match.group("value"))
-            if (value and not value.startswith(("[", "{"))) or _TAG.match(value):
+            # A flow list or table ("[a, b]", "{…}") is skipped; "[Tech] Data Engineer" is not.
+            is_list = value.startswith("{") or (value.startswith("[") and value.endswith("]"))
+            if value and not is_list:
                 values.setdefault(unquote(match.group("key")).casefold(), value)
     return FrontMatter()  # no closing fence: an ordinary rule, not front matter
 
