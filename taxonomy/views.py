@@ -99,10 +99,12 @@ def field_detail(request, slug):
         .select_related("role", "company")
         .prefetch_related(Prefetch("skills", queryset=Skill.objects.public()))
     )
+    # Two subqueries, not two joins: joined, every role of a company would meet every one of
+    # its skill sets before DISTINCT, and employers named in many postings have hundreds.
     companies = Company.objects.filter(
-        Q(roles__area__in=subtree)
-        | Q(skill_sets__area__in=subtree, skill_sets__is_placeholder=False)
-    ).distinct()
+        Q(pk__in=Role.objects.filter(area__in=subtree).values("company"))
+        | Q(pk__in=SkillSet.objects.public().filter(area__in=subtree).values("company"))
+    )
     demand = technology_demand(areas=subtree, limit=TOP_TECHNOLOGIES)
     chart = bar_chart(
         [(d.technology.name, d.count, d.technology.get_absolute_url()) for d in demand]
