@@ -78,16 +78,27 @@ _OPTIONAL_WORDING = {
     "尚可": "尚可",
     "あれば": "あれば",
 }
-_OPTIONAL = re.compile("|".join(_OPTIONAL_WORDING.values()), re.IGNORECASE)
+_OPTIONAL = {
+    literal: re.compile(pattern, re.IGNORECASE) for literal, pattern in _OPTIONAL_WORDING.items()
+}
 
 
 def is_optional(text: str) -> bool:
     """Whether a line only prefers what it names ("Go is a plus", "is an asset")."""
-    return _optional_in(text.lower(), text)
+    return _first_optional(text.lower(), text) is not None
 
 
-def _optional_in(lowered: str, text: str) -> bool:
-    return any(map(lowered.__contains__, _OPTIONAL_WORDING)) and bool(_OPTIONAL.search(text))
+def _first_optional(lowered: str, text: str) -> int | None:
+    """Where the first optional wording in ``text`` starts, or None; only the patterns whose
+    literal ``lowered`` holds are searched."""
+    if not any(map(lowered.__contains__, _OPTIONAL)):
+        return None  # most lines: cleared without a loop in Python
+    starts = [
+        found.start()
+        for literal, pattern in _OPTIONAL.items()
+        if literal in lowered and (found := pattern.search(text))
+    ]
+    return min(starts) if starts else None
 
 
 _MARKUP = re.compile(r"[*_`>#]+")
@@ -155,12 +166,10 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
         and (plain.count(" ") < _OTHER_SHORT_WORDS or not _ASKING.search(plain))
     ):
         return LineKind.OTHER
-    if _optional_in(lowered, plain):
+    optional = _first_optional(lowered, plain)
+    if optional is not None:
         mixed = _MIXED.search(plain)
-        optional = _OPTIONAL.search(plain)
-        if mixed and optional and mixed.start() < optional.start():
-            return LineKind.REQUIREMENT
-        return LineKind.PREFERENCE
+        return LineKind.REQUIREMENT if mixed and mixed.start() < optional else LineKind.PREFERENCE
     if plain.endswith((":", "\uff1a")) and plain.count(" ") < _LABEL_WORDS:
         return LineKind.OTHER  # a label of the author's own ("use cases:")
     if first and role_from_first_line(plain) is not None:

@@ -291,12 +291,16 @@ class _Writer:
         *,
         as_imported: bool = False,
         reuse_tags: bool = False,
+        index_all: bool = False,
     ):
         """``as_imported``: the source's rows are as its last import wrote them (nobody has
         edited or deleted any since), so a skill set whose lines are unchanged keeps its
         skill rows without their being read. ``reuse_tags``: the vocabulary is unchanged,
-        so a line as imported keeps its technologies without being searched again."""
+        so a line as imported keeps its technologies without being searched again.
+        ``index_all``: the whole search index is built afresh after this import, so which
+        lines it changed need not be worked out."""
         self.plan = plan
+        self.index_all = index_all
         self.as_imported = as_imported
         self.reuse_tags = reuse_tags
         self.existing = _ExistingSkills()
@@ -745,7 +749,7 @@ class _Writer:
         for kind in kinds:
             self.indexed[kind.name].update(gone[kind.name])
         # Read before the deletions: a deleted role leaves the lines of its set without a title.
-        self.skills_to_index = self._skills_to_index()
+        self.skills_to_index = set() if self.index_all else self._skills_to_index()
         for kind in kinds:
             tally = self.report.tallies[kind.name]
             ids = gone[kind.name]
@@ -960,6 +964,7 @@ def import_library(
         repeated = next(p for p in paths if paths.count(p) > 1)
         raise InputError(repeated, None, "is named twice in one import")
     report.technologies_added = sync_vocabulary()
+    index_all = not SearchDocument.objects.exists()
     matcher = technology_matcher()
     sources = {s.path: s for s in NotesSource.objects.filter(path__in=paths)}
 
@@ -1005,7 +1010,14 @@ def import_library(
         source.root = file.root
         source.layout = planner.document.layout.as_json()
         source.save()
-        writer = _Writer(plan, source, file_report, as_imported=as_imported, reuse_tags=reuse)
+        writer = _Writer(
+            plan,
+            source,
+            file_report,
+            as_imported=as_imported,
+            reuse_tags=reuse,
+            index_all=index_all,
+        )
         writers.append((file, writer))
         report.files.append(file_report)
 
@@ -1034,7 +1046,7 @@ def import_library(
                 report.gone.append(source.path)
                 continue
             empty = NotesPlan([], [], [], [], 0)
-            writer = _Writer(empty, source, ImportReport(source.path, dry_run))
+            writer = _Writer(empty, source, ImportReport(source.path, dry_run), index_all=index_all)
             writer.write()
             to_index |= writer.skills_to_index
             dropped |= set(source.companies.values_list("id", flat=True))

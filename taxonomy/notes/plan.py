@@ -40,10 +40,17 @@ _TITLE_SENTENCE_LINES = 3
 # One encoder for every fingerprint (json.dumps builds one per call with these options);
 # the text it writes must never change: stored digests are compared with new ones.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+_json_string = json.encoder.encode_basestring  # as _ENCODER writes a string
 
 
 def fingerprint(*parts) -> str:
-    return hashlib.sha1(_ENCODER.encode(parts).encode("utf-8")).hexdigest()
+    if all(type(part) is str or type(part) is int for part in parts):
+        # Most keys are a few strings and numbers: written as the encoder would write them,
+        # without building its machinery per call.
+        text = "[" + ",".join(_json_string(p) if type(p) is str else str(p) for p in parts) + "]"
+    else:
+        text = _ENCODER.encode(parts)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(slots=True)

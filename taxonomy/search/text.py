@@ -45,9 +45,18 @@ def lexicon_words(text: str) -> set[str]:
     }
 
 
+# Without these, ``_MARKUP`` can only match at a line's start before a digit.
+_MARKUP_CHARS = re.compile(r"[*_`~#+-]")
+
+
 def plain_text(markdown: str) -> str:
     """Markdown source as the words a reader sees: link texts kept, markup dropped."""
-    return " ".join(_MARKUP.sub(" ", _LINK.sub(r"\1", markdown)).split())
+    if "](" in markdown:
+        markdown = _LINK.sub(r"\1", markdown)
+    starts_numbered = markdown.lstrip()[:1].isdigit()
+    if "\n" in markdown or starts_numbered or _MARKUP_CHARS.search(markdown):
+        markdown = _MARKUP.sub(" ", markdown)
+    return " ".join(markdown.split())
 
 
 def trigrams(word: str) -> set[str]:
