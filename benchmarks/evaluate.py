@@ -114,6 +114,8 @@ def score_coverage(score: Score, where: str, labelled: list[dict], vocab) -> Non
 
 # -- notes ---------------------------------------------------------------------------------
 
+ASKING = {kind.value for kind in LineKind if kind.asks}
+
 
 def _read_jsonl(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as lines:
@@ -196,6 +198,27 @@ def evaluate_notes(scores: Scores, vocab: Vocabulary) -> None:
         )
         score_coverage(scores("vocabulary coverage", split), where, labelled["technologies"], vocab)
         score_kind(scores("line kind", split), where, kind, labelled["kind"], skill.text)
+        score_preferred(scores("technology asked as", split), where, skill, labelled, vocab)
+
+
+def score_preferred(score: Score, where: str, skill, labelled: dict, vocab) -> None:
+    """Of the technologies an asking line names and both sides found: whether each is asked
+    for as optional (the line a preference, or the technology in its optional clause)."""
+    if labelled["kind"] not in ASKING or LineKind(skill.kind).value not in ASKING:
+        return
+    gold = {
+        vocab.resolve(t): labelled["kind"] == "preference" or bool(t.get("preferred"))
+        for t in labelled["technologies"]
+    }
+    for slug in skill.technologies:
+        if slug not in gold:
+            continue
+        got = skill.kind == "preference" or slug in skill.optional
+        score.total += 1
+        score.right += got == gold[slug]
+        if got != gold[slug]:
+            said = "optional" if got else "firm"
+            score.errors.append(f"{where}: {slug} got {said}: {skill.text[:110]}")
 
 
 def score_kind(score: Score, where: str, kind: LineKind, gold: str, text: str) -> None:
@@ -284,6 +307,7 @@ TARGETS = (
     ("technologies", "f1", None),
     ("vocabulary coverage", "accuracy", 0.90),
     ("line kind", "accuracy", 0.90),
+    ("technology asked as", "accuracy", None),
     ("role title", "precision", 0.97),
     ("role title", "recall", 0.90),
     ("employer", "accuracy", 0.90),

@@ -70,14 +70,17 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
     )
     if technologies is not None:
         tagged = tagged.filter(tag__in=technologies)
-    rows = tagged.values_list("tag_id", "content_object__skill_set_id", "content_object__kind")
+    rows = tagged.values_list(
+        "tag_id", "content_object__skill_set_id", "content_object__kind", "optional"
+    )
     asks = [
         Ask(
             technology=tag,
             skill_set=unit_of[skill_set],
-            required=skill_set in requiring and kind in REQUIRING_LINES,
+            # "Must know Python, Go is a plus" asks for Go as a preference.
+            required=skill_set in requiring and kind in REQUIRING_LINES and not optional,
         )
-        for tag, skill_set, kind in rows
+        for tag, skill_set, kind, optional in rows
     ]
     asked = {ask.technology for ask in asks}
     known = with_field_spread(Technology.objects.filter(pk__in=asked)).in_bulk()
@@ -100,6 +103,7 @@ def roles_asking(demand: TargetDemand, technologies: list[int]) -> dict[int, lis
             tag__in=technologies,
             content_object__is_placeholder=False,
             content_object__skill_set__in=sets.values("id"),
+            content_object__kind__in=ASKING_KINDS,
         )
         .values_list("tag_id", "content_object__skill_set__role_id")
         .distinct()

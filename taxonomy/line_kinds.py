@@ -14,7 +14,8 @@ everything else asks for something: a requirement.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import Enum
 
 from postings.parsing.labels import SectionKind, standalone_label
@@ -80,6 +81,13 @@ _OPTIONAL_WORDING = {
 }
 _OPTIONAL = {
     literal: re.compile(pattern, re.IGNORECASE) for literal, pattern in _OPTIONAL_WORDING.items()
+}
+
+
+# The same, taking the whole words they stand in ("preferably", not "prefer").
+_OPTIONAL_WORDS = {
+    literal: re.compile(rf"\w*(?:{pattern})\w*", re.IGNORECASE)
+    for literal, pattern in _OPTIONAL_WORDING.items()
 }
 
 
@@ -150,7 +158,129 @@ _YOU_WILL = re.compile(r"\byou(?:'|\u2019)?(?:ll| will)\b", re.IGNORECASE)
 _LABEL_WORDS = 6
 _LABEL_MAX_LENGTH = 80  # a label is a few words; longer lines need not be read as one
 # A requirement with an optional part: "Must be fluent in Python, other languages are a plus".
-_MIXED = re.compile(r"\b(?:must|required|minimum|at least)\b|,\s*(?:preferably|ideally)\b", re.I)
+_FIRM = re.compile(r"\b(?:must|required|minimum|at least)\b", re.IGNORECASE)
+# Where one clause of a line ends and another begins: a sentence's end, a semicolon.
+# Not after "e.g." or "U.S.": two word characters stand before a sentence's full stop.
+_CLAUSE_BREAK = re.compile(r"(?<=[\w)+]{2}[.!?])\s+(?=[A-Z0-9(\[])|\s*;\s*")
+_BRACKETED = re.compile(r"\(([^()]{1,300})\)")
+# A comma before wording that makes only what follows optional: "CI/CD tools, with a
+# preference on Jenkins", "programming skills, preferably in Python".
+_OPTIONAL_AFTER_COMMA = re.compile(
+    r",\s*(?=(?:and\s+|or\s+)?(?:preferabl[ey]|ideally|with a (?:strong )?preference)\b)",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+# Words that say no more than the optional wording beside them: "also a plus", "A plus.".
+_FILLER = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "or",
+        "is",
+        "are",
+        "be",
+        "will",
+        "would",
+        "also",
+        "very",
+        "definitely",
+        "big",
+        "huge",
+        "strong",
+        "added",
+        "great",
+        "real",
+        "distinct",
+        "considered",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    text: str
+    optional: bool
+
+
+def clauses(text: str) -> list[Clause]:
+    """The clauses of a line that marks some of what it asks for as optional, in order, each
+    saying whether it is the optional part; ``[]`` when nothing in the line is optional.
+
+    A line parts at a sentence's end, a semicolon, a bracket holding optional wording
+    ("Docker (Kubernetes a plus)") and a comma before "preferably" or "ideally"; and, when it
+    says "must", "required" or "at least" first, at the last comma before its optional
+    wording. A clause that is only the optional wording ("… C++. A plus.") makes the one
+    before it optional. Brackets without optional wording stay in their clause ("Experience
+    in parallel programming models (e.g. OpenMP) is a plus").
+    """
+    plain = (_MARKUP.sub("", text) if _has_markup(text) else text).strip()
+    if _first_optional(plain.lower(), plain) is None:
+        return []
+    bracketed: list[Clause] = []
+
+    def pull(match: re.Match) -> str:
+        inner = match.group(1).strip()
+        if is_optional(inner) and not _only_optional_wording(inner):
+            bracketed.append(Clause(inner, True))
+            return " "
+        return match.group(0)
+
+    found: list[Clause] = []
+    for piece in _CLAUSE_BREAK.split(_BRACKETED.sub(pull, plain)):
+        found.extend(_split_at_comma(piece.strip()))
+    merged: list[Clause] = []
+    for clause in (*found, *bracketed):
+        if not clause.text:
+            continue
+        if clause.optional and merged and _only_optional_wording(clause.text):
+            merged[-1] = Clause(merged[-1].text, True)
+        else:
+            merged.append(clause)
+    return merged
+
+
+def _split_at_comma(piece: str) -> list[Clause]:
+    optional = _first_optional(piece.lower(), piece)
+    if optional is None:
+        return [Clause(piece, False)]
+    cut = None
+    for comma in _OPTIONAL_AFTER_COMMA.finditer(piece):
+        if comma.start() < optional:
+            cut = comma.start()
+    firm = _FIRM.search(piece, 0, optional)
+    if cut is None and firm:
+        cut = piece.rfind(",", firm.end(), optional)
+    if cut is None or cut < 0:
+        return [Clause(piece, True)]
+    return [Clause(piece[:cut].strip(), False), Clause(piece[cut + 1 :].strip(), True)]
+
+
+def _only_optional_wording(text: str) -> bool:
+    lowered = text.lower()
+    rest = text
+    for literal, pattern in _OPTIONAL_WORDS.items():
+        if literal in lowered:
+            rest = pattern.sub(" ", rest)
+    return all(word.lower() in _FILLER for word in _LETTERS.findall(rest))
+
+
+def optional_technologies(
+    text: str, technologies: Sequence[str], find: Callable[[str], list[str]]
+) -> frozenset[str]:
+    """Those of a line's ``technologies`` that it names only in its optional clauses, when it
+    asks firmly for the rest ("Must be fluent in Python, Go is a plus": Go); ``find`` names
+    the technologies of a text."""
+    if not technologies:
+        return frozenset()
+    parts = clauses(text)
+    if not parts or parts[0].optional:
+        return frozenset()  # nothing optional, or the whole line is
+    firm: set[str] = set()
+    optional: set[str] = set()
+    for clause in parts:
+        (optional if clause.optional else firm).update(find(clause.text))
+    return frozenset(optional.intersection(technologies) - firm)
 
 
 def line_kind(text: str, *, first: bool = False) -> LineKind:
@@ -168,8 +298,11 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
         return LineKind.OTHER
     optional = _first_optional(lowered, plain)
     if optional is not None:
-        mixed = _MIXED.search(plain)
-        return LineKind.REQUIREMENT if mixed and mixed.start() < optional else LineKind.PREFERENCE
+        parts = clauses(plain)
+        if not parts[0].optional:  # read as what its firm clauses are
+            return line_kind(" ".join(c.text for c in parts if not c.optional), first=first)
+        firm = _FIRM.search(plain, 0, optional)
+        return LineKind.REQUIREMENT if firm else LineKind.PREFERENCE
     if plain.endswith((":", "\uff1a")) and plain.count(" ") < _LABEL_WORDS:
         return LineKind.OTHER  # a label of the author's own ("use cases:")
     if first and role_from_first_line(plain) is not None:

@@ -280,6 +280,11 @@ class Technology(TagBase):
 class TaggedSkill(TaggedItemBase):
     content_object = models.ForeignKey("Skill", on_delete=models.CASCADE)
     tag = models.ForeignKey(Technology, on_delete=models.CASCADE, related_name="tagged_skills")
+    optional = models.BooleanField(
+        default=False,
+        help_text="The line names it only in a clause it marks optional "
+        "(“Must know Python, Go is a plus”: Go).",
+    )
 
     class Meta:
         verbose_name = "technology of a skill"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from postings.importing.curation import skill_digest
+from taxonomy.line_kinds import optional_technologies
 from taxonomy.models import SearchDocument, Skill, TaggedSkill, Technology
 from taxonomy.notes.plan import fingerprint
 from taxonomy.search.index import sync_index
@@ -56,16 +57,19 @@ def retag_skills(
             "id", "text", "emphasized", "is_placeholder", "parent_id", "import_key", "import_digest"
         )
         tags: dict[int, set[str]] = {pk: set() for pk in batch}
-        link: dict[tuple[int, str], int] = {}  # (skill, slug) → its TaggedSkill row
-        tagged = TaggedSkill.objects.filter(content_object__in=batch)
-        for pk, skill_id, tag_id in tagged.values_list("pk", "content_object_id", "tag_id"):
-            tags[skill_id].add(slug_of[tag_id])
-            link[(skill_id, slug_of[tag_id])] = pk
-        add, remove, digests = [], [], []
+        link: dict[tuple[int, str], TaggedSkill] = {}  # (skill, slug) → its row
+        for tag in TaggedSkill.objects.filter(content_object__in=batch).only(
+            "id", "content_object_id", "tag_id", "optional"
+        ):
+            tags[tag.content_object_id].add(slug_of[tag.tag_id])
+            link[(tag.content_object_id, slug_of[tag.tag_id])] = tag
+        add, remove, flipped, digests = [], [], [], []
         for row in rows:
             report.lines += 1
             now = tags[row.pk]
-            found = set(matcher.find(row.text))
+            found_in_order = matcher.find(row.text)
+            found = set(found_in_order)
+            optional = optional_technologies(row.text, found_in_order, matcher.find)
             if row.import_key:  # a notes line
                 as_imported = fingerprint(
                     row.text, row.emphasized, row.is_placeholder, tuple(sorted(now))
@@ -82,16 +86,28 @@ def retag_skills(
                 wanted = now | found
             else:
                 continue  # made or edited in the admin
-            if wanted == now:
+            flips = [
+                link[(row.pk, s)]
+                for s in now & found
+                if link[(row.pk, s)].optional != (s in optional)
+            ]
+            for tag in flips:
+                tag.optional = not tag.optional
+            flipped += flips
+            if wanted == now and not flips:
                 continue
             report.changed += 1
             changed_ids.append(row.pk)
-            add += [TaggedSkill(content_object_id=row.pk, tag_id=pk_of[s]) for s in wanted - now]
-            remove += [link[(row.pk, s)] for s in now - wanted]
+            add += [
+                TaggedSkill(content_object_id=row.pk, tag_id=pk_of[s], optional=s in optional)
+                for s in wanted - now
+            ]
+            remove += [link[(row.pk, s)].pk for s in now - wanted]
         report.added += len(add)
         report.removed += len(remove)
         TaggedSkill.objects.bulk_create(add, batch_size=1000)
         TaggedSkill.objects.filter(pk__in=remove).delete()
+        TaggedSkill.objects.bulk_update(flipped, ["optional"], batch_size=1000)
         Skill.objects.bulk_update(digests, ["import_digest"], batch_size=1000)
         if progress is not None:
             progress(min(start + BATCH, len(ids)), len(ids))

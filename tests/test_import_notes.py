@@ -259,3 +259,33 @@ def test_bad_input_exits_1_with_one_line_and_no_traceback(tmp_path, case):
     assert len(lines) == 1
     assert message in lines[0]
     assert str(path.name) in lines[0]
+
+
+def optional_tags(text: str) -> dict[str, bool]:
+    return dict(
+        TaggedSkill.objects.filter(content_object__text=text).values_list("tag__slug", "optional")
+    )
+
+
+@pytest.mark.django_db
+def test_a_technology_named_only_in_an_optional_clause_is_tagged_optional(import_text):
+    line = "Hands-on experience with Git, Docker (Kubernetes a plus), and YAML configuration."
+    import_text(f"# Field\n+ skill set:\n\t- {line}\n\t- Kubernetes is a plus\n")
+
+    assert Skill.objects.get(text=line).kind == Skill.Kind.REQUIREMENT
+    assert optional_tags(line) == {"git": False, "docker": False, "kubernetes": True, "yaml": False}
+    # A line optional throughout says so by its kind; none of its tags is singled out.
+    assert Skill.objects.get(text="Kubernetes is a plus").kind == Skill.Kind.PREFERENCE
+    assert optional_tags("Kubernetes is a plus") == {"kubernetes": False}
+
+
+@pytest.mark.django_db
+def test_a_tag_follows_its_line_from_optional_to_firm_on_reimport(import_text):
+    import_text("# Field\n+ skill set:\n\t- Experience with Python; Docker a plus\n")
+    assert TaggedSkill.objects.get(tag__slug="docker").optional
+
+    report = import_text("# Field\n+ skill set:\n\t- Experience with Python; Docker\n")
+
+    assert optional_tags("Experience with Python; Docker") == {"python": False, "docker": False}
+    tally = report.tallies["technology tags"]
+    assert (tally.created, tally.updated, tally.deleted, tally.unchanged) == (0, 1, 0, 1)

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from postings.importing import delete_posting, import_posting
+from postings.importing.plan import Overrides
 from postings.models import Company, Posting, Role
 from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
 from taxonomy.notes.exporter import export_notes
@@ -195,6 +196,21 @@ def test_a_posting_without_sections_imports_as_a_description_when_titled(db, tmp
     assert role.title == "Robotics Engineer"
     assert role.description == "We build robots.\nCome and talk to us."
     assert not role.skill_sets.exists()
+
+
+def test_a_requirement_with_an_optional_clause_tags_that_part_optional(db):
+    ResearchArea.objects.create(name="Platforms", slug="platforms")
+    import_posting(
+        text="# Platform Engineer\n## Requirements\n- Must know Python; Kubernetes a plus\n",
+        source_name="platform.md",
+        overrides=Overrides(area="platforms"),
+    )
+    skill = Skill.objects.get(text="Must know Python; Kubernetes a plus")
+    assert skill.kind == Skill.Kind.REQUIREMENT
+    assert dict(skill.taggedskill_set.values_list("tag__slug", "optional")) == {
+        "python": False,
+        "kubernetes": True,
+    }
 
 
 def bad_input(tmp_path, case: str) -> tuple[list[str], str]:

@@ -1,6 +1,13 @@
 import pytest
 
-from taxonomy.line_kinds import LineKind, is_optional, line_kind, line_kinds
+from taxonomy.line_kinds import (
+    LineKind,
+    clauses,
+    is_optional,
+    line_kind,
+    line_kinds,
+    optional_technologies,
+)
 
 REQ, PREF, DUTY, ABOUT, OTHER = (
     LineKind.REQUIREMENT,
@@ -86,3 +93,89 @@ def test_the_stored_kinds_are_the_line_kinds():
     from taxonomy.models import Skill
 
     assert list(Skill.Kind.values) == [kind.value for kind in LineKind]
+
+
+# Real lines of the notes; each asks firmly for some of what it names and makes the rest
+# optional: (line, its firm part, its optional part).
+MIXED_LINES = [
+    ("Must be fluent in Python, other languages are a plus", "Python", "other languages"),
+    (
+        "Knowledge with distributed systems; Docker, Terraform, Puppet are desired",
+        "distributed systems",
+        "Docker, Terraform, Puppet",
+    ),
+    ("Strong experience CI/CD tools, with a preference on Jenkins", "CI/CD", "Jenkins"),
+    (
+        "Deep knowledge of a configuration management tool (i.e. Puppet, Chef, Ansible, Salt, "
+        "CFEngine). Experience with containers is a plus",
+        "Puppet, Chef",
+        "containers",
+    ),
+    (
+        "Hands-on experience with Git, CI/CD pipelines, Docker (Kubernetes a plus), and YAML "
+        "configuration.",
+        "Docker",
+        "Kubernetes",
+    ),
+    ("Hands-on experience with CSS using SASS/SCSS (preferably within Bootstrap)", "CSS", "Boot"),
+    ("Excellent programming skills, preferably in Python", "programming", "Python"),
+    (
+        "Proficiency in developing and maintaining modern C++ based applications in a Unix/Linux "
+        "and Windows environment. Proficiency in Qt, Python, and Tcl a plus. Experience with "
+        "OpenAccess also a plus.",
+        "C++",
+        "Tcl",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "firm", "optional"), MIXED_LINES)
+def test_a_line_asking_firmly_with_an_optional_clause_is_a_requirement(line, firm, optional):
+    parts = clauses(line)
+    assert line_kind(line) is REQ
+    assert not parts[0].optional
+    assert any(firm in c.text for c in parts if not c.optional)
+    assert any(optional in c.text for c in parts if c.optional)
+    assert not any(optional in c.text for c in parts if not c.optional)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The optional wording covers the whole sentence, bracket and list included.
+        "Experience in parallel programming models (e.g. OpenMP) is a plus",
+        "Experience with Python, Spark, or Hadoop is a plus",
+        "Experience and knowledge of C/C++ \u2013 An advantage",
+        "Experience with ***CUDA/cuDNN*** programming is a big plus",
+        # A clause that is only the optional wording makes the one before it optional.
+        "Experience with C++. A plus.",
+        "3+ years experience with the JVM and Scala (preferably) or another functional language",
+        "Master's degree preferred; PhD a plus",
+    ],
+)
+def test_a_line_optional_throughout_stays_a_preference(line):
+    assert line_kind(line) is PREF
+    assert all(c.optional for c in clauses(line))
+
+
+def test_a_line_with_nothing_optional_has_no_clauses():
+    assert clauses("Experience with Docker; Kubernetes; Linux") == []
+
+
+def test_the_firm_part_of_a_mixed_line_decides_its_kind():
+    line = "We are a small team building compilers. Experience with MLIR is a plus"
+    assert line_kind(line) is ABOUT
+
+
+def test_technologies_named_only_in_an_optional_clause_are_optional():
+    def find(text):
+        return [name for name in ("Git", "Docker", "Kubernetes", "YAML") if name in text]
+
+    line = MIXED_LINES[4][0]
+    assert optional_technologies(line, find(line), find) == {"Kubernetes"}
+    # Named firmly as well: not optional.
+    both = "Docker and Kubernetes; Kubernetes operators a plus"
+    assert optional_technologies(both, find(both), find) == frozenset()
+    # The whole line optional: its kind says so, and no technology is singled out.
+    whole = "Experience with Docker or Kubernetes is a plus"
+    assert optional_technologies(whole, find(whole), find) == frozenset()

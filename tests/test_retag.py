@@ -53,3 +53,16 @@ def test_tags_edited_by_hand_are_kept_and_a_dry_run_writes_nothing():
 
     call_command("retag_skills", stdout=StringIO())
     assert tags_of("Some Rust") == {"go"}
+
+
+def test_retagging_marks_what_a_line_names_only_as_optional():
+    line = "Must be fluent in Python, Quokkaflow is a plus"
+    import_notes(text=f"# Field\n+ skill set:\n\t- {line}\n", source_name="notes.md")
+    Technology.objects.create(name="Quokkaflow", slug="quokkaflow", category="tool")
+    TaggedSkill.objects.filter(tag__slug="python").update(optional=True)  # as if stale
+
+    call_command("retag_skills", stdout=StringIO())
+
+    assert dict(
+        TaggedSkill.objects.filter(content_object__text=line).values_list("tag__slug", "optional")
+    ) == {"python": False, "quokkaflow": True}

@@ -237,3 +237,16 @@ def test_for_the_real_notes_an_mlops_roadmap_learns_kubernetes_and_mlflow_now(re
     # Python is asked for in most fields: it is planned, but not first.
     python = roadmap.steps.get(technology__name="Python")
     assert python.stage != Stage.NOW
+
+
+def test_a_technology_asked_for_only_in_an_optional_clause_counts_as_preferred(import_text):
+    import_text(
+        "# MLOps\n+ skill set:\n\t- Must be fluent in Python, Docker is a plus\n"
+        "+ skill set:\n\t- Docker and Python\n"
+    )
+    mlops = ResearchArea.objects.get(slug="mlops")
+    demand = target_demand(areas=[mlops], roles=[])
+    by_name = {demand.technologies[r.technology].name: r for r in demand.ranked}
+
+    assert (by_name["Python"].asked_in, by_name["Python"].required_in) == (2, 2)
+    assert (by_name["Docker"].asked_in, by_name["Docker"].required_in) == (2, 1)

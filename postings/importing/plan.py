@@ -13,7 +13,7 @@ from postings.models import Company, Posting, Role
 from postings.parsing import Item, SectionKind, parse_posting
 from postings.parsing.description import description_markdown
 from postings.parsing.facts import Fact
-from taxonomy.line_kinds import SECTION_KINDS, LineKind, kind_under
+from taxonomy.line_kinds import SECTION_KINDS, LineKind, kind_under, optional_technologies
 from taxonomy.matching import TechnologyMatcher
 from taxonomy.models import ResearchArea, SkillSet
 
@@ -48,6 +48,7 @@ class SkillPlan:
     technologies: list[str]
     kind: str
     children: list[SkillPlan] = field(default_factory=list)
+    optional: frozenset[str] = frozenset()  # technologies named only in optional clauses
 
 
 @dataclass(slots=True)
@@ -211,11 +212,13 @@ def _set_plan(section, matcher: TechnologyMatcher) -> SetPlan:
 
 def _skill_plan(item: Item, matcher: TechnologyMatcher, section: LineKind) -> SkillPlan:
     kind = kind_under(section, item.text)
+    technologies = matcher.find(item.text)
     return SkillPlan(
         text=item.text,
         line=item.line,
         raw=item.raw,
-        technologies=matcher.find(item.text),
+        technologies=technologies,
+        optional=optional_technologies(item.text, technologies, matcher.find),
         kind=kind.value,
         # A line nested in a preference is one too ("Nice to have:" > "Kubernetes").
         children=[

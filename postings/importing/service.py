@@ -183,7 +183,11 @@ class _Writer:
             for (_, _, skill, _), row in zip(ready, Skill.objects.bulk_create(rows), strict=True):
                 pk_of[id(skill)] = row.pk
                 tags += [
-                    TaggedSkill(content_object_id=row.pk, tag_id=technology_pk[slug])
+                    TaggedSkill(
+                        content_object_id=row.pk,
+                        tag_id=technology_pk[slug],
+                        optional=slug in skill.optional,
+                    )
                     for slug in skill.technologies
                 ]
         TaggedSkill.objects.bulk_create(tags, batch_size=1000)

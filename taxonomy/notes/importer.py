@@ -53,7 +53,7 @@ from taxonomy.vocabulary import MATCHER_FIELDS, sync_vocabulary, technology_matc
 
 # Bump when the same text would now be imported into other rows, so that files whose text
 # has not changed are still read again.
-IMPORTER_VERSION = 4
+IMPORTER_VERSION = 5
 Progress = Callable[[str, int, int], None]
 STAGES = ("areas", "roles", "skill sets", "skills", "tags", "clean-up")
 SLUG_LENGTH = 80
@@ -676,37 +676,47 @@ class _Writer:
         """Tag each skill with the technologies its text names, except edited skills."""
         technology_pk = dict(Technology.objects.values_list("slug", "id"))
         kept = self.kept["skills"]
-        wanted: set[tuple[int, int]] = set()
+        # (skill pk, technology pk) → whether the line names it only as optional
+        wanted: dict[tuple[int, int], bool] = {}
         for record in self._skill_records():
             skill_pk = self.pk["skills"][record.uid]
             if skill_pk not in kept:
-                wanted.update((skill_pk, technology_pk[slug]) for slug in record.technologies)
+                for slug in record.technologies:
+                    wanted[(skill_pk, technology_pk[slug])] = slug in record.optional
+        optional = self.existing.optional
         present = {
-            (skill_pk, technology_pk[slug])
+            (skill_pk, technology_pk[slug]): (skill_pk, slug) in optional
             for skill_pk, slugs in self.existing.tags.items()
             if skill_pk not in kept
             for slug in slugs
         }
         tally = self.report.tallies["technology tags"]
-        stale = present - wanted
-        if stale:
-            stale_skills = {skill_pk for skill_pk, _ in stale}
-            ids = [
-                pk
+        stale = present.keys() - wanted.keys()
+        flipped = {pair for pair in present.keys() & wanted.keys() if present[pair] != wanted[pair]}
+        if stale or flipped:
+            ids = {
+                (skill_pk, tag_pk): pk
                 for pk, skill_pk, tag_pk in TaggedSkill.objects.filter(
-                    content_object_id__in=stale_skills
+                    content_object_id__in={skill_pk for skill_pk, _ in stale | flipped}
                 ).values_list("id", "content_object_id", "tag_id")
-                if (skill_pk, tag_pk) in stale
-            ]
-            for start in range(0, len(ids), 500):
-                TaggedSkill.objects.filter(id__in=ids[start : start + 500]).delete()
-            tally.deleted += len(ids)
-        missing = wanted - present
+            }
+            gone = [ids[pair] for pair in stale]
+            for start in range(0, len(gone), 500):
+                TaggedSkill.objects.filter(id__in=gone[start : start + 500]).delete()
+            tally.deleted += len(gone)
+            update_rows(
+                TaggedSkill,
+                [{"id": ids[pair], "optional": wanted[pair]} for pair in sorted(flipped)],
+                ["optional"],
+            )
+        missing = sorted(wanted.keys() - present.keys())
         insert_rows(
-            TaggedSkill, [{"content_object_id": s, "tag_id": t} for s, t in sorted(missing)]
+            TaggedSkill,
+            [{"content_object_id": s, "tag_id": t, "optional": wanted[(s, t)]} for s, t in missing],
         )
         tally.created += len(missing)
-        tally.unchanged += len(wanted & present)
+        tally.updated += len(flipped)
+        tally.unchanged += len(wanted.keys() & present.keys()) - len(flipped)
 
     def clean_up(self) -> None:
         """Delete what the notes no longer hold, sparing edited rows and what they stand in."""
@@ -789,18 +799,21 @@ class _Writer:
             run()
 
 
-def _tags_of(skill_ids: list[int]) -> dict[int, list[str]]:
-    """Technology slugs of these skills, read by id in chunks: a plan that cannot go wrong
-    when the table statistics lag behind a bulk load (an ``IN (subquery)`` then took
-    minutes on PostgreSQL)."""
+def _tags_of(skill_ids: list[int]) -> tuple[dict[int, list[str]], set[tuple[int, str]]]:
+    """Technology slugs of these skills, and the (skill, slug) pairs tagged optional; read by
+    id in chunks: a plan that cannot go wrong when the table statistics lag behind a bulk
+    load (an ``IN (subquery)`` then took minutes on PostgreSQL)."""
     tags: dict[int, list[str]] = defaultdict(list)
+    optional: set[tuple[int, str]] = set()
     for start in range(0, len(skill_ids), 900):
         chunk = skill_ids[start : start + 900]
-        for skill_id, slug in TaggedSkill.objects.filter(content_object_id__in=chunk).values_list(
-            "content_object_id", "tag__slug"
-        ):
+        for skill_id, slug, is_optional in TaggedSkill.objects.filter(
+            content_object_id__in=chunk
+        ).values_list("content_object_id", "tag__slug", "optional"):
             tags[skill_id].append(slug)
-    return tags
+            if is_optional:
+                optional.add((skill_id, slug))
+    return tags, optional
 
 
 def _ancestors(ids: set[int], parent_of: dict[int, int | None]) -> set[int]:
@@ -856,6 +869,7 @@ class _ExistingSkills:
 
     rows: list[dict] = field(default_factory=list)
     tags: dict[int, list[str]] = field(default_factory=dict)
+    optional: set[tuple[int, str]] = field(default_factory=set)  # (skill pk, slug)
 
     @classmethod
     def of(cls, set_ids: list[int]) -> _ExistingSkills:
@@ -865,7 +879,7 @@ class _ExistingSkills:
             chunk = set_ids[start : start + 500]
             imported = Skill.objects.filter(skill_set__in=chunk).exclude(import_key="")
             rows.extend(imported.values(*fields))
-        return cls(rows, _tags_of([row["id"] for row in rows]))
+        return cls(rows, *_tags_of([row["id"] for row in rows]))
 
     def known_tags(self) -> dict[str, tuple[str, ...]]:
         """The technologies of the file's lines as its last import found them.

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from taxonomy.employers import stated_employer
-from taxonomy.line_kinds import notes_line_kinds
+from taxonomy.line_kinds import notes_line_kinds, optional_technologies
 from taxonomy.matching import TechnologyMatcher
 from taxonomy.notes.companies import NameFinder, company_items, introduces_companies
 from taxonomy.notes.headings import aliases_from_heading
@@ -122,6 +122,7 @@ class SkillRecord:
     source: Source
     blank_before: str = ""
     kind: str = "requirement"  # a ``LineKind`` value, read with the set's other lines
+    optional: frozenset[str] = frozenset()  # technologies named only in optional clauses
 
     @property
     def uid(self):
@@ -450,6 +451,7 @@ class NotesPlanner:
         for position, skill in enumerate(node.skills):
             seen[skill.text] += 1
             placeholder = is_placeholder(skill.text)
+            technologies = () if placeholder else self._technologies(skill.text)
             skills.append(
                 SkillRecord(
                     key=fingerprint(skill.text, seen[skill.text]),
@@ -459,7 +461,8 @@ class NotesPlanner:
                     text=skill.text,
                     emphasized=is_emphasized(skill.text),
                     is_placeholder=placeholder,
-                    technologies=() if placeholder else self._technologies(skill.text),
+                    technologies=technologies,
+                    optional=optional_technologies(skill.text, technologies, self.matcher.find),
                     source=Source(skill.line.number, skill.line.raw),
                     blank_before=blank_lines_text(skill.blank_before),
                 )
