@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from postings.parsing.labels import SectionKind, standalone_label
 from taxonomy.notes.roles import role_from_first_line
@@ -203,9 +204,10 @@ class Clause:
     optional: bool
 
 
-def clauses(text: str) -> list[Clause]:
+@lru_cache(maxsize=1024)  # a line's kind and its optional technologies both read them
+def clauses(text: str) -> tuple[Clause, ...]:
     """The clauses of a line that marks some of what it asks for as optional, in order, each
-    saying whether it is the optional part; ``[]`` when nothing in the line is optional.
+    saying whether it is the optional part; empty when nothing in the line is optional.
 
     A line parts at a sentence's end, a semicolon, a bracket holding optional wording
     ("Docker (Kubernetes a plus)") and a comma before "preferably" or "ideally"; and, when it
@@ -216,7 +218,7 @@ def clauses(text: str) -> list[Clause]:
     """
     plain = (_MARKUP.sub("", text) if _has_markup(text) else text).strip()
     if _first_optional(plain.lower(), plain) is None:
-        return []
+        return ()
     bracketed: list[Clause] = []
 
     def pull(match: re.Match) -> str:
@@ -237,7 +239,7 @@ def clauses(text: str) -> list[Clause]:
             merged[-1] = Clause(merged[-1].text, True)
         else:
             merged.append(clause)
-    return merged
+    return tuple(merged)
 
 
 def _split_at_comma(piece: str) -> list[Clause]:
@@ -283,6 +285,7 @@ def optional_technologies(
     return frozenset(optional.intersection(technologies) - firm)
 
 
+@lru_cache(maxsize=4096)  # the notes repeat a line in many sets ("Python", "BLAH.")
 def line_kind(text: str, *, first: bool = False) -> LineKind:
     """The kind of one line read on its own; ``first``: the first line of its skill set,
     where a job title stands."""

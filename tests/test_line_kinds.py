@@ -159,7 +159,7 @@ def test_a_line_optional_throughout_stays_a_preference(line):
 
 
 def test_a_line_with_nothing_optional_has_no_clauses():
-    assert clauses("Experience with Docker; Kubernetes; Linux") == []
+    assert clauses("Experience with Docker; Kubernetes; Linux") == ()
 
 
 def test_the_firm_part_of_a_mixed_line_decides_its_kind():

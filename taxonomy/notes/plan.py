@@ -44,13 +44,33 @@ _json_string = json.encoder.encode_basestring  # as _ENCODER writes a string
 
 
 def fingerprint(*parts) -> str:
-    if all(type(part) is str or type(part) is int for part in parts):
-        # Most keys are a few strings and numbers: written as the encoder would write them,
-        # without building its machinery per call.
-        text = "[" + ",".join(_json_string(p) if type(p) is str else str(p) for p in parts) + "]"
-    else:
+    text = _plain_json(parts)
+    if text is None:
         text = _ENCODER.encode(parts)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+_JSON_WORDS = {True: "true", False: "false", None: "null"}
+
+
+def _plain_json(parts: tuple) -> str | None:
+    """``parts`` as ``_ENCODER`` writes them, for the few plain types that keys and contents
+    hold (strings, numbers, flags, lists of strings), without building its machinery per
+    call; None for anything else."""
+    written = []
+    for part in parts:
+        kind = type(part)
+        if kind is str:
+            written.append(_json_string(part))
+        elif kind is int:
+            written.append(int.__repr__(part))
+        elif kind is bool or part is None:
+            written.append(_JSON_WORDS[part])
+        elif (kind is tuple or kind is list) and all(type(item) is str for item in part):
+            written.append("[" + ",".join(map(_json_string, part)) + "]")
+        else:
+            return None
+    return "[" + ",".join(written) + "]"
 
 
 @dataclass(slots=True)
@@ -443,7 +463,9 @@ class NotesPlanner:
 
     def _technologies(self, text: str) -> tuple[str, ...]:
         known = self.known_tags.get(text)
-        return known if known is not None else tuple(self.matcher.find(text))
+        if known is None:  # a line repeated in the notes is looked at once
+            known = self.known_tags[text] = tuple(self.matcher.find(text))
+        return known
 
     def _skills(self, node: SkillSetNode, set_key: str) -> list[SkillRecord]:
         seen: Counter[str] = Counter()
