@@ -287,3 +287,62 @@ def test_any_text_parses_into_roles_whose_lines_come_from_it(lines, file_name):
         description_markdown(role)
         for section in role.sections:
             assert section.line in numbers
+
+
+def test_a_hard_wrapped_korean_sentence_is_one_item():
+    # fixtures/postings/hyperconnect-ml-software-engineering-lead.txt, lines 15-17.
+    seed = (SEEDS / "hyperconnect-ml-software-engineering-lead.txt").read_text(encoding="utf-8")
+    role = only_role(seed, file_name="hyperconnect-ml-software-engineering-lead.txt")
+    [bullet] = [i for s in role.sections for i in s.items if i.line == 15]
+    [paragraph] = bullet.children
+    assert paragraph.text.endswith("가장 높은 수준의 트래픽을 처리하고 있습니다.")
+    assert "있습니다." not in texts(paragraph.children)
+
+
+def test_a_hard_wrapped_english_bullet_is_one_item_and_a_list_of_short_lines_is_not():
+    wrapped = only_role(
+        "## Requirements\n"
+        "- Experience building and operating distributed data pipelines with\n"
+        "  Kafka and Spark at scale.\n"
+        "- Strong SQL skills and a track record of shipping production models\n"
+        "  to millions of users\n"
+    )
+    assert texts(wrapped.sections[0].items) == [
+        "Experience building and operating distributed data pipelines with Kafka and Spark "
+        "at scale.",
+        "Strong SQL skills and a track record of shipping production models to millions of users",
+    ]
+    listed = only_role(
+        "Requirements:\n\nPython\nDocker\nKubernetes\nA degree in computer science\n"
+    )
+    assert len(listed.sections[0].items) == 4
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Each line ends its sentence: a Korean list without bullets or full stops.
+        [
+            "머신러닝 모델을 개발하고 대규모 트래픽 환경에서 운영해 본 경험이 있으신 분",
+            "파이썬 능숙자",
+        ],
+        ["Experience with distributed systems and cloud infrastructure", "Familiarity with Go"],
+        ["Deep understanding of compilers, runtimes and operating systems.", "excellent Python"],
+    ],
+)
+def test_lines_that_end_their_sentence_stay_apart(lines):
+    role = only_role("## Requirements\n" + "\n".join(lines) + "\n")
+    assert len(role.sections[0].items) == 2
+
+
+def test_wrapped_japanese_is_joined_without_a_space():
+    role = only_role(
+        "## 必須スキル\n"
+        "- 機械学習モデルを本番環境に導入し、継続的に改善するための基盤を設計・開発し\n"
+        "  運用した経験\n"
+    )
+    [item] = role.sections[0].items
+    assert (
+        item.text
+        == "機械学習モデルを本番環境に導入し、継続的に改善するための基盤を設計・開発し運用した経験"
+    )

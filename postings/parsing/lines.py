@@ -86,3 +86,46 @@ def _unbold(text: str) -> str:
 
 def read_lines(text: str) -> list[Line]:
     return [read_line(number, raw) for number, raw in enumerate(text.splitlines(), start=1)]
+
+
+# A hard-wrapped sentence goes on in the next line. Its first line ends without closing the
+# sentence, at some width, and the next one carries on: in small letters, in Korean or
+# Japanese after a connective ending or particle, or after a word that cannot end a sentence.
+_WRAP_WIDTH = 40  # columns; a list of short items is not wrapped text
+_CLOSED = tuple(".!?:;\u3002\uff01\uff1f\uff1a\uff1b")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Korean endings and particles, and Japanese ones, that leave a sentence open: "처리하고",
+# "경험이", "開発し", "ために、".
+_OPEN_ENDINGS = frozenset("고며및을를은는의와과에로서여이가할한된" + "てでしがをにはやらば、")
+_DANGLING = re.compile(
+    r"(?:,|-|\b(?:and|or|of|the|with|to|in|for|a|an|at|on|by|as|from|including|such as|"
+    r"e\.g\.|i\.e\.|using|via|into|than|that|which|who))$",
+    re.IGNORECASE,
+)
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u3001]")
+
+
+def _width(text: str) -> int:
+    return len(text) + len(_CJK_CHAR.findall(text))  # Korean and Japanese are two wide
+
+
+def is_wrapped(previous: str, line: str) -> bool:
+    """Whether ``line`` carries on the sentence that ``previous`` (the line before it) left
+    open, rather than starting an item of its own."""
+    previous = previous.rstrip()
+    if not previous or not line or previous.endswith(_CLOSED) or _width(previous) < _WRAP_WIDTH:
+        return False
+    first = line[0]
+    if _CJK_CHAR.match(first):
+        return previous[-1] in _OPEN_ENDINGS
+    return first.islower() or bool(_DANGLING.search(previous))
+
+
+def joined(previous: str, line: str) -> str:
+    """Two wrapped lines as one: Japanese without a space between, others with one."""
+    previous = previous.rstrip()
+    if _JAPANESE.match(previous[-1]) and _JAPANESE.match(line[0]):
+        return previous + line
+    return f"{previous} {line}"

@@ -26,7 +26,7 @@ from postings.parsing.front_matter import clean_title as clean_front_title
 from postings.parsing.front_matter import read_front_matter
 from postings.parsing.html import html_to_text, looks_like_html
 from postings.parsing.labels import SectionKind, classify, standalone_label
-from postings.parsing.lines import Line, Shape, read_line, read_lines
+from postings.parsing.lines import Line, Shape, is_wrapped, joined, read_line, read_lines
 from taxonomy.employers import stated_employer
 from taxonomy.notes.roles import role_from_first_line
 
@@ -144,6 +144,7 @@ class _Reader:
         self.shared: list[_Block] = []
         self.after_blank = True
         self.labels: list[str] = []  # headings and labels, for naming the company
+        self.last: tuple[Item, int] | None = None  # the latest item, and its last line
 
     def read(self) -> None:
         content = [line for line in self.lines if not line.is_blank]
@@ -280,10 +281,21 @@ class _Reader:
         if first and _is_title(line.text):
             self.document.facts.setdefault(Fact.TITLE, role_from_first_line(line.text).title)
             return
+        if self.last is not None and self.last[1] == line.number - 1:
+            last = self.last[0]
+            if is_wrapped(
+                last.text, line.text
+            ):  # one sentence, hard-wrapped: "… 처리하고" "있습니다."
+                last.text = joined(last.text, line.text)
+                last.raw = f"{last.raw}\n{line.raw}"
+                self.last = (last, line.number)
+                return
         trail = self.block.trail
         if not self.after_blank and trail and trail[-1].bullet:
             # A line straight after a bullet, unindented, carries on that bullet's thought.
-            trail[-1].children.append(Item(line.text, line.number, line.raw, False, line.depth))
+            child = Item(line.text, line.number, line.raw, False, line.depth)
+            trail[-1].children.append(child)
+            self.last = (child, line.number)
             return
         self._add(Item(line.text, line.number, line.raw, False, line.depth))
 
@@ -305,6 +317,7 @@ class _Reader:
         return False
 
     def _add(self, item: Item) -> None:
+        self.last = (item, item.line)
         block = self.block
         trail = block.trail
         while trail and trail[-1].column >= item.column:
