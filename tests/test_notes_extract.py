@@ -54,6 +54,15 @@ def test_aliases_from_heading(heading, aliases):
             "United States",
         ),
         ("NLP/ML Lead at SciSpace (Formerly Typeset)", "NLP/ML Lead", "SciSpace", ""),
+        ("機械学習エンジニア", "機械学習エンジニア", "", ""),
+        ("ML Software Engineering Lead", "ML Software Engineering Lead", "", ""),
+        (
+            "머신러닝 엔지니어 / Machine Learning Engineer",
+            "머신러닝 엔지니어 / Machine Learning Engineer",
+            "",
+            "",
+        ),
+        ("サーバーエンジニア", "サーバーエンジニア", "", ""),
     ],
 )
 def test_job_titles_are_recognised(line, title, company, location):
@@ -70,6 +79,10 @@ def test_job_titles_are_recognised(line, title, company, location):
         "Proficient in SQL/Hive",
         "Architect, design and implement new features in RISC-V CPU core generators",
         "Function as the technical lead on mission critical embedded systems",
+        "엔지니어링 팀을 리드해본 경험이 있으신 분",
+        "MLOps 엔지니어를 찾습니다",
+        "機械学習エンジニアとして開発する",
+        "추천 시스템 개발",
     ],
 )
 def test_requirement_lines_are_not_job_titles(line):

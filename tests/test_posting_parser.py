@@ -346,3 +346,42 @@ def test_wrapped_japanese_is_joined_without_a_space():
         item.text
         == "機械学習モデルを本番環境に導入し、継続的に改善するための基盤を設計・開発し運用した経験"
     )
+
+
+BILINGUAL = """# 機械学習エンジニア
+
+## 業務内容
+- 推薦システムの機械学習モデルの開発と運用
+- PythonとPyTorchを用いたモデル学習基盤の構築
+
+## 必須スキル
+- Pythonでの開発経験3年以上
+- AWSまたはGCPの利用経験
+
+# Machine Learning Engineer
+
+## Responsibilities
+- Develop and operate machine learning models for our recommender system
+- Build model training infrastructure with Python and PyTorch
+
+## Requirements
+- 3+ years of development experience in Python
+- Experience with AWS or GCP
+"""
+
+
+def test_a_posting_written_in_two_languages_is_one_role():
+    role = only_role(BILINGUAL)
+    assert role.title == "機械学習エンジニア"
+    assert [s.kind for s in role.sections] == [
+        SectionKind.RESPONSIBILITIES,
+        SectionKind.REQUIREMENTS,
+    ] * 2
+
+
+def test_two_roles_in_two_languages_stay_two_roles():
+    posting = parse_posting(
+        "# 機械学習エンジニア\n## 必須スキル\n- PyTorch、CUDA、Triton での開発経験\n"
+        "# Frontend Engineer\n## Requirements\n- React, TypeScript and Next.js\n"
+    )
+    assert [role.title for role in posting.roles] == ["機械学習エンジニア", "Frontend Engineer"]

@@ -41,6 +41,12 @@ _COMPANY_HEADING_WORDS = 5
 _NOT_A_COMPANY_HEADING = re.compile(
     r"^(?:about|the|our|your|what|why|how|who|job|role|position|overview)\b", re.IGNORECASE
 )
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#.-]+")
+# Of the Latin names in a role written in Korean or Japanese, the share its English copy
+# must hold too, and how few names are too few to tell.
+_TRANSLATED_SHARE = 0.6
+_MIN_SHARED_NAMES = 3
 # Labels rank below headings (1-6); a bullet that is a label ranks below both.
 LABEL_RANK = 7
 BULLET_LABEL_RANK = 8
@@ -165,6 +171,29 @@ class _Reader:
                 self._text(line, first=line.number == first)
             # A rule or a lone image ends a paragraph as a blank line does.
             self.after_blank = line.shape is Shape.FURNITURE
+        self._merge_translations()
+
+    def _merge_translations(self) -> None:
+        """A page in two languages is one role written twice: "機械学習エンジニア" with its
+        sections, then "Machine Learning Engineer" with theirs. Two roles whose titles are in
+        different scripts are one when the names in Latin letters of the one in Korean or
+        Japanese (Python, AWS …) mostly recur in the other."""
+        if len(self.roles) != 2:
+            return
+        first, second = self.roles
+        if bool(_CJK.search(first.title)) == bool(_CJK.search(second.title)):
+            return
+        cjk, latin = (first, second) if _CJK.search(first.title) else (second, first)
+        names = _latin_names(cjk)
+        if len(names) < _MIN_SHARED_NAMES:
+            return
+        if len(names & _latin_names(latin)) < _TRANSLATED_SHARE * len(names):
+            return
+        first.sections.extend(second.sections)
+        first.loose.extend(second.loose)
+        for fact, value in second.facts.items():
+            first.facts.setdefault(fact, value)
+        self.roles.remove(second)
 
     # -- blocks and sections ---------------------------------------------------------------
 
@@ -378,6 +407,19 @@ class _Reader:
             ]
             return names_from_file(PurePath(file_name).stem, text, titles[0])[1]
         return ""
+
+
+def _latin_names(block: _Block) -> set[str]:
+    """The words in Latin letters of a block's lines, casefolded: in a Korean or Japanese
+    posting, mostly the names of technologies."""
+
+    def words(items: list[Item]):
+        for item in items:
+            yield from _LATIN_NAME.findall(item.text)
+            yield from words(item.children)
+
+    texts = [*block.loose, *(i for s in block.sections for i in (*s.intro, *s.items))]
+    return {word.casefold() for word in words(texts)}
 
 
 def _at(section: Section) -> int:

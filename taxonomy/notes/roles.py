@@ -86,13 +86,16 @@ def role_from_first_line(text: str) -> RoleLine | None:
 
     "Principal Formal Verification Engineer" → that title; "Senior Software Engineer · ASML ·
     United States" → title, company and location; "NLP/ML Lead at SciSpace (Formerly
-    Typeset)" → title and company; a requirement sentence → None.
+    Typeset)" → title and company; "機械学習エンジニア", "ML 엔지니어" → that title; a
+    requirement sentence → None.
     """
     line = text.strip()
     emphasized = _EMPHASIS.match(line)
     if emphasized:
         line = emphasized.group(1).strip()
     line = line.removesuffix(":").rstrip()  # "Associate Data Scientist (Internship):"
+    if _CJK.search(line):
+        return _cjk_title(line)
     if not line or line.endswith((":", ";", ",")) or not (line[0].isupper() or line[0] == "("):
         return None
     if len(line.split()) > _MAX_TITLE_WORDS or _SENTENCE_START.match(line):
@@ -109,6 +112,29 @@ def role_from_first_line(text: str) -> RoleLine | None:
     if at:
         return RoleLine(at.group("title"), company=at.group("company").strip())
     return RoleLine(title)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Job titles in Korean and Japanese end in one of these (with a level or a place after it at
+# most): "백엔드 엔지니어", "機械学習エンジニア (正社員)", "リサーチサイエンティスト".
+_CJK_TITLE = re.compile(
+    r"(?:엔지니어|개발자|연구원|연구자|과학자|사이언티스트|아키텍트|매니저|리드|디자이너|분석가|"
+    r"애널리스트|인턴|책임자|팀장|エンジニア|開発者|研究員|研究者|サイエンティスト|アーキテクト|"
+    r"マネージャー|マネジャー|リード|デザイナー|アナリスト|インターン|リーダー|責任者|"
+    r"プログラマー|スペシャリスト|(?<![A-Za-z])(?:Engineer|Scientist|Developer|Researcher|Manager|"
+    r"Lead|Designer|Analyst|Intern))"
+    r"\s*(?:[(\uff08\[【][^)\uff09\]】]{0,30}[)\uff09\]】])?"
+    r"\s*(?:[/|\uff0f・]\s*[\w\s().\uff08\uff09-]{0,60})?$"
+)
+# A sentence, not a title: an ending of Korean or Japanese prose, or its punctuation.
+_CJK_SENTENCE = re.compile(r"[。、\uff0e]|니다|습니다|です|ます|した|する|있는|하는|분$")
+_CJK_TITLE_MAX = 40
+
+
+def _cjk_title(line: str) -> RoleLine | None:
+    if len(line) > _CJK_TITLE_MAX or _CJK_SENTENCE.search(line) or not _CJK_TITLE.search(line):
+        return None
+    return RoleLine(clean_title(line))
 
 
 def company_from_label(label: str) -> str | None:
