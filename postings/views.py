@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from postings.models import Company, Posting, Role
-from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
+from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
 from taxonomy.paging import paginate
 from taxonomy.tree import AreaTree
 
@@ -63,7 +63,8 @@ def role_list(request):
 
 def role_detail(request, slug):
     role = get_object_or_404(Role.objects.select_related("company", "area", "posting"), slug=slug)
-    skills = Skill.objects.public().prefetch_related("tags")
+    tagged = TaggedSkill.objects.select_related("tag").order_by("pk")
+    skills = Skill.objects.public().prefetch_related(Prefetch("taggedskill_set", queryset=tagged))
     skill_sets = (
         SkillSet.objects.public()
         .filter(role=role)

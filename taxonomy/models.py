@@ -232,6 +232,18 @@ class SkillSet(ImportedRow):
             return self.role.get_absolute_url()
         return f"{self.area.get_absolute_url()}#skill-set-{self.pk}"
 
+    @property
+    def usual_line_kind(self) -> str:
+        """The kind its lines have unless they say otherwise: a posting's "Preferred" section
+        holds preferences; a set from the notes mixes every kind and holds requirements."""
+        return _USUAL_LINE_KINDS.get(self.kind, "requirement")
+
+
+_USUAL_LINE_KINDS = {
+    SkillSet.Kind.PREFERRED: "preference",
+    SkillSet.Kind.RESPONSIBILITIES: "duty",
+}
+
 
 class Technology(TagBase):
     """A language, tool, framework or method that skills ask for; a django-taggit tag."""

@@ -130,6 +130,26 @@ def test_role_page_shows_skills_nested_emphasised_with_chips_and_their_source(cl
     assert 'class="chip" href="/technologies/pytorch/"' in html
 
 
+def test_role_page_marks_lines_that_are_not_requirements_and_optional_technologies(
+    client, import_text
+):
+    import_text(
+        "# MLOps\n+ skill set:\n\t- Senior Platform Engineer\n"
+        "\t- We are a small team building the platform every model runs on\n"
+        "\t- Must know Python, Kubernetes is a plus\n"
+    )
+    html = client.get(Role.objects.get().get_absolute_url()).content.decode()
+    about = html.index("We are a small team")
+    assert html.rindex('<span class="kind">About the company</span>', 0, about) > 0
+    firm = html.index("Must know Python")
+    assert '<span class="kind">' not in html[html.rindex("<li", 0, firm) : firm]
+    assert 'class="chip" href="/technologies/python/"' in html
+    assert (
+        '<a class="chip optional" href="/technologies/kubernetes/" title="Asked for as a plus">'
+        in html
+    )
+
+
 def test_roles_filter_by_field_including_sub_fields_company_technology_and_text(client, real_notes):
     def titles(query):
         html = client.get("/roles/", query).content.decode()
