@@ -116,7 +116,14 @@ _DUTY_START = re.compile(
     r"your (?:role|responsibilit|mission|day)|responsibilities (?:include|will)|"
     r"(?:be )?responsible for\b|"
     r"(?:the )?(?:candidate|engineer|scientist|researcher|intern|hire|person) will\b|"
-    rf"(?:{VERBS})(?:s|es|ed)?\b|[a-z]+ing\b)",
+    rf"(?:[a-z]+ly )?(?:{VERBS})(?:s|es|ed)?\b|[a-z]+ing\b)",
+    re.IGNORECASE,
+)
+# Saying outright what the hire will do: a duty, whatever it asks along the way ("As a UX
+# Designer, you will push your … people skills"), unless what follows is what they must have.
+_YOU_WILL_DO = re.compile(
+    r"^(?:in this role,? |as an? [\w ]{2,60}?, )?you(?:'|\u2019)?(?:ll| will)\s+"
+    r"(?!need|have|bring|possess|be (?:expected|required)|ideally)",
     re.IGNORECASE,
 )
 # What asks for something; a line may start with a verb and still ask: "Work experience in …".
@@ -127,13 +134,18 @@ _ASKING = re.compile(
     r"qualifi\w*)\b",
     re.IGNORECASE,
 )
-_HIRING = re.compile(r"\b(?:is|are) (?:looking for|seeking|hiring)\b", re.IGNORECASE)
+_HIRING = re.compile(
+    r"(?:\b(?:is|are) |(?:'|\u2019)re )(?:looking for|seeking|hiring)\b", re.IGNORECASE
+)
 _ABOUT = re.compile(
     r"^(?:(?i:we(?:'re|\u2019re| are| have| build| make| believe| develop| design| help| offer|"
     r" work| love| value| live)\b|"
     r"our (?:mission|team|company|vision|goal|customers|products?|platform|culture|teams|"
     r"group|lab|organi[sz]ation)\b|join (?:us|our|the)\b|founded\b|"
-    r"about (?:us|the (?:team|company))\b)|"
+    r"about (?:us|the (?:team|company))\b|"
+    r"this (?:position|role) (?:will be|is) (?:part of|based in|within)\b)|"
+    # "Groq's Software Infrastructure team maintains …"
+    r"[A-Z][\w&.-]*(?:'|\u2019)s (?:[\w-]+ ){0,4}(?:team|group|lab|mission)\b|"
     r"At [A-Z][^,]{1,60}, we\b|"
     r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z(][\w&.'\u2019()-]*){0,5} (?:is|are) )"
 )
@@ -143,7 +155,15 @@ _OTHER = re.compile(
     r"\b(?:salary|compensation|pay range|base pay|equal opportunity|eeo|benefits|401\(k\)|"
     r"visa sponsorship|relocation|how to apply|apply (?:now|here|online|at)|"
     r"job (?:id|number|requisition)|req(?:uisition)? id|posted on|location:|"
-    r"full[- ]time|part[- ]time|hybrid|on-?site|remote)\b",
+    r"full[- ]time|part[- ]time|hybrid|on-?site|remote|(?:welcomed?|encouraged) to apply)\b",
+    re.IGNORECASE,
+)
+# A fact a posting states, whatever else its line says: "Location: Remote (must be in USA)",
+# "Compensation for all engineers … ranges from $100k - $500k".
+_FACT = re.compile(
+    r"^(?:location|salary|compensation|pay|department|job (?:id|type)|employment type|"
+    r"start date|deadline)\s*:|"
+    r"\b(?:salary|compensation|pay|base)\b[^.]{0,80}?(?:[$€£¥₩]\s?\d|\b\d[\d,.]*\s?[kK]\b)",
     re.IGNORECASE,
 )
 _OTHER_SHORT_WORDS = 12
@@ -153,7 +173,8 @@ _OTHER_HINTS = (
     *"$€£¥₩",
     *("usd", "eur", "gbp", "krw", "jpy", "http", "salary", "compensation", "pay", "eeo"),
     *("opportunit", "benefit", "401", "visa", "relocat", "apply", "job", "req", "posted"),
-    *("location", "time", "hybrid", "site", "remote"),
+    *("location", "time", "hybrid", "site", "remote", "welcome", "encouraged", "department"),
+    *("deadline", "start date", "employment", "base"),
 )
 _YOU_WILL = re.compile(r"\byou(?:'|\u2019)?(?:ll| will)\b", re.IGNORECASE)
 _LABEL_WORDS = 6
@@ -293,10 +314,12 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
     if not plain:
         return LineKind.OTHER
     lowered = plain.lower()
-    if (
-        any(map(lowered.__contains__, _OTHER_HINTS))
-        and (_MONEY.search(plain) or _OTHER.search(plain))
-        and (plain.count(" ") < _OTHER_SHORT_WORDS or not _ASKING.search(plain))
+    if any(map(lowered.__contains__, _OTHER_HINTS)) and (
+        _FACT.search(plain)
+        or (
+            (_MONEY.search(plain) or _OTHER.search(plain))
+            and (plain.count(" ") < _OTHER_SHORT_WORDS or not _ASKING.search(plain))
+        )
     ):
         return LineKind.OTHER
     optional = _first_optional(lowered, plain)
@@ -317,7 +340,9 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
     # An introduction or a duty may still ask for something early on ("Work experience in").
     if _ABOUT.match(plain) and not _ASKING.search(plain, 0, len(plain) // 3):
         return LineKind.ABOUT
-    if _DUTY_START.match(plain) and not _ASKING.search(plain, 0, len(plain) // 2):
+    if _YOU_WILL_DO.match(plain) or (
+        _DUTY_START.match(plain) and not _ASKING.search(plain, 0, len(plain) // 2)
+    ):
         return LineKind.DUTY
     return LineKind.REQUIREMENT
 

@@ -36,6 +36,32 @@ REQ, PREF, DUTY, ABOUT, OTHER = (
         ("https://jobs.example.com/123", OTHER),
         ("Pay: $115,000.00 - $145,000.00 per year", OTHER),
         ("5+ years of experience with C++", REQ),
+        # Real lines of the notes' corpus.
+        ("We\u2019re looking for a Senior ServiceNow Engineer with expertise on ServiceNow", REQ),
+        ("Location:  Remote (must be in USA Only) with a possibility of an Ithaca office", OTHER),
+        (
+            "Compensation for all engineers at Tenstorrent ranges from $100k - $500k including "
+            "base and variable compensation targets. Experience, skills, education, background "
+            "and location all impact the actual offer made.",
+            OTHER,
+        ),
+        ("Fresh graduates are welcomed to apply", OTHER),
+        (
+            "Consistently deliver high-quality, scalable, maintainable, and performant solutions",
+            DUTY,
+        ),
+        (
+            "As a UX Designer, you will push your creative, problem-solving, and people skills "
+            "to the fullest.",
+            DUTY,
+        ),
+        ("You will need 5+ years of experience with Kubernetes", REQ),
+        (
+            "This position will be part of the AFS R&D team, focused on RF (Radio frequency) "
+            "circuit simulation.",
+            ABOUT,
+        ),
+        ("Groq's Software Infrastructure team maintains a wide array of services and tools", ABOUT),
     ],
 )
 def test_a_line_reads_as_what_it_is(line, kind):

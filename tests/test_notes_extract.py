@@ -63,6 +63,7 @@ def test_aliases_from_heading(heading, aliases):
             "",
         ),
         ("サーバーエンジニア", "サーバーエンジニア", "", ""),
+        ("Biostatistician II", "Biostatistician II", "", ""),
     ],
 )
 def test_job_titles_are_recognised(line, title, company, location):

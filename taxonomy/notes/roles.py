@@ -9,7 +9,8 @@ _TITLE_WORDS = re.compile(
     r"\b(?:engineers?|engr|scientists?|researchers?|developers?|architects?|managers?|lead|"
     r"directors?|intern|internship|specialists?|scholar|analysts?|linguist|designers?|"
     r"consultants?|officer|postdoc|postdoctoral|resident|experts?|fellow|programmers?|"
-    r"administrator|head of)\b",
+    r"administrator|head of|(?:bio)?statisticians?|technicians?|technologists?|physicists?|"
+    r"chemists?|biologists?|mathematicians?|economists?|writers?)\b",
     re.IGNORECASE,
 )
 # Requirement lines also mention engineers ("Experience as a software engineer"); a title
