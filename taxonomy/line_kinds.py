@@ -296,6 +296,9 @@ def optional_technologies(
     the technologies of a text."""
     if not technologies:
         return frozenset()
+    lowered = text.lower()
+    if not any(map(lowered.__contains__, _OPTIONAL)):
+        return frozenset()  # most lines: nothing optional, and no clauses to read
     parts = clauses(text)
     if not parts or parts[0].optional:
         return frozenset()  # nothing optional, or the whole line is
@@ -306,7 +309,7 @@ def optional_technologies(
     return frozenset(optional.intersection(technologies) - firm)
 
 
-@lru_cache(maxsize=4096)  # the notes repeat a line in many sets ("Python", "BLAH.")
+@lru_cache(maxsize=32768)  # the notes repeat a line in many sets ("Python", "BLAH.")
 def line_kind(text: str, *, first: bool = False) -> LineKind:
     """The kind of one line read on its own; ``first``: the first line of its skill set,
     where a job title stands."""

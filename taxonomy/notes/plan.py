@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from taxonomy.employers import stated_employer
 from taxonomy.line_kinds import notes_line_kinds, optional_technologies
@@ -206,6 +207,7 @@ def set_signature(label: str, lines: list[str]) -> str:
     return fingerprint(label, lines)
 
 
+@lru_cache(maxsize=4096)  # a few hundred names, asked for on every line that may name one
 def company_key(name: str) -> str:
     """A company is its name, ignoring case (as the database's unique constraint does)."""
     return fingerprint("company", name.strip().casefold())
