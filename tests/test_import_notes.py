@@ -289,3 +289,18 @@ def test_a_tag_follows_its_line_from_optional_to_firm_on_reimport(import_text):
     assert optional_tags("Experience with Python; Docker") == {"python": False, "docker": False}
     tally = report.tallies["technology tags"]
     assert (tally.created, tally.updated, tally.deleted, tally.unchanged) == (0, 1, 0, 1)
+
+
+@pytest.mark.django_db
+def test_a_company_named_before_its_product_is_not_the_employer(import_text):
+    import_text(
+        "# Cloud\n## Companies\n"
+        "+ [Amazon](https://amazon.jobs)\n"
+        "+ [Google](https://careers.google.com)\n"
+        "+ [NVIDIA](https://nvidia.com)\n"
+        "+ skill set:\n\t- Experience with Amazon Redshift and Google Cloud\n\t- NVIDIA GPUs\n"
+        "+ skill set:\n\t- Build services that Google runs for its search\n"
+    )
+    first, second = SkillSet.objects.order_by("source_line")
+    assert first.company is None
+    assert second.company.name == "Google"

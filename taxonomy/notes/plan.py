@@ -36,6 +36,12 @@ from taxonomy.notes.roles import (
 )
 from taxonomy.organisations import COMPANY, organisation_kind
 
+# The words after a company's name that may name its product: "Web Services", "Redshift".
+_NEXT_WORDS = re.compile(
+    r"(?:[ \t]+(?!(?:and|or|with|for|in|of|to|the|an?|is|are|at|on|by)\b)"
+    r"[\w+#.-]+){1,3}",
+    re.IGNORECASE,
+)
 # A title stated in a sentence is looked for in a set's first lines only.
 _TITLE_SENTENCE_LINES = 3
 # One encoder for every fingerprint (json.dumps builds one per call with these options);
@@ -361,10 +367,17 @@ class NotesPlanner:
         if not self._mentions:
             return None
         for text in (node.label, *(s.text for s in node.skills)):
-            key = self._mentions.first(text)
-            if key is not None:
-                return self._mentioned_key(key)
+            for key, start, end in self._mentions.found(text):
+                if not self._names_a_product(text, start, end):
+                    return self._mentioned_key(key)
         return None
+
+    def _names_a_product(self, text: str, start: int, end: int) -> bool:
+        """Whether a company's name at ``text[start:end]`` stands before what it makes
+        ("Google Cloud", "Amazon Redshift", "NVIDIA GPUs"): a
+        mention of the product, not of the employer."""
+        after = _NEXT_WORDS.match(text, end)
+        return after is not None and bool(self.matcher.find(text[start : after.end()]))
 
     def _stated_name(self, node: SkillSetNode) -> str | None:
         """The employer the set's lines introduce ("Apple is looking for …")."""
