@@ -134,6 +134,13 @@ _ASKING = re.compile(
     r"qualifi\w*)\b",
     re.IGNORECASE,
 )
+# A line that opens by asking: "Ability to …", "Experience with …", "3+ years of …".
+_ASKS_AT_ONCE = re.compile(
+    r"^[\W_]*(?:(?:strong|solid|proven|excellent|good|deep|demonstrated|\d+\+?)\s+)?"
+    r"(?:ability|able to|experience|knowledge|proficien|familiar|expertise|understanding|"
+    r"background|degree|bachelor|master|ph\.?d|years?)\b",
+    re.IGNORECASE,
+)
 _HIRING = re.compile(
     r"(?:\b(?:is|are) |(?:'|\u2019)re )(?:looking for|seeking|hiring)\b", re.IGNORECASE
 )
@@ -400,6 +407,8 @@ def kind_under(label: LineKind | None, text: str, *, first: bool = False) -> Lin
     own = line_kind(text, first=first)
     if label is None or own in (LineKind.ABOUT, LineKind.OTHER, LineKind.PREFERENCE):
         return own
+    if label is LineKind.DUTY and own is LineKind.REQUIREMENT and _ASKS_AT_ONCE.match(text):
+        return own  # "Ability to participate in account planning" among the duties
     return label
 
 

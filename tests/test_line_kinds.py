@@ -68,6 +68,15 @@ def test_a_line_reads_as_what_it_is(line, kind):
     assert line_kind(line) is kind
 
 
+def test_a_line_that_opens_by_asking_is_a_requirement_even_among_duties():
+    lines = [
+        ("As a Splunk Sales Engineer your primary responsibilities will be to:", None, 0),
+        ("Understand the client\u2019s buying process.", None, 0),
+        ("Ability to participate in account planning and planning meetings", None, 0),
+    ]
+    assert line_kinds(lines) == [OTHER, DUTY, REQ]
+
+
 def test_a_job_title_opening_the_set_is_other():
     assert line_kind("Principal Formal Verification Engineer", first=True) is OTHER
 

@@ -105,10 +105,50 @@ def test_labels_are_classified_in_english_korean_and_japanese(label, kind):
         "Skills: Python, SQL",
         "Experience with Kubernetes is a plus.",
         "Backend: Rust, TypeScript, Python",
+        "Relevant experience supporting company infrastructure with quality software:",
     ],
 )
 def test_a_requirement_that_mentions_a_keyword_is_not_a_label(line):
     assert standalone_label(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("**Ways To Stand Out From The Crowd", SectionKind.PREFERRED),
+        ("A strong plus would be to have experience with:", SectionKind.PREFERRED),
+        (
+            "As a Splunk Sales Engineer your primary responsibilities will be to:",
+            SectionKind.RESPONSIBILITIES,
+        ),
+        (
+            "In this role you will be responsible for the following tasks:",
+            SectionKind.RESPONSIBILITIES,
+        ),
+    ],
+)
+def test_a_sentence_ending_in_a_colon_introduces_what_it_asks_for(line, kind):
+    assert standalone_label(line) is kind
+
+
+def test_a_stack_stated_on_its_label_line_is_a_stack_section():
+    role = only_role("## Requirements\n- C++\n\nKeywords: C++ / GPU / CUDA / ROS\n")
+    _requirements, stack = role.sections
+    assert stack.kind is SectionKind.STACK and stack.label == "Keywords"
+    assert texts(stack.items) == ["C++ / GPU / CUDA / ROS"]
+
+
+def test_a_bullet_label_of_another_kind_opens_a_section_among_skills():
+    role = only_role(
+        "## 주요 업무\n- 데이터 파이프라인 개발\n- 기술스택\n   - Python\n   - Terraform\n"
+        "## Requirements\n- Communication skills\n  - Korean\n  - English\n"
+    )
+    kinds = [(s.kind, texts(s.items)) for s in role.sections]
+    assert kinds == [
+        (SectionKind.RESPONSIBILITIES, ["데이터 파이프라인 개발"]),
+        (SectionKind.STACK, ["Python", "Terraform"]),
+        (SectionKind.REQUIREMENTS, ["Communication skills"]),
+    ]
 
 
 def test_a_plain_text_posting_with_label_lines_and_a_stated_title():

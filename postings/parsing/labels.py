@@ -51,7 +51,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     ),
     (
         SectionKind.PREFERRED,
-        r"prefer|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|stand out|desir(?:ed|able)|"
+        r"prefer|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|desir(?:ed|able)|"
+        r"(?:ways to )?stand out(?: from the crowd)?|(?:a|strong|big) plus\b|"
         r"especially interested|plus points|우대|가산점|歓迎|尚可",
     ),
     (
@@ -102,8 +103,11 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 # A line standing alone (``Requirements:`` or ``What you'll do``) is a label only when it is
 # short and mostly the keyword; "Teamwork and communication skills" is a requirement.
-STANDALONE_MAX_WORDS = 6
+STANDALONE_MAX_WORDS = 7
 STANDALONE_MAX_OTHER_WORDS = 2
+# A line ending in a colon announces what follows, in a sentence if it likes: "A strong plus
+# would be to have experience with:".
+INTRODUCING_MAX_WORDS = 12
 
 
 def _normalise(label: str) -> str:
@@ -124,8 +128,11 @@ def standalone_label(text: str) -> SectionKind | None:
     head, *value = _COLON.split(text, maxsplit=1)
     if value and value[0].strip():
         return None  # "Skills: Python, SQL" states something; it opens nothing
+    introduces = bool(value)  # it ends in a colon
     text = _normalise(head)
-    if not text or text[-1] in ".!?。" or len(_WORD.findall(text)) > STANDALONE_MAX_WORDS:
+    words = len(_WORD.findall(text))
+    limit = INTRODUCING_MAX_WORDS if introduces else STANDALONE_MAX_WORDS
+    if not text or text[-1] in ".!?。" or words > limit:
         return None
     for kind, pattern in _COMPILED:
         match = pattern.search(text)
@@ -133,5 +140,20 @@ def standalone_label(text: str) -> SectionKind | None:
             rest = text[: match.start()] + " " + text[match.end() :]
             if len(_WORD.findall(rest)) <= STANDALONE_MAX_OTHER_WORDS:
                 return kind
-            return None
+            # A sentence introducing a list: only what it asks for, not a word in passing
+            # ("experience supporting company infrastructure:" is not about the company).
+            return kind if introduces and kind.asks_for_skills else None
     return None
+
+
+def stated_stack(text: str) -> tuple[str, str] | None:
+    """``(label, value)`` of a line that lists a stack after its label ("Keywords: C++ /
+    GPU / CUDA", "Tech stack: Python, Go"), or None."""
+    head, *value = _COLON.split(text, maxsplit=1)
+    if (
+        not value
+        or not value[0].strip()
+        or len(_WORD.findall(head)) > STANDALONE_MAX_OTHER_WORDS + 1
+    ):
+        return None
+    return (head.strip(), value[0].strip()) if classify(head) is SectionKind.STACK else None

@@ -25,7 +25,7 @@ from postings.parsing.facts import (
 from postings.parsing.front_matter import clean_title as clean_front_title
 from postings.parsing.front_matter import read_front_matter
 from postings.parsing.html import html_to_text, looks_like_html
-from postings.parsing.labels import SectionKind, classify, standalone_label
+from postings.parsing.labels import SectionKind, classify, standalone_label, stated_stack
 from postings.parsing.lines import Line, Shape, is_wrapped, joined, read_line, read_lines
 from taxonomy.employers import stated_employer
 from taxonomy.notes.roles import role_from_first_line
@@ -282,12 +282,19 @@ class _Reader:
         if self._stated(line):
             return
         section = self.block.section
+        # Among skills, only a label of another kind opens a section ("- 기술스택" with the
+        # stack nested under it among the duties); "Communication skills" with its languages
+        # nested under it among the requirements stays a requirement.
         opens = (
             following is not None
             and following.shape is Shape.BULLET
             and following.depth > line.depth
-            and (section is None or not section.kind.asks_for_skills)
             and classify(line.text) is not SectionKind.OTHER
+            and (
+                section is None
+                or not section.kind.asks_for_skills
+                or standalone_label(line.text) not in (None, section.kind)
+            )
         )
         if opens:
             self.labels.append(line.text)
@@ -306,6 +313,12 @@ class _Reader:
         if kind is not None:
             self.labels.append(line.text)
             self._open(line.text, line, rank=LABEL_RANK, kind=kind)
+            return
+        stack = stated_stack(line.text)
+        if stack is not None:  # "Keywords: C++ / GPU / CUDA": a section of one line
+            label, listed = stack
+            self._open(label, line, rank=LABEL_RANK, kind=SectionKind.STACK)
+            self._add(Item(listed, line.number, line.raw, False, line.depth))
             return
         if first and _is_title(line.text):
             self.document.facts.setdefault(Fact.TITLE, role_from_first_line(line.text).title)
