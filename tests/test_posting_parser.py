@@ -425,3 +425,17 @@ def test_two_roles_in_two_languages_stay_two_roles():
         "# Frontend Engineer\n## Requirements\n- React, TypeScript and Next.js\n"
     )
     assert [role.title for role in posting.roles] == ["機械学習エンジニア", "Frontend Engineer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("【求人情報】株式会社アカリ\n\nサーバーエンジニア\n## 必須スキル\n- PHP\n", "アカリ"),
+        (
+            "# 데이터 엔지니어\n마키나락스(주)에서 함께할 분을 찾습니다\n## 자격요건\n- Python\n",
+            "마키나락스",
+        ),
+    ],
+)
+def test_a_japanese_or_korean_legal_name_names_the_company(text, company):
+    assert parse_posting(text).company == company

@@ -127,6 +127,25 @@ def company_in_heading(text: str) -> str | None:
     return None
 
 
+# A company's legal name in Japanese or Korean: 株式会社アカリ, アカリ株式会社, (주)마키나락스,
+# 주식회사 요기요. The name is what stands beside the legal form.
+_NAME_CHARS = r"[^\s、。,\uff0c:\uff1a()\uff08\uff09【】\[\]「」『』|/]{1,30}"
+_LEGAL_FORM = r"(?:株式会社|合同会社|有限会社|주식회사|\(주\)|㈜)"
+_LEGAL_FORMS = (  # the name right before its form first: "アカリ株式会社 採用"
+    re.compile(rf"(?P<name>{_NAME_CHARS}){_LEGAL_FORM}"),
+    re.compile(rf"{_LEGAL_FORM}\s*(?P<name>{_NAME_CHARS})"),
+)
+
+
+def legal_name(text: str) -> str | None:
+    """The name a Japanese or Korean company's legal form stands beside, or None."""
+    for pattern in _LEGAL_FORMS:
+        match = pattern.search(text)
+        if match and match.group("name"):
+            return match.group("name")
+    return None
+
+
 def names_from_file(stem: str, text: str, title: str = "") -> tuple[str, str]:
     """(title, company) that a file name such as ``acme-ml-engineer`` gives, when the text
     confirms them; ("", "") when it does not.

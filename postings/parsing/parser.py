@@ -19,6 +19,7 @@ from postings.parsing.facts import (
     fact_named,
     fact_value,
     label_value,
+    legal_name,
     names_from_file,
     salary_line,
 )
@@ -47,6 +48,8 @@ _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#.-]+")
 # must hold too, and how few names are too few to tell.
 _TRANSLATED_SHARE = 0.6
 _MIN_SHARED_NAMES = 3
+# A company's legal name is looked for where a posting introduces it.
+_LEGAL_NAME_LINES = 30
 # Labels rank below headings (1-6); a bullet that is a label ranks below both.
 LABEL_RANK = 7
 BULLET_LABEL_RANK = 8
@@ -411,6 +414,10 @@ class _Reader:
             named = company_in_heading(label)
             if named:
                 return named
+        top = "\n".join(line.text for line in self.lines[:_LEGAL_NAME_LINES])
+        named = legal_name(top)
+        if named:
+            return named
         stated = stated_employer(line.text for line in self.lines if not line.is_blank)
         if stated:
             return stated
