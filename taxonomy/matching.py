@@ -32,8 +32,9 @@ _JOINERS = frozenset({"", "/", "-", "&"})
 # A short name glued to these is part of something else: "R&D", "C-level", "Go-to-market".
 _GLUE = frozenset("&-'\u2019")
 _SPACE = re.compile(r"\s+")
-# Hangul, kana and CJK ideographs: scripts whose names are looked for as substrings.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
+# Hangul, kana and CJK ideographs: scripts whose names are looked for as substrings, whose
+# job titles and legal names read otherwise, and whose lines wrap narrower.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'\u2019-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([A-Za-z][\w-]*)")
 # Words that may stand before a generic name when it names the skill: "strong communication",
@@ -225,7 +226,7 @@ class TechnologyMatcher:
                 self._rules[term.slug] = term
             for spelling in (term.name, *term.aliases):
                 key = _normalise(spelling)
-                if _CJK.search(key):
+                if CJK.search(key):
                     self._cjk.setdefault(key, term.slug)
                     continue
                 if not _TOKEN.search(key):
@@ -280,7 +281,7 @@ class TechnologyMatcher:
             if slug is not None:
                 found.setdefault(start, slug)
             index += width or 1
-        if self._cjk_names is not None and not text.isascii() and _CJK.search(text):
+        if self._cjk_names is not None and not text.isascii() and CJK.search(text):
             for match in self._cjk_names.finditer(text):
                 found.setdefault(match.start(), self._cjk[match.group()])
         slugs = dict.fromkeys(found[position] for position in sorted(found))

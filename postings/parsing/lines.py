@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from taxonomy.matching import CJK
 from taxonomy.notes.parser import column_of
 
 
@@ -93,7 +94,6 @@ def read_lines(text: str) -> list[Line]:
 # Japanese after a connective ending or particle, or after a word that cannot end a sentence.
 _WRAP_WIDTH = 40  # columns; a list of short items is not wrapped text
 _CLOSED = tuple(".!?:;\u3002\uff01\uff1f\uff1a\uff1b")
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # Korean endings and particles, and Japanese ones, that leave a sentence open: "처리하고",
 # "경험이", "開発し", "ために、".
 _OPEN_ENDINGS = frozenset("고며및을를은는의와과에로서여이가할한된" + "てでしがをにはやらば、")
@@ -108,7 +108,7 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u3001]")
 
 
 def _width(text: str) -> int:
-    return len(text) + len(_CJK_CHAR.findall(text))  # Korean and Japanese are two wide
+    return len(text) + len(CJK.findall(text))  # Korean and Japanese are two wide
 
 
 def is_wrapped(previous: str, line: str) -> bool:
@@ -118,7 +118,7 @@ def is_wrapped(previous: str, line: str) -> bool:
     if not previous or not line or previous.endswith(_CLOSED) or _width(previous) < _WRAP_WIDTH:
         return False
     first = line[0]
-    if _CJK_CHAR.match(first):
+    if CJK.match(first):
         return previous[-1] in _OPEN_ENDINGS
     return first.islower() or bool(_DANGLING.search(previous))
 

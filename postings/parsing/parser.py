@@ -29,6 +29,7 @@ from postings.parsing.html import html_to_text, looks_like_html
 from postings.parsing.labels import SectionKind, classify, standalone_label, stated_stack
 from postings.parsing.lines import Line, Shape, is_wrapped, joined, read_line, read_lines
 from taxonomy.employers import stated_employer
+from taxonomy.matching import CJK
 from taxonomy.notes.roles import role_from_first_line
 
 _SHARED = re.compile(
@@ -42,7 +43,6 @@ _COMPANY_HEADING_WORDS = 5
 _NOT_A_COMPANY_HEADING = re.compile(
     r"^(?:about|the|our|your|what|why|how|who|job|role|position|overview)\b", re.IGNORECASE
 )
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#.-]+")
 # Of the Latin names in a role written in Korean or Japanese, the share its English copy
 # must hold too, and how few names are too few to tell.
@@ -184,9 +184,9 @@ class _Reader:
         if len(self.roles) != 2:
             return
         first, second = self.roles
-        if bool(_CJK.search(first.title)) == bool(_CJK.search(second.title)):
+        if bool(CJK.search(first.title)) == bool(CJK.search(second.title)):
             return
-        cjk, latin = (first, second) if _CJK.search(first.title) else (second, first)
+        cjk, latin = (first, second) if CJK.search(first.title) else (second, first)
         names = _latin_names(cjk)
         if len(names) < _MIN_SHARED_NAMES:
             return

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from taxonomy.matching import CJK
+
 _TITLE_WORDS = re.compile(
     r"\b(?:engineers?|engr|scientists?|researchers?|developers?|architects?|managers?|lead|"
     r"directors?|intern|internship|specialists?|scholar|analysts?|linguist|designers?|"
@@ -95,7 +97,7 @@ def role_from_first_line(text: str) -> RoleLine | None:
     if emphasized:
         line = emphasized.group(1).strip()
     line = line.removesuffix(":").rstrip()  # "Associate Data Scientist (Internship):"
-    if _CJK.search(line):
+    if CJK.search(line):
         return _cjk_title(line)
     if not line or line.endswith((":", ";", ",")) or not (line[0].isupper() or line[0] == "("):
         return None
@@ -115,7 +117,6 @@ def role_from_first_line(text: str) -> RoleLine | None:
     return RoleLine(title)
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # Job titles in Korean and Japanese end in one of these (with a level or a place after it at
 # most): "백엔드 엔지니어", "機械学習エンジニア (正社員)", "リサーチサイエンティスト".
 _CJK_TITLE = re.compile(
