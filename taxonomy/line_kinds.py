@@ -83,8 +83,6 @@ _OPTIONAL_WORDING = {
 _OPTIONAL = {
     literal: re.compile(pattern, re.IGNORECASE) for literal, pattern in _OPTIONAL_WORDING.items()
 }
-
-
 # The same, taking the whole words they stand in ("preferably", not "prefer").
 _OPTIONAL_WORDS = {
     literal: re.compile(rf"\w*(?:{pattern})\w*", re.IGNORECASE)
@@ -97,11 +95,17 @@ def is_optional(text: str) -> bool:
     return _first_optional(text.lower(), text) is not None
 
 
+def _may_be_optional(lowered: str) -> bool:
+    """Whether a lowercased line holds a literal of optional wording: most lines hold none,
+    and are cleared without a loop in Python."""
+    return any(map(lowered.__contains__, _OPTIONAL))
+
+
 def _first_optional(lowered: str, text: str) -> int | None:
     """Where the first optional wording in ``text`` starts, or None; only the patterns whose
     literal ``lowered`` holds are searched."""
-    if not any(map(lowered.__contains__, _OPTIONAL)):
-        return None  # most lines: cleared without a loop in Python
+    if not _may_be_optional(lowered):
+        return None
     starts = [
         found.start()
         for literal, pattern in _OPTIONAL.items()
@@ -244,7 +248,7 @@ def clauses(text: str) -> tuple[Clause, ...]:
     before it optional. Brackets without optional wording stay in their clause ("Experience
     in parallel programming models (e.g. OpenMP) is a plus").
     """
-    plain = (_MARKUP.sub("", text) if _has_markup(text) else text).strip()
+    plain = _plain(text)
     if _first_optional(plain.lower(), plain) is None:
         return ()
     bracketed: list[Clause] = []
@@ -301,10 +305,7 @@ def optional_technologies(
     """Those of a line's ``technologies`` that it names only in its optional clauses, when it
     asks firmly for the rest ("Must be fluent in Python, Go is a plus": Go); ``find`` names
     the technologies of a text."""
-    if not technologies:
-        return frozenset()
-    lowered = text.lower()
-    if not any(map(lowered.__contains__, _OPTIONAL)):
+    if not technologies or not _may_be_optional(text.lower()):
         return frozenset()  # most lines: nothing optional, and no clauses to read
     parts = clauses(text)
     if not parts or parts[0].optional:
@@ -320,7 +321,7 @@ def optional_technologies(
 def line_kind(text: str, *, first: bool = False) -> LineKind:
     """The kind of one line read on its own; ``first``: the first line of its skill set,
     where a job title stands."""
-    plain = (_MARKUP.sub("", text) if _has_markup(text) else text).strip()
+    plain = _plain(text)
     if not plain:
         return LineKind.OTHER
     lowered = plain.lower()
@@ -357,16 +358,17 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
     return LineKind.REQUIREMENT
 
 
-def _has_markup(text: str) -> bool:
-    return "*" in text or "_" in text or "`" in text or ">" in text or "#" in text
+def _plain(text: str) -> str:
+    """A line without its Markdown marks; most lines have none, and are left as they are."""
+    has_markup = "*" in text or "_" in text or "`" in text or ">" in text or "#" in text
+    return (_MARKUP.sub("", text) if has_markup else text).strip()
 
 
 def section_label(text: str) -> LineKind | None:
     """The kind a label line gives the lines under it ("Preferred qualifications:"), or None."""
     if len(text) > _LABEL_MAX_LENGTH:
         return None
-    plain = _MARKUP.sub("", text).strip()
-    kind = standalone_label(plain)
+    kind = standalone_label(_plain(text))
     if kind is None:
         return None
     return SECTION_KINDS[kind]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from lib.bulk import update_rows
 from postings.importing.curation import skill_digest
 from taxonomy.line_kinds import optional_technologies
 from taxonomy.models import SearchDocument, Skill, TaggedSkill, Technology
@@ -107,8 +108,14 @@ def retag_skills(
         report.removed += len(remove)
         TaggedSkill.objects.bulk_create(add, batch_size=1000)
         TaggedSkill.objects.filter(pk__in=remove).delete()
-        TaggedSkill.objects.bulk_update(flipped, ["optional"], batch_size=1000)
-        Skill.objects.bulk_update(digests, ["import_digest"], batch_size=1000)
+        update_rows(
+            TaggedSkill, [{"id": t.pk, "optional": t.optional} for t in flipped], ["optional"]
+        )
+        update_rows(
+            Skill,
+            [{"id": r.pk, "import_digest": r.import_digest} for r in digests],
+            ["import_digest"],
+        )
         if progress is not None:
             progress(min(start + BATCH, len(ids)), len(ids))
     sync_index(kind=SearchDocument.Kind.SKILL, ids=changed_ids)

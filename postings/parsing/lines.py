@@ -102,8 +102,7 @@ _DANGLING = re.compile(
     r"e\.g\.|i\.e\.|using|via|into|than|that|which|who))$",
     re.IGNORECASE,
 )
-
-
+# Kana, kanji and the ideographic comma: wrapped Japanese joins without a space.
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u3001]")
 
 

@@ -328,9 +328,8 @@ class _Reader:
             return
         if self.last is not None and self.last[1] == line.number - 1:
             last = self.last[0]
-            if is_wrapped(
-                last.text, line.text
-            ):  # one sentence, hard-wrapped: "… 처리하고" "있습니다."
+            # One sentence, hard-wrapped: "… 트래픽을 처리하고" / "있습니다."
+            if is_wrapped(last.text, line.text):
                 last.text = joined(last.text, line.text)
                 last.raw = f"{last.raw}\n{line.raw}"
                 self.last = (last, line.number)

@@ -374,8 +374,8 @@ class NotesPlanner:
 
     def _names_a_product(self, text: str, start: int, end: int) -> bool:
         """Whether a company's name at ``text[start:end]`` stands before what it makes
-        ("Google Cloud", "Amazon Redshift", "NVIDIA GPUs"): a
-        mention of the product, not of the employer."""
+        ("Google Cloud", "Amazon Redshift", "NVIDIA GPUs"): a mention of the product, not
+        of the employer."""
         after = _NEXT_WORDS.match(text, end)
         return after is not None and bool(self.matcher.find(text[start : after.end()]))
 
