@@ -158,7 +158,8 @@ _ABOUT = re.compile(
     # "Groq's Software Infrastructure team maintains …"
     r"[A-Z][\w&.-]*(?:'|\u2019)s (?:[\w-]+ ){0,4}(?:team|group|lab|mission)\b|"
     r"At [A-Z][^,]{1,60}, we\b|"
-    r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z(][\w&.'\u2019()-]*){0,5} (?:is|are) )"
+    # "Tenstorrent is leading …", but not "You are a skilled engineer": that asks.
+    r"(?!You\b)[A-Z][\w&.'\u2019-]*(?:\s+(?!You\b)[A-Z(][\w&.'\u2019()-]*){0,5} (?:is|are) )"
 )
 _MONEY = re.compile(r"[$€£¥₩]\s?\d|\b\d[\d,.]*\s?(?:k|K)\b|\b(?:USD|EUR|GBP|KRW|JPY)\b")
 _OTHER = re.compile(
@@ -348,14 +349,21 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
         plain
     ):
         return LineKind.DUTY if _YOU_WILL.search(plain) else LineKind.REQUIREMENT
-    # An introduction or a duty may still ask for something early on ("Work experience in").
-    if _ABOUT.match(plain) and not _ASKING.search(plain, 0, len(plain) // 3):
+    # An introduction or a duty may still ask for something early on ("Work experience in");
+    # a paragraph introducing the company is read by its first sentence.
+    if _ABOUT.match(plain) and not _ASKING.search(plain, 0, _opening(plain)):
         return LineKind.ABOUT
     if _YOU_WILL_DO.match(plain) or (
         _DUTY_START.match(plain) and not _ASKING.search(plain, 0, len(plain) // 2)
     ):
         return LineKind.DUTY
     return LineKind.REQUIREMENT
+
+
+def _opening(plain: str) -> int:
+    """Where the opening of a line ends: its first sentence's end, or a third of the way."""
+    sentence = _CLAUSE_BREAK.search(plain)
+    return sentence.start() if sentence else len(plain) // 3
 
 
 def _plain(text: str) -> str:

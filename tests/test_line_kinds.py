@@ -62,6 +62,19 @@ REQ, PREF, DUTY, ABOUT, OTHER = (
             ABOUT,
         ),
         ("Groq's Software Infrastructure team maintains a wide array of services and tools", ABOUT),
+        # A paragraph about the company, read by its first sentence: "experience" comes later.
+        (
+            "Apple is where individual imaginations gather together, committing to the values "
+            "that lead to great work. Every new product we build, service we create, or Apple "
+            "Store experience we deliver is the result of us making each other\u2019s ideas "
+            "stronger.",
+            ABOUT,
+        ),
+        (
+            "You are a skilled engineer. You've got a strong background working in our stack "
+            "(Python, Django or React, ES6 or Node.js, etc.)",
+            REQ,
+        ),
     ],
 )
 def test_a_line_reads_as_what_it_is(line, kind):

@@ -53,7 +53,7 @@ from taxonomy.vocabulary import MATCHER_FIELDS, sync_vocabulary, technology_matc
 
 # Bump when the same text would now be imported into other rows, so that files whose text
 # has not changed are still read again.
-IMPORTER_VERSION = 5
+IMPORTER_VERSION = 6
 Progress = Callable[[str, int, int], None]
 STAGES = ("areas", "roles", "skill sets", "skills", "tags", "clean-up")
 SLUG_LENGTH = 80
