@@ -82,7 +82,8 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("담당업무", SectionKind.RESPONSIBILITIES),
         ("주요업무", SectionKind.RESPONSIBILITIES),
         ("業務内容", SectionKind.RESPONSIBILITIES),
-        ("ML Software Engineering Team 소개", SectionKind.RESPONSIBILITIES),
+        ("ML Software Engineering Team 소개", SectionKind.ABOUT),
+        ("About the team", SectionKind.ABOUT),
         ("Perks", SectionKind.BENEFITS),
         ("복리후생", SectionKind.BENEFITS),
         ("Interest and experience gained from this position", SectionKind.BENEFITS),
@@ -194,6 +195,18 @@ def test_korean_posting_with_bracketed_labels_url_and_a_team_introduction():
     # The application steps after the last preference are not preferences.
     assert found["함께하기 위한 방법"].kind is SectionKind.PROCESS
     assert "접수기간" not in " ".join(texts(found["Preferred Qualifications"].items))
+
+
+def test_a_team_introduction_in_prose_is_about_the_company():
+    text = (
+        "# Backend Engineer, MLOps\n\n**Requirements**\n\n* Professional Python or Golang "
+        "experience\n\n**About the team**\n\nThe MLOps team at GitLab is on a mission to "
+        "empower users to seamlessly integrate and manage their data science workloads within "
+        "the GitLab platform.\n"
+    )
+    [role] = parse_posting(text).roles
+    assert sections(role)["About the team"].kind is SectionKind.ABOUT
+    assert [s.label for s in role.skill_sections] == ["Requirements"]
 
 
 def test_a_document_with_several_roles_and_a_block_for_all_positions():

@@ -37,18 +37,17 @@ SKILL_KINDS = frozenset(
 )
 
 _YOU_WILL = r"(?:you'?ll|you will)"
+_TEAM_INTRODUCTION = (
+    r"\bteam\b.*(?:소개|紹介|introduction)|about (?:the|our) team|meet the team|"
+    r"팀\s*소개|チーム紹介"
+)
 _RULES: tuple[tuple[SectionKind, str], ...] = (
     # LinkedIn wraps a whole posting in "About the job": it says nothing of the company.
     (SectionKind.OTHER, r"^about (?:the|this) job$"),
     # "What You Bring To The Team" asks; it does not introduce the team.
     (SectionKind.REQUIREMENTS, rf"what (?:{_YOU_WILL} |you )?bring"),
-    # A team's introduction lists the work the hire joins (Hyperconnect's lists its
-    # pipelines and serving platform), unlike an introduction of the company.
-    (
-        SectionKind.RESPONSIBILITIES,
-        r"\bteam\b.*(?:소개|紹介|introduction)|about (?:the|our) team|meet the team|"
-        r"\bthe team\b|팀\s*소개|チーム紹介",
-    ),
+    # A team's introduction introduces, as a company's does ("About the team", "팀 소개").
+    (SectionKind.ABOUT, _TEAM_INTRODUCTION),
     (
         SectionKind.PREFERRED,
         r"prefer|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|desir(?:ed|able)|"
@@ -97,6 +96,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     ),
 )
 _COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _RULES)
+_TEAM_RE = re.compile(_TEAM_INTRODUCTION, re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _COLON = re.compile(r"[:\uff1a]")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -121,6 +121,11 @@ def classify(label: str) -> SectionKind:
         if pattern.search(text):
             return kind
     return SectionKind.OTHER
+
+
+def introduces_a_team(label: str) -> bool:
+    """Whether a label opens a team's introduction ("About the team", "[… Team 소개]")."""
+    return _TEAM_RE.search(_normalise(label)) is not None
 
 
 def standalone_label(text: str) -> SectionKind | None:

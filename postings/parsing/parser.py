@@ -26,7 +26,13 @@ from postings.parsing.facts import (
 from postings.parsing.front_matter import clean_title as clean_front_title
 from postings.parsing.front_matter import read_front_matter
 from postings.parsing.html import html_to_text, looks_like_html
-from postings.parsing.labels import SectionKind, classify, standalone_label, stated_stack
+from postings.parsing.labels import (
+    SectionKind,
+    classify,
+    introduces_a_team,
+    standalone_label,
+    stated_stack,
+)
 from postings.parsing.lines import Line, Shape, is_wrapped, joined, read_line, read_lines
 from taxonomy.employers import stated_employer
 from taxonomy.matching import CJK
@@ -174,7 +180,20 @@ class _Reader:
                 self._text(line, first=line.number == first)
             # A rule or a lone image ends a paragraph as a blank line does.
             self.after_blank = line.shape is Shape.FURNITURE
+        self._team_work()
         self._merge_translations()
+
+    def _team_work(self) -> None:
+        """A team's introduction is about the company, unless it lists the team's work in
+        bullets, as Hyperconnect's lists the pipelines and platform the hire will build."""
+        for block in (self.document, *self.roles, *self.shared):
+            for section in block.sections:
+                if (
+                    section.kind is SectionKind.ABOUT
+                    and any(item.bullet for item in section.items)
+                    and introduces_a_team(section.label)
+                ):
+                    section.kind = SectionKind.RESPONSIBILITIES
 
     def _merge_translations(self) -> None:
         """A page in two languages is one role written twice: "機械学習エンジニア" with its
