@@ -125,6 +125,50 @@ def test_a_title_in_the_label_or_in_a_sentence_is_found():
     assert role_in_sentence("Experience with Python and SQL") is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "We are looking for a highly motivated, creative, and energetic Principal Software "
+            "Engineer to work on a new award-winning product",
+            "Principal Software Engineer",
+        ),
+        (
+            "The Center for Policing Equity (CPE) is seeking a highly-skilled Research Associate "
+            "with a passion for social justice",
+            "Research Associate",
+        ),
+        (
+            "The Patrick J McGovern Foundation (PJMF) is seeking an experienced, multi-faceted "
+            "and self-driven Software Development Engineer (SDE).",
+            "Software Development Engineer",
+        ),
+        (
+            "As the Principal Data Engineer on the Platform team at Zignal Labs, you will get to "
+            "use your Scala and Java experience",
+            "Principal Data Engineer",
+        ),
+        ("In the Data Software Engineer role, you will ship products", "Data Software Engineer"),
+        (
+            "You will be a senior software engineer responsible for architecting scalable systems",
+            "senior software engineer",
+        ),
+        ("SCHARP is seeking a Biostatistician II/III to support", "Biostatistician II/III"),
+        ("We are looking for an Applied Scientist to join", "Applied Scientist"),
+    ],
+)
+def test_a_title_is_found_among_the_words_praising_the_hire(sentence, title):
+    assert role_in_sentence(sentence).title == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Function as the technical lead on mission critical embedded systems", "As a result, we"],
+)
+def test_a_duty_naming_a_lead_is_not_a_title(line):
+    assert role_in_sentence(line) is None
+
+
 def test_a_label_can_name_the_company():
     label = "skill set for ***Autodesk AI Lab, Pier.9 at San Francisco***"
     assert company_from_label(label) == "Autodesk AI Lab, Pier.9"

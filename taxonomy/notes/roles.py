@@ -49,16 +49,25 @@ _TITLE_TAILS = (
 )
 _TITLE_HEAD = re.compile(r"^[A-Z]{2,6}\s+[-\u2013\u2014]\s+")  # "AIML - Machine Learning …"
 _LABEL_TITLE = re.compile(r"^skill set for\s+(?P<title>[^*].*?)\s*$", re.IGNORECASE)
-_IN_SENTENCE = re.compile(
-    r"\b(?:looking for|seeking|hiring|searching for|recruiting|join (?:us|our team) as|"
-    r"as an?)\s+(?:an?\s+|our\s+(?:next\s+)?)?"
-    r"(?:(?:experienced|talented|motivated|passionate|highly|skilled|strong|exceptional|"
+# Words praising the hire before the title: "a highly motivated, creative, and energetic
+# Principal Software Engineer", "an experienced, multi-faceted and self-driven …". Lowercase
+# only, so that "Applied Scientist" keeps its first word.
+_PRAISE = (
+    r"(?:experienced|talented|motivated|passionate|highly|skilled|strong|exceptional|"
     r"enthusiastic|driven|creative|new|first|full-time|great|outstanding|solid|extraordinary|"
     r"excellent|ambitious|dedicated|curious|versatile|seasoned|world-class|brilliant|"
-    r"self-motivated|and|or|,)\s+)*"
+    r"self-motivated|(?-i:[a-z]+-[a-z]+|[a-z]{3,}(?:ed|ic|ive|ous|ful))),?\s+(?:(?:and|or)\s+)?"
+)
+_IN_SENTENCE = re.compile(
+    r"\b(?:(?:looking for|seeking|hiring|searching for|recruiting|join (?:us|our team) as|"
+    r"you will be)\s+(?:an?\s+|the\s+|our\s+(?:next\s+)?)?|"
+    # "As the Principal Data Engineer on …", not "Function as the technical lead".
+    r"as\s+(?:an?\s+|the\s+(?-i:(?=[A-Z])))|in the\s+(?=[\w ]+ role\b))"
+    rf"(?:{_PRAISE})*"
     r"(?P<title>(?:[\w/&+.-]+\s+){0,5}?(?:engineers?|scientists?|researchers?|developers?|"
     r"architects?|managers?|leads?|leaders?|directors?|interns?|specialists?|analysts?|"
-    r"designers?|consultants?|programmers?|team members?)\b(?:\s+(?:intern|II|III|IV|I)\b)?)",
+    r"designers?|consultants?|programmers?|team members?|associates?|(?:bio)?statisticians?)\b"
+    r"(?:\s+(?:intern|II|III|IV|I)(?:/(?:II|III|IV))?\b)?)",
     re.IGNORECASE,
 )
 _SENTENCE_TITLE_MAX_WORDS = 7
