@@ -20,30 +20,42 @@ from taxonomy.verbs import is_verb
 _MARKUP = re.compile(r"[*_`]+")
 _WORD = r"[A-Z0-9][\w&.'\u2019+-]*"
 _NAME = rf"(?P<name>(?:The )?{_WORD}(?:[ \t]+(?:{_WORD}|of|for|&|and)){{0,4}})"
-# Each statement with the words one of which every match of it holds: most lines hold
-# none of them, and substring tests clear them many times faster than the expressions.
+# Each statement with the words one of which every match of it holds (most lines hold none
+# of them, and substring tests clear them many times faster than the expressions), and
+# whether only an organisation can say it: "Splunk is looking for" names its employer though
+# Splunk is also a technology, while "Python is the …" names none.
 _STATEMENTS = tuple(
-    (hints, re.compile(pattern))
-    for hints, pattern in (
+    (hints, re.compile(pattern), only_an_organisation)
+    for hints, pattern, only_an_organisation in (
         (
             ("At ", "Join"),
             rf"^(?:At|Join|Joining) {_NAME}(?:\s*\([^)]*\))?"
             r"(?:,|!|\.|\s+(?:we|you|and|as|is|to|in)\b)",
+            False,
         ),
         (
             (" is ", " are "),
             rf"^{_NAME}(?:\s*\([^)]*\))?,? (?:is|are) (?:looking for|seeking|hiring|searching for|"
-            r"recruiting|on a mission|pioneering|transforming|revolutionizing)\b",
+            r"recruiting)\b",
+            True,
+        ),
+        (
+            (" is ", " are "),
+            rf"^{_NAME}(?:\s*\([^)]*\))?,? (?:is|are) (?:on a mission|pioneering|transforming|"
+            r"revolutionizing)\b",
+            False,
         ),
         (
             (" is ",),
             rf"^{_NAME}(?:\s*\([^)]*\))?,? is (?:where|building|the|a|an|one of|developing|"
             r"creating|leading)\b(?=(?:\s+\S+){6})",
+            False,
         ),
-        (("About ",), rf"^About {_NAME}\s*:?$"),
+        (("About ",), rf"^About {_NAME}\s*:?$", False),
         (
             (" we", " you"),
             rf"\b(?:at|join) {_NAME},? (?:we|you)(?:'|\u2019)?(?:re| are| will|'ll)\b",
+            True,
         ),
     )
 )
@@ -181,6 +193,13 @@ _MAX_NAME = 60
 MAX_LINES_READ = 25
 # "Jane Street's …", "Ginkgo's …": a company speaking of its own teams and products.
 _POSSESSIVE = re.compile(r"\b(?P<name>[A-Z][\w&.+-]*(?: [A-Z][\w&.+-]*){0,2})(?:'|\u2019)s\b")
+# What only an organisation has: "Splunk's Cloud group" is Splunk's, though Splunk is also a
+# technology; "Python's ecosystem" is not an employer's.
+_ORGANISATION_OWNS = re.compile(
+    r"\s+(?:[A-Z][\w&.+-]*\s+){0,3}(?:teams?|group|lab|labs|organi[sz]ation|division|"
+    r"department|engineers|employees|mission|culture|customers|founders|office|offices|"
+    r"headquarters|leadership|research)\b"
+)
 
 
 def _name(found: str, *, possessive: bool = False) -> str | None:
@@ -208,11 +227,11 @@ def stated_employer(
         plain = (
             _MARKUP.sub("", text) if "*" in text or "_" in text or "`" in text else text
         ).strip()
-        for hints, pattern in _STATEMENTS:
+        for hints, pattern, only_an_organisation in _STATEMENTS:
             match = any(map(plain.__contains__, hints)) and pattern.search(plain)
             if match:
                 name = _name(match.group("name"))
-                if name and not is_technology(name):
+                if name and (only_an_organisation or not is_technology(name)):
                     return name
         domain = any(map(plain.__contains__, _DOMAIN_HINTS)) and _DOMAIN.search(plain)
         if domain:
@@ -223,6 +242,6 @@ def stated_employer(
             continue
         for match in _POSSESSIVE.finditer(plain):
             name = _name(match.group("name"), possessive=True)
-            if name and not is_technology(name):
+            if name and (_ORGANISATION_OWNS.match(plain, match.end()) or not is_technology(name)):
                 owners[name] = owners.get(name, 0) + 1
     return max(owners, key=owners.__getitem__) if owners else None

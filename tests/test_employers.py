@@ -36,6 +36,27 @@ def test_no_employer_is_made_up(lines):
     assert stated_employer(lines, is_technology=lambda name: name == "Python") is None
 
 
+@pytest.mark.parametrize(
+    ("lines", "employer"),
+    [
+        # Real lines of the corpus; Splunk is also a technology the vocabulary may name.
+        (["Splunk is looking for a Senior Software Engineer to join"], "Splunk"),
+        (
+            [
+                "Splunk's Cloud group is looking for an experienced Site Reliability Engineer to "
+                "join a team that is responsible for Cloud\u2019s operational infrastructure"
+            ],
+            "Splunk",
+        ),
+        (["Python is the language of our data stack and more is coming"], None),
+        (["Python's ecosystem of data libraries is what we use every day"], None),
+    ],
+)
+def test_only_an_organisation_hires_or_has_a_group_whatever_else_its_name_means(lines, employer):
+    is_technology = {"Splunk", "Python"}.__contains__
+    assert stated_employer(lines, is_technology=is_technology) == employer
+
+
 def test_a_product_or_lab_of_an_employer_named_elsewhere_is_that_employer():
     from taxonomy.matching import TechnologyMatcher
     from taxonomy.notes.parser import parse_notes

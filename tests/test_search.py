@@ -43,6 +43,12 @@ def test_a_typo_still_finds_the_technology(real_notes, typo, found):
     ]
 
 
+@pytest.mark.parametrize(("query", "name"), [("pytorch", "PyTorch"), ("kubernetes", "Kubernetes")])
+def test_among_technologies_the_one_named_exactly_as_asked_comes_first(real_notes, query, name):
+    technologies = [hit for hit in search(query).hits if hit.kind == "technology"]
+    assert str(technologies[0].title).replace("<mark>", "").replace("</mark>", "") == name
+
+
 def test_prefix_and_websearch_style_queries_match(real_notes):
     assert search("kubernetes").total > 0
     assert search('"machine learning" -python').total > 0

@@ -95,9 +95,12 @@ def search(query: str, *, kind: str = "", field: str = "", page: int | str = 1) 
     matching = backend.matching(text, words)
     results.fields = _field_facets(matching.filter(kind=kind) if kind else matching, field)
     results.total = kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
-    ranked = matching.annotate(named=_named(words), score=backend.score(text)).order_by(
-        "-named", "-score", "kind", "object_id"
-    )
+    # Among names, the one named exactly as asked: "pytorch" is PyTorch before PyTorch3D.
+    ranked = matching.annotate(
+        exact=Case(When(title__iexact=text, then=Value(1)), default=Value(0)),
+        named=_named(words),
+        score=backend.score(text),
+    ).order_by("-named", "-exact", "-score", "kind", "object_id")
     if kind:
         ranked = ranked.filter(kind=kind)
     if field:
