@@ -51,12 +51,15 @@ _TITLE_HEAD = re.compile(r"^[A-Z]{2,6}\s+[-\u2013\u2014]\s+")  # "AIML - Machine
 _LABEL_TITLE = re.compile(r"^skill set for\s+(?P<title>[^*].*?)\s*$", re.IGNORECASE)
 # Words praising the hire before the title: "a highly motivated, creative, and energetic
 # Principal Software Engineer", "an experienced, multi-faceted and self-driven …". Lowercase
-# only, so that "Applied Scientist" keeps its first word.
+# only, so that "Applied Scientist" keeps its first word. A word that both the list and a form
+# match ("experienced") is taken once (an atomic group): else a run of them is tried every
+# way, in time exponential in its length.
 _PRAISE = (
-    r"(?:experienced|talented|motivated|passionate|highly|skilled|strong|exceptional|"
+    r"(?>(?:experienced|talented|motivated|passionate|highly|skilled|strong|exceptional|"
     r"enthusiastic|driven|creative|new|first|full-time|great|outstanding|solid|extraordinary|"
     r"excellent|ambitious|dedicated|curious|versatile|seasoned|world-class|brilliant|"
-    r"self-motivated|(?-i:[a-z]+-[a-z]+|[a-z]{3,}(?:ed|ic|ive|ous|ful))),?\s+(?:(?:and|or)\s+)?"
+    r"self-motivated|(?-i:[a-z]+-[a-z]+|[a-z]{3,}(?:ed|ic|ive|ous|ful)))(?![\w-])),?\s+"
+    r"(?:(?:and|or)\s+)?"
 )
 _IN_SENTENCE = re.compile(
     r"\b(?:(?:looking for|seeking|hiring|searching for|recruiting|join (?:us|our team) as|"
