@@ -361,7 +361,8 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
 
 
 def _opening(plain: str) -> int:
-    """Where the opening of a line ends: its first sentence's end, or a third of the way."""
+    """Where the opening of a line ends: its first clause's end (a sentence's end or a
+    semicolon), or a third of the way."""
     sentence = _CLAUSE_BREAK.search(plain)
     return sentence.start() if sentence else len(plain) // 3
 
