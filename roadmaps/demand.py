@@ -85,12 +85,17 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
     asked = {ask.technology for ask in asks}
     known = with_field_spread(Technology.objects.filter(pk__in=asked)).in_bulk()
     out_of = len(set(unit_of.values()))
+    id_of = {technology.slug: pk for pk, technology in known.items()}
     ranked = rank(
         asks,
         out_of=out_of,
         fields_asking={pk: t.fields for pk, t in known.items()},
         field_count=SkillSet.objects.public().values("area").distinct().count(),
         name_of=lambda pk: known[pk].name.casefold(),
+        prerequisites={
+            pk: [id_of[slug] for slug in t.prerequisites if slug in id_of]
+            for pk, t in known.items()
+        },
     )
     return TargetDemand(skill_sets=sets, out_of=out_of, ranked=ranked, technologies=known)
 

@@ -41,7 +41,8 @@ def to_markdown(plan: Plan) -> str:
         lines.append(bullet_prefix(0) + stage.label)
         for item in stage.steps:
             name, status = escape(item.step.technology.name), item.status_label.lower()
-            lines.append(f"{bullet_prefix(1)}{name} ({status}): {escape(item.why)}")
+            after = f"; after {item.after_names}" if item.after else ""
+            lines.append(f"{bullet_prefix(1)}{name} ({status}): {escape(item.why + after)}")
             note = [line for line in item.step.note.splitlines() if line.strip()]
             lines += [bullet_prefix(2) + escape(line) for line in note]
     return "\n".join(lines) + "\n"
@@ -78,6 +79,7 @@ def to_data(plan: Plan) -> dict:
                 "status": item.status,
                 "note": item.step.note,
                 "why": item.why,
+                "after": [technology.slug for technology in item.after],
                 "figures": {name: getattr(item.step, name) for name in FIGURES}
                 | {"score": round(item.step.score, 4)},
             }

@@ -14,6 +14,12 @@ class PlanStep:
     step: RoadmapStep
     status: str
     why: str
+    after: tuple  # the technology's prerequisites that are steps of this roadmap too
+
+    @property
+    def after_names(self) -> str:
+        """What to learn before this step: "Linux, Docker"."""
+        return ", ".join(technology.name for technology in self.after)
 
     @property
     def status_label(self) -> str:
@@ -65,10 +71,16 @@ def read_plan(roadmap: Roadmap) -> Plan:
     steps = list(roadmap.steps.all())
     statuses = SkillProgress.objects.statuses(roadmap.owner, [s.technology_id for s in steps])
     label = roadmap.targets_label()
+    planned = {step.technology.slug: step.technology for step in steps}
     return Plan(
         roadmap,
         [
-            PlanStep(step, statuses.get(step.technology_id, Status.PENDING), step.why(label))
+            PlanStep(
+                step,
+                statuses.get(step.technology_id, Status.PENDING),
+                step.why(label),
+                tuple(planned[slug] for slug in step.technology.prerequisites if slug in planned),
+            )
             for step in steps
         ],
     )

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from roadmaps.demand import target_demand
 from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
-from roadmaps.ranking import stage_index
+from roadmaps.ranking import plan_stages
 from taxonomy.models import Technology
 from taxonomy.notes.importer import SLUG_LENGTH, unique_slug
 from taxonomy.notes.markdown import render_markdown
@@ -46,7 +46,7 @@ def create_roadmap(
     is_public: bool = False,
     max_steps: int = MAX_STEPS,
 ) -> Roadmap:
-    """A roadmap of the ``max_steps`` technologies the targets ask for most, in three stages."""
+    """A roadmap of the first ``max_steps`` technologies in the targets' ranking, in stages."""
     areas, roles = list(areas), list(roles)
     if not areas and not roles:
         raise ValidationError("Choose at least one field or role to plan for.")
@@ -64,7 +64,7 @@ def create_roadmap(
     roadmap.areas.set(areas)
     roadmap.roles.set(roles)
     ranked = target_demand(areas=areas, roles=roles).ranked[:max_steps]
-    stages = [stage_index(i, len(ranked)) for i in range(len(ranked))]
+    stages = plan_stages(ranked)
     RoadmapStep.objects.bulk_create(
         RoadmapStep(
             roadmap=roadmap,

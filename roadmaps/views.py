@@ -147,12 +147,14 @@ def roadmap_detail(request, slug):
 
 @require_GET
 def roadmap_gap(request, slug):
-    """What the targets ask for that the owner has not done yet, with the roles asking."""
+    """What the targets ask for that the owner has not done yet, with the roles asking; what
+    they chose to skip comes last."""
     roadmap = _readable(request, slug)
     areas, roles = list(roadmap.areas.all()), list(roadmap.roles.all())
     demand = target_demand(areas=areas, roles=roles)
     statuses = SkillProgress.objects.statuses(roadmap.owner, list(demand.technologies))
     gap = [row for row in demand.ranked if statuses.get(row.technology) != Status.DONE]
+    gap.sort(key=lambda row: statuses.get(row.technology) == Status.SKIPPED)
     page = paginate(request, gap)
     asking = roles_asking(demand, [row.technology for row in page])
     in_plan = {step.technology_id for step in roadmap.steps.all()}

@@ -1,4 +1,5 @@
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -271,6 +272,12 @@ class Technology(TagBase):
         help_text="A common word (algorithms) that counts only on its own, not inside a "
         "longer phrase (forecasting algorithms).",
     )
+    prerequisites = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Slugs of technologies to learn before it (docker and linux for "
+        "Kubernetes); a roadmap puts them first.",
+    )
     vocabulary_digest = models.CharField(
         max_length=40,
         blank=True,
@@ -287,6 +294,18 @@ class Technology(TagBase):
 
     def get_absolute_url(self) -> str:
         return reverse("technology-detail", args=[self.slug])
+
+    def clean(self) -> None:
+        super().clean()
+        slugs = self.prerequisites
+        if not isinstance(slugs, list) or not all(isinstance(slug, str) for slug in slugs):
+            raise ValidationError({"prerequisites": "Give a list of technology slugs."})
+        known = set(Technology.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        unknown = [slug for slug in slugs if slug not in known or slug == self.slug]
+        if unknown:
+            raise ValidationError(
+                {"prerequisites": f"{unknown[0]!r} is not another technology's slug."}
+            )
 
 
 class TaggedSkill(TaggedItemBase):

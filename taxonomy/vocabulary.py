@@ -29,7 +29,11 @@ ENTRY_FIELDS = {
     "needs": [],
     "unless": [],
     "generic": False,
+    "prerequisites": [],
 }
+# Fields added after rows were first fingerprinted: they count in a fingerprint only when set,
+# so a row the vocabulary wrote before they existed still matches its fingerprint.
+_LATER_FIELDS = ("prerequisites",)
 
 
 def load_vocabulary(path: Path | None = None) -> list[dict]:
@@ -42,7 +46,9 @@ def _fields(entry: dict) -> dict:
 
 
 def _digest(fields: dict) -> str:
-    return fingerprint("vocabulary entry", [fields[name] for name in ENTRY_FIELDS])
+    values = [fields[name] for name in ENTRY_FIELDS if name not in _LATER_FIELDS]
+    values += [[name, fields[name]] for name in _LATER_FIELDS if fields[name]]
+    return fingerprint("vocabulary entry", values)
 
 
 def row_digest(technology: Technology) -> str:

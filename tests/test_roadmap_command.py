@@ -32,8 +32,8 @@ def test_create_ranks_a_plan_for_fields_and_roles_and_reports_it(toy_notes, peop
     assert (roadmap.slug, roadmap.is_public, roadmap.owner.username) == ("platform", True, "ana")
     assert [a.slug for a in roadmap.areas.all()] == ["mlops"]
     assert "Created roadmap 'Platform' (/roadmaps/platform/), public, 6 steps." in output
-    assert "  Now (2): Kubernetes, MLflow" in output
-    assert "  Later (2): Terraform, Communication" in output
+    assert "  Now (2): Docker, Kubernetes" in output
+    assert "  Later (2): MLflow, Terraform" in output
 
 
 def test_dry_run_shows_the_plan_and_writes_nothing(toy_notes, people):
@@ -76,7 +76,7 @@ def test_export_writes_markdown_or_json_to_stdout_or_a_file(toy_notes, people, t
     run("create", "--owner=ana", "--title=Plan", "--area=mlops")
     assert run("export", "plan").startswith("#\tPlan\n")
     data = json.loads(run("export", "plan", "--format=json"))
-    assert data["steps"][0]["technology"]["name"] == "Kubernetes"
+    assert data["steps"][0]["technology"]["name"] == "Docker"
     target = tmp_path / "plan.json"
     assert run("export", "plan", "--format=json", f"--output={target}").strip() == (
         f"Wrote {target}."

@@ -39,7 +39,8 @@ def test_markdown_export_has_a_heading_and_nested_bullets_by_stage(plan):
     assert "Aim: a platform job by **spring**." in lines
     assert lines.index("+ Now") < lines.index("+ Next") < lines.index("+ Later")
     assert (
-        "\t- Kubernetes (done): asked for in 3 of 4 MLOps skill sets (3 as a requirement)" in lines
+        "\t- Kubernetes (done): asked for in 3 of 4 MLOps skill sets (3 as a requirement); "
+        "after Docker" in lines
     )
     assert "\t\t* Course: \\[CKAD\\](https://example.com)" in lines
     assert "\t\t* \\# not a heading" in lines
@@ -69,14 +70,20 @@ def test_json_export_has_targets_steps_statuses_and_figures(plan):
     assert data["public"] is False
     assert data["targets"] == {"fields": [{"name": "MLOps", "slug": "mlops"}], "roles": []}
     assert data["progress"] == {"done": 1, "steps": 6}
-    first = data["steps"][0]
-    assert first["stage"] == "now"
-    assert first["technology"] == {"name": "Kubernetes", "slug": "kubernetes", "category": "devops"}
-    assert first["status"] == "done"
-    assert first["why"] == "asked for in 3 of 4 MLOps skill sets (3 as a requirement)"
-    assert first["figures"]["asked_in"] == 3
-    assert first["figures"]["field_count"] == 4
-    assert [s["technology"]["name"] for s in data["steps"]][-1] == "Communication"
+    docker, kubernetes = data["steps"][:2]
+    assert (docker["technology"]["name"], docker["after"]) == ("Docker", [])
+    assert kubernetes["stage"] == "now"
+    assert kubernetes["technology"] == {
+        "name": "Kubernetes",
+        "slug": "kubernetes",
+        "category": "devops",
+    }
+    assert kubernetes["status"] == "done"
+    assert kubernetes["why"] == "asked for in 3 of 4 MLOps skill sets (3 as a requirement)"
+    assert kubernetes["after"] == ["docker"]
+    assert kubernetes["figures"]["asked_in"] == 3
+    assert kubernetes["figures"]["field_count"] == 4
+    assert [s["technology"]["name"] for s in data["steps"]][-1] == "Terraform"
 
 
 def test_exports_download_with_a_file_name(client, plan, people):

@@ -1,4 +1,5 @@
-"""The pure ranking: demand, down-weighting, ties, stages and the sentence that explains it."""
+"""The pure ranking: demand, the specificity lift, support, prerequisites, ties, stages and the
+sentence that explains it."""
 
 import math
 
@@ -8,10 +9,10 @@ from roadmaps.ranking import (
     PREFERRED_WEIGHT,
     Ask,
     Ranked,
+    plan_stages,
     rank,
     specificity,
     spread,
-    stage_index,
     why,
 )
 
@@ -42,18 +43,71 @@ def test_a_skill_set_asking_twice_counts_once_and_as_a_requirement_if_either_lin
     assert (ranked.asked_in, ranked.required_in) == (1, 1)
 
 
-def test_what_every_field_asks_for_is_down_weighted_below_what_only_the_targets_ask_for():
-    # Python: 4 target sets, asked for in all 5 fields -> 4 * ln(6/5) = 0.73
-    # MLflow: 2 target sets, asked for in 1 field only -> 2 * ln(6/1) = 3.58
+def test_specificity_lifts_demand_by_at_most_a_quarter_so_it_only_breaks_near_ties():
+    # Python: 4 target sets, asked for in all 5 fields -> 4 x (1 + ln(6/5) / ln 6 / 4) = 4.10
+    # MLflow: 2 target sets, asked for in 1 field only -> 2 x (1 + 1/4)               = 2.50
+    # Kubeflow: 3.5 (3 required, 1 preferred), 1 field -> 3.5 x (1 + 1/4)              = 4.375
     ranked = rank(
-        asks("Python", *[(n, True) for n in range(4)]) + asks("MLflow", (0, True), (1, True)),
+        asks("Python", *[(n, True) for n in range(4)])
+        + asks("MLflow", (0, True), (1, True))
+        + asks("Kubeflow", (0, True), (1, True), (2, True), (3, False)),
         out_of=4,
-        fields_asking={"Python": 5, "MLflow": 1},
+        fields_asking={"Python": 5, "MLflow": 1, "Kubeflow": 1},
         field_count=5,
     )
-    assert [r.technology for r in ranked] == ["MLflow", "Python"]
-    assert ranked[0].score == pytest.approx(2 * math.log(6))
-    assert ranked[1].score == pytest.approx(4 * math.log(6 / 5))
+    assert [r.technology for r in ranked] == ["Kubeflow", "Python", "MLflow"]
+    scores = [r.score for r in ranked]
+    assert scores == pytest.approx([3.5 * 1.25, 4 * (1 + math.log(6 / 5) / math.log(6) / 4), 2.5])
+
+
+def test_a_rarely_asked_tool_is_later_at_best_however_specific():
+    # Of 20 target sets, Slurm is required by 2 (10%, below the 15% support) and only the
+    # targets ask for it: score 2.5. Git is preferred by 3 (15%) and asked for everywhere.
+    ranked = rank(
+        asks("Slurm", (1, True), (2, True)) + asks("Git", (1, False), (2, False), (3, False)),
+        out_of=20,
+        fields_asking={"Slurm": 1, "Git": 9},
+        field_count=9,
+    )
+    assert [(r.technology, r.supported) for r in ranked] == [("Git", True), ("Slurm", False)]
+    assert ranked[1].score > ranked[0].score
+    assert plan_stages(ranked) == [0, 2]
+
+
+def test_prerequisites_the_targets_ask_for_move_up_to_just_before_what_needs_them():
+    # Scores (one field, so an equal lift): Kubernetes 5, Python 4, Docker 2, Terraform 2, Linux 1.
+    # Linux has no support (1 of 10); it comes first all the same, as Docker's foundation.
+    # Terraform's prerequisite is not asked for, so it is not planned.
+    ranked = rank(
+        asks("Kubernetes", *[(n, True) for n in range(5)])
+        + asks("Python", *[(n, True) for n in range(4)])
+        + asks("Docker", (0, True), (1, True))
+        + asks("Linux", (0, True))
+        + asks("Terraform", (0, True), (1, True)),
+        out_of=10,
+        fields_asking={},
+        field_count=1,
+        prerequisites={
+            "Kubernetes": ["Linux", "Docker"],
+            "Docker": ["Linux"],
+            "Terraform": ["AWS"],
+        },
+    )
+    order = [r.technology for r in ranked]
+    assert order == ["Linux", "Docker", "Kubernetes", "Python", "Terraform"]
+    assert [r.supported for r in ranked] == [False, True, True, True, True]
+    assert plan_stages(ranked) == [0, 0, 1, 1, 2]
+
+
+def test_a_cycle_of_prerequisites_plans_each_technology_once():
+    ranked = rank(
+        asks("a", (1, True), (2, True)) + asks("b", (1, True)),
+        out_of=2,
+        fields_asking={},
+        field_count=1,
+        prerequisites={"a": ["b"], "b": ["a"]},
+    )
+    assert [r.technology for r in ranked] == ["b", "a"]
 
 
 def test_specificity_never_reaches_zero_and_tolerates_counts_out_of_range():
@@ -75,9 +129,14 @@ def test_ties_go_to_requirements_then_to_more_skill_sets_then_to_the_name():
     assert [r.technology for r in ranked] == ["d", "a", "b", "c"]
 
 
+def supported_steps(total: int) -> list[Ranked]:
+    return [Ranked(n, 1, 1, 1, 1, 1) for n in range(total)]
+
+
 @pytest.mark.parametrize(
     ("total", "stages"),
     [
+        (0, []),
         (1, [0]),
         (2, [0, 1]),
         (3, [0, 1, 2]),
@@ -86,8 +145,15 @@ def test_ties_go_to_requirements_then_to_more_skill_sets_then_to_the_name():
         (10, [0, 0, 0, 0, 1, 1, 1, 2, 2, 2]),
     ],
 )
-def test_the_first_third_is_now_the_next_third_next_and_the_rest_later(total, stages):
-    assert [stage_index(i, total) for i in range(total)] == stages
+def test_when_every_step_has_support_the_plan_is_cut_in_thirds(total, stages):
+    assert plan_stages(supported_steps(total)) == stages
+
+
+def test_steps_up_to_the_last_with_support_are_halved_between_now_and_next():
+    # Of 20 target sets, 3 is support: the first five steps have it, the rest do not.
+    steps = [Ranked(n, 3 if n < 5 else 2, 3, 20, 1, 1) for n in range(12)]
+    assert plan_stages(steps) == [0, 0, 0, 1, 1] + [2] * 7
+    assert plan_stages([Ranked("Go", 1, 1, 20, 1, 1)]) == [2]
 
 
 def figures(asked_in=0, required_in=0, out_of=0, fields_asking=0, field_count=0) -> Ranked:

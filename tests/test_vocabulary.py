@@ -1,7 +1,9 @@
 import pytest
+from django.core.exceptions import ValidationError
 
 from taxonomy.models import Technology
-from taxonomy.vocabulary import row_digest, sync_vocabulary, technology_matcher
+from taxonomy.notes.plan import fingerprint
+from taxonomy.vocabulary import load_vocabulary, row_digest, sync_vocabulary, technology_matcher
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +46,55 @@ def test_new_entries_are_added_and_the_matcher_uses_their_context_words():
     matcher = technology_matcher()
     assert matcher.find("Golang and computer vision") == ["go", "computer-vision"]
     assert matcher.find("Send your CV") == []
+
+
+def test_a_row_written_before_prerequisites_existed_takes_the_new_version():
+    # Fingerprinted as the vocabulary did before the prerequisites field.
+    before = fingerprint("vocabulary entry", ["Go", "language", ["Golang"], True, [], [], False])
+    Technology.objects.create(
+        slug="go",
+        name="Go",
+        category="language",
+        aliases=["Golang"],
+        match_case=True,
+        vocabulary_digest=before,
+    )
+    assert row_digest(Technology.objects.get(slug="go")) == before
+    sync_vocabulary([{**GO, "prerequisites": ["c"]}])
+    assert Technology.objects.get(slug="go").prerequisites == ["c"]
+
+
+def test_the_prerequisite_map_names_known_technologies_and_never_loops():
+    entries = load_vocabulary()
+    firsts = {entry["slug"]: entry.get("prerequisites", []) for entry in entries}
+    assert sum(bool(slugs) for slugs in firsts.values()) >= 40
+    assert {slug for slugs in firsts.values() for slug in slugs} <= firsts.keys()
+
+    def reaches_itself(start: str) -> bool:
+        seen, todo = set(), list(firsts[start])
+        while todo:
+            slug = todo.pop()
+            if slug == start:
+                return True
+            if slug not in seen:
+                seen.add(slug)
+                todo.extend(firsts[slug])
+        return False
+
+    assert not [slug for slug in firsts if reaches_itself(slug)]
+    assert firsts["kubernetes"] == ["linux", "docker"]
+
+
+def test_prerequisites_edited_by_hand_must_name_other_technologies():
+    sync_vocabulary([GO, {"name": "C", "slug": "c", "category": "language"}])
+    go = Technology.objects.get(slug="go")
+    go.prerequisites = ["c"]
+    go.full_clean()
+    for wrong, message in [
+        (["cobol"], "'cobol' is not another technology's slug."),
+        (["go"], "'go' is not another technology's slug."),
+        ("c", "Give a list of technology slugs."),
+    ]:
+        go.prerequisites = wrong
+        with pytest.raises(ValidationError, match=message):
+            go.full_clean()
