@@ -1,7 +1,9 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from postings.models import Role
+from roadmaps.known import MAX_FOUND, MAX_TEXT
 from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
 from taxonomy.models import ResearchArea, Technology
 
@@ -75,3 +77,28 @@ def error_text(form: forms.Form) -> str:
 
 class ProgressForm(forms.Form):
     status = forms.ChoiceField(choices=SkillProgress.Status.choices)
+
+
+class KnownTextForm(forms.Form):
+    text = forms.CharField(
+        label="Paste a CV, a profile or a list of tools",
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+
+
+def confirmed_levels(data) -> dict[Technology, str]:
+    """The technologies ticked on the confirmation form, each with the level chosen for it."""
+    slugs = list(dict.fromkeys(data.getlist("technology")))
+    if not slugs:
+        raise ValidationError("Tick at least one technology to record.")
+    if len(slugs) > MAX_FOUND:
+        raise ValidationError(f"Record at most {MAX_FOUND} technologies at once.")
+    found = Technology.objects.in_bulk(slugs, field_name="slug")
+    levels = {}
+    for slug in slugs:
+        status = data.get(f"level-{slug}", SkillProgress.Status.WORKING)
+        if slug not in found or status not in SkillProgress.Status.values:
+            raise ValidationError("Choose one of the levels shown for each technology.")
+        levels[found[slug]] = status
+    return levels

@@ -33,7 +33,7 @@ class RoadmapQuerySet(models.QuerySet):
         """``step_count`` and ``done_count``: steps, and those the owner marked done."""
         done = Q(
             steps__technology__progress__user=F("owner"),
-            steps__technology__progress__status=SkillProgress.Status.DONE,
+            steps__technology__progress__status__in=SkillProgress.DONE,
         )
         return self.annotate(
             step_count=Count("steps", distinct=True),
@@ -146,7 +146,7 @@ class RoadmapStep(models.Model):
 
 class SkillProgressQuerySet(models.QuerySet):
     def statuses(self, user, technologies) -> dict[int, str]:
-        """``{technology id: status}`` for ``user`` (pending when absent), in one query."""
+        """``{technology id: status}`` for ``user`` (not started when absent), in one query."""
         if not user.is_authenticated:
             return {}
         rows = self.filter(user=user, technology__in=technologies)
@@ -157,10 +157,16 @@ class SkillProgress(models.Model):
     """How far a person is with a technology; shared by all of that person's roadmaps."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Not started"
+        """A level, from none to expert, or skipped: not to be learned for now."""
+
+        NONE = "none", "Not started"
         LEARNING = "learning", "Learning"
-        DONE = "done", "Done"
+        WORKING = "working", "Working"
+        EXPERT = "expert", "Expert"
         SKIPPED = "skipped", "Skipped"
+
+    # The levels at which a technology counts as done: the person can work with it.
+    DONE = (Status.WORKING, Status.EXPERT)
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="skill_progress"
@@ -168,7 +174,7 @@ class SkillProgress(models.Model):
     technology = models.ForeignKey(
         "taxonomy.Technology", on_delete=models.CASCADE, related_name="progress"
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NONE)
     updated = models.DateTimeField(auto_now=True)
 
     objects = SkillProgressQuerySet.as_manager()

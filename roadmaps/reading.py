@@ -38,16 +38,14 @@ class Plan:
     roadmap: Roadmap
     steps: list[PlanStep]
 
-    def _count(self, status: str) -> int:
-        return sum(item.status == status for item in self.steps)
-
     @property
     def done(self) -> int:
-        return self._count(Status.DONE)
+        """Steps at a working level or above."""
+        return sum(item.status in SkillProgress.DONE for item in self.steps)
 
     @property
     def skipped(self) -> int:
-        return self._count(Status.SKIPPED)
+        return sum(item.status == Status.SKIPPED for item in self.steps)
 
     @property
     def to_learn(self) -> int:
@@ -77,7 +75,7 @@ def read_plan(roadmap: Roadmap) -> Plan:
         [
             PlanStep(
                 step,
-                statuses.get(step.technology_id, Status.PENDING),
+                statuses.get(step.technology_id, Status.NONE),
                 step.why(label),
                 tuple(planned[slug] for slug in step.technology.prerequisites if slug in planned),
             )

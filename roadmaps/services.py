@@ -26,7 +26,7 @@ Stage = RoadmapStep.Stage
 
 
 # Paths under /roadmaps/ that are pages, not roadmaps.
-RESERVED_SLUGS = {"new", "progress"}
+RESERVED_SLUGS = {"new", "progress", "known"}
 
 
 def _free_slug(title: str) -> str:
@@ -172,9 +172,29 @@ def set_step_note(*, step: RoadmapStep, note: str) -> RoadmapStep:
 @transaction.atomic
 def set_progress(*, user, technology: Technology, status: str) -> SkillProgress:
     """Record how far ``user`` is with ``technology``: every roadmap of theirs shows it."""
-    if status not in SkillProgress.Status.values:
-        raise ValidationError(f"There is no status {status!r}.")
-    progress, _ = SkillProgress.objects.update_or_create(
-        user=user, technology=technology, defaults={"status": status}
-    )
+    [progress] = set_levels(user=user, levels={technology: status})
     return progress
+
+
+@transaction.atomic
+def set_levels(*, user, levels: dict[Technology, str]) -> list[SkillProgress]:
+    """Record ``user``'s level (or skipped) for each technology, in a few queries."""
+    for status in levels.values():
+        if status not in SkillProgress.Status.values:
+            raise ValidationError(f"There is no status {status!r}.")
+    rows = SkillProgress.objects.select_for_update().filter(user=user, technology__in=levels)
+    existing = {row.technology_id: row for row in rows}
+    now = timezone.now()
+    recorded, changed, added = [], [], []
+    for technology, status in levels.items():
+        row = existing.get(technology.pk)
+        if row is None:
+            row = SkillProgress(user=user, technology=technology, status=status)
+            added.append(row)
+        elif row.status != status:
+            row.status, row.updated = status, now
+            changed.append(row)
+        recorded.append(row)
+    SkillProgress.objects.bulk_update(changed, ["status", "updated"])
+    SkillProgress.objects.bulk_create(added)
+    return recorded

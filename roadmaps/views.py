@@ -24,12 +24,15 @@ from roadmaps.demand import roles_asking, target_demand
 from roadmaps.export import to_data, to_markdown
 from roadmaps.forms import (
     AddStepForm,
+    KnownTextForm,
     ProgressForm,
     RoadmapForm,
     SettingsForm,
     StepForm,
+    confirmed_levels,
     error_text,
 )
+from roadmaps.known import levels_of, technologies_in
 from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
 from roadmaps.ranking import spread, why
 from roadmaps.reading import read_plan
@@ -153,7 +156,7 @@ def roadmap_gap(request, slug):
     areas, roles = list(roadmap.areas.all()), list(roadmap.roles.all())
     demand = target_demand(areas=areas, roles=roles)
     statuses = SkillProgress.objects.statuses(roadmap.owner, list(demand.technologies))
-    gap = [row for row in demand.ranked if statuses.get(row.technology) != Status.DONE]
+    gap = [row for row in demand.ranked if statuses.get(row.technology) not in SkillProgress.DONE]
     gap.sort(key=lambda row: statuses.get(row.technology) == Status.SKIPPED)
     page = paginate(request, gap)
     asking = roles_asking(demand, [row.technology for row in page])
@@ -164,7 +167,7 @@ def roadmap_gap(request, slug):
             "technology": demand.technologies[row.technology],
             "why": why(row, label),
             "spread": spread(row),
-            "status": Status(statuses.get(row.technology, Status.PENDING)).label,
+            "status": Status(statuses.get(row.technology, Status.NONE)).label,
             "roles": asking.get(row.technology, []),
             "in_plan": row.technology in in_plan,
         }
@@ -176,7 +179,7 @@ def roadmap_gap(request, slug):
         {
             "roadmap": roadmap,
             "page": page,
-            "done": sum(status == Status.DONE for status in statuses.values()),
+            "done": sum(status in SkillProgress.DONE for status in statuses.values()),
             "is_owner": roadmap.owner_id == request.user.pk,
         },
     )
@@ -287,3 +290,38 @@ def progress_set(request, technology):
     ):
         target = "roadmap-list"
     return redirect(target)
+
+
+@login_required
+def known_technologies(request):
+    """What the signed-in person knows: paste text, confirm what it names, at a level each."""
+    if request.method == "POST" and request.POST.get("action") == "record":
+        try:
+            levels = confirmed_levels(request.POST)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            services.set_levels(user=request.user, levels=levels)
+            count = len(levels)
+            messages.success(request, f"Recorded {count} technolog{'y' if count == 1 else 'ies'}.")
+        return redirect("known-technologies")
+    form = KnownTextForm(request.POST if request.method == "POST" else None)
+    found = []
+    if form.is_bound and form.is_valid():
+        technologies = technologies_in(form.cleaned_data["text"])
+        statuses = SkillProgress.objects.statuses(request.user, [t.pk for t in technologies])
+        # Offered at the level recorded, or at working when there is none yet.
+        found = [
+            (technology, statuses.get(technology.pk, Status.NONE)) for technology in technologies
+        ]
+        found = [(t, Status.WORKING if s == Status.NONE else s) for t, s in found]
+    return render(
+        request,
+        "roadmaps/known.html",
+        {
+            "form": form,
+            "found": found,
+            "levels": levels_of(request.user),
+            "statuses": Status.choices,
+        },
+    )

@@ -110,7 +110,7 @@ def test_roadmaps_are_curated_not_made_in_the_admin(staff, django_user_model):
 
     owner = django_user_model.objects.create_user("ana")
     roadmap = create_roadmap(owner=owner, title="Plan", areas=[ResearchArea.objects.get()])
-    set_progress(user=owner, technology=roadmap.steps.get().technology, status="done")
+    set_progress(user=owner, technology=roadmap.steps.get().technology, status="working")
 
     assert staff.get(reverse("admin:roadmaps_roadmap_changelist"), {"q": "ana"}).status_code == 200
     assert staff.get(reverse("admin:roadmaps_roadmap_add")).status_code == 403
@@ -143,7 +143,7 @@ def test_roadmaps_are_curated_not_made_in_the_admin(staff, django_user_model):
     assert (roadmap.title, roadmap.is_public) == ("Plan B", True)
     assert roadmap.description_html == "<p>Learn <em>Python</em>.</p>\n"
     assert roadmap.steps.get().note == "Start here"
-    assert SkillProgress.objects.get().status == "done"
+    assert SkillProgress.objects.get().status == "working"
     assert Roadmap.objects.count() == 1
 
 

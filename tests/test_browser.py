@@ -174,9 +174,11 @@ def build_roadmap(page, typed: str, field: str, title: str) -> None:
 
 def mark_done(page, technology: str) -> None:
     status = page.get_by_role("form", name=f"Status of {technology}")
-    status.get_by_role("button", name="Done").click()
+    status.get_by_role("button", name="Working").click()
     sync_api.expect(
-        page.get_by_role("form", name=f"Status of {technology}").get_by_role("button", name="Done")
+        page.get_by_role("form", name=f"Status of {technology}").get_by_role(
+            "button", name="Working"
+        )
     ).to_have_attribute("aria-pressed", "true")
 
 
@@ -212,7 +214,7 @@ def test_a_person_builds_an_mlops_roadmap_marks_steps_done_and_sees_them_in_anot
     build_roadmap(page, "ml ops", "MLOps, or ML Ops", "Just MLOps")
     for technology in ("Kubernetes", "Docker"):
         step = page.locator(".plan-step", has=page.get_by_role("link", name=technology, exact=True))
-        sync_api.expect(step.locator(".status-badge")).to_have_text("Done")
+        sync_api.expect(step.locator(".status-badge")).to_have_text("Working")
     assert progress(page) == 2
     shot(page, "14-roadmap-second")
 

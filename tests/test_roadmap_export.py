@@ -24,7 +24,7 @@ def plan(toy_notes, people):
         description="Aim: a platform job by **spring**.",
     )
     kubernetes = Technology.objects.get(name="Kubernetes")
-    set_progress(user=ana, technology=kubernetes, status="done")
+    set_progress(user=ana, technology=kubernetes, status="expert")
     set_step_note(
         step=roadmap.steps.get(technology=kubernetes),
         note="Course: [CKAD](https://example.com)\n\n# not a heading",
@@ -39,7 +39,7 @@ def test_markdown_export_has_a_heading_and_nested_bullets_by_stage(plan):
     assert "Aim: a platform job by **spring**." in lines
     assert lines.index("+ Now") < lines.index("+ Next") < lines.index("+ Later")
     assert (
-        "\t- Kubernetes (done): asked for in 3 of 4 MLOps skill sets (3 as a requirement); "
+        "\t- Kubernetes (expert): asked for in 3 of 4 MLOps skill sets (3 as a requirement); "
         "after Docker" in lines
     )
     assert "\t\t* Course: \\[CKAD\\](https://example.com)" in lines
@@ -58,7 +58,7 @@ def test_markdown_export_is_read_by_import_notes_with_every_line_accounted_for(p
     import_text(text)
     [area] = ResearchArea.objects.all()
     assert area.name == "MLOps *first* plan"
-    assert "Kubernetes (done)" in area.notes
+    assert "Kubernetes (expert)" in area.notes
     assert "<strong>spring</strong>" in area.notes_html
     assert "[CKAD]" in area.notes_html  # escaped: shown as written, not as a link
 
@@ -78,7 +78,7 @@ def test_json_export_has_targets_steps_statuses_and_figures(plan):
         "slug": "kubernetes",
         "category": "devops",
     }
-    assert kubernetes["status"] == "done"
+    assert kubernetes["status"] == "expert"
     assert kubernetes["why"] == "asked for in 3 of 4 MLOps skill sets (3 as a requirement)"
     assert kubernetes["after"] == ["docker"]
     assert kubernetes["figures"]["asked_in"] == 3

@@ -121,11 +121,12 @@ def test_status_toggles_are_posted_forms_with_csrf_and_change_every_roadmap_of_t
         r'<form method="post" action="/roadmaps/progress/kubernetes/".*?</form>', page, re.S
     )
     assert form and "csrfmiddlewaretoken" in form.group(0)
-    assert 'name="status" value="done"' in form.group(0)
+    assert 'name="status" value="working"' in form.group(0)
+    assert 'name="status" value="expert"' in form.group(0)
 
     response = client.post(
         "/roadmaps/progress/kubernetes/",
-        {"status": "done", "next": f"{private.get_absolute_url()}#step-1"},
+        {"status": "expert", "next": f"{private.get_absolute_url()}#step-1"},
     )
     assert response["Location"] == f"{private.get_absolute_url()}#step-1"
     page = client.get(public.get_absolute_url()).content.decode()
@@ -136,7 +137,7 @@ def test_status_toggles_are_posted_forms_with_csrf_and_change_every_roadmap_of_t
         "/roadmaps/progress/kubernetes/", {"status": "learning", "next": "https://evil.test/"}
     )
     assert response["Location"] == "/roadmaps/"
-    assert SkillProgress.objects.get(user=people[0]).status == "done"
+    assert SkillProgress.objects.get(user=people[0]).status == "expert"
     assert client.post("/roadmaps/progress/kubernetes/", {"status": "mastered"}).status_code == 302
     assert SkillProgress.objects.get(user=people[1]).status == "learning"
 
@@ -144,7 +145,7 @@ def test_status_toggles_are_posted_forms_with_csrf_and_change_every_roadmap_of_t
 def test_visitors_see_the_owners_progress_without_the_controls(client, roadmaps, people):
     _, public = roadmaps
     SkillProgress.objects.create(
-        user=people[0], technology=step_of(public, "Kubernetes").technology, status="done"
+        user=people[0], technology=step_of(public, "Kubernetes").technology, status="working"
     )
     page = signed_in(client, people[1]).get(public.get_absolute_url()).content.decode()
     assert "1 of 6 done" in page
@@ -212,7 +213,7 @@ def test_the_gap_view_ranks_what_is_not_done_with_the_roles_asking_and_skipped_l
     client, roadmaps, people
 ):
     _, public = roadmaps
-    for name, status in [("Kubernetes", "done"), ("Docker", "skipped")]:
+    for name, status in [("Kubernetes", "expert"), ("Docker", "skipped")]:
         SkillProgress.objects.create(
             user=people[0], technology=step_of(public, name).technology, status=status
         )

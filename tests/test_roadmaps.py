@@ -33,6 +33,7 @@ from roadmaps.services import (
     delete_roadmap,
     move_step,
     remove_step,
+    set_levels,
     set_progress,
     set_step_note,
 )
@@ -203,28 +204,36 @@ def test_steps_are_removed_added_with_their_figures_and_annotated(toy_notes, peo
     assert step.note == "Start with the CKAD course."
 
 
-def test_progress_is_kept_per_person_and_shows_in_every_roadmap_of_theirs(toy_notes, people):
+def test_levels_are_kept_per_person_and_show_in_every_roadmap_of_theirs(toy_notes, people):
     ana, bob = people
     first = mlops_roadmap(ana)
     second = create_roadmap(owner=ana, title="Serving", areas=[area("model-serving")])
     bobs = mlops_roadmap(bob)
     kubernetes = Technology.objects.get(name="Kubernetes")
 
-    set_progress(user=ana, technology=kubernetes, status=Status.DONE)
-    set_progress(user=ana, technology=Technology.objects.get(name="Docker"), status=Status.SKIPPED)
+    set_progress(user=ana, technology=kubernetes, status=Status.EXPERT)
+    set_levels(
+        user=ana,
+        levels={
+            Technology.objects.get(name="Python"): Status.WORKING,
+            Technology.objects.get(name="MLflow"): Status.LEARNING,
+            Technology.objects.get(name="Docker"): Status.SKIPPED,
+        },
+    )
 
     def status_of(roadmap, name="Kubernetes"):
         plan = read_plan(Roadmap.objects.for_reading().get(pk=roadmap.pk))
         return next(i.status for i in plan.steps if i.step.technology.name == name), plan
 
-    assert status_of(first)[0] == Status.DONE
-    assert status_of(second)[0] == Status.DONE
-    assert status_of(bobs)[0] == Status.PENDING
+    assert status_of(first)[0] == Status.EXPERT
+    assert status_of(second)[0] == Status.EXPERT
+    assert status_of(bobs)[0] == Status.NONE
+    # Working and expert are done; learning is not; skipped is not to be learned.
     _, plan = status_of(first)
-    assert (plan.done, plan.skipped, plan.to_learn, plan.percent) == (1, 1, 5, 20)
+    assert (plan.done, plan.skipped, plan.to_learn, plan.percent) == (2, 1, 5, 40)
 
     set_progress(user=ana, technology=kubernetes, status=Status.LEARNING)
-    assert SkillProgress.objects.filter(user=ana).count() == 2
+    assert SkillProgress.objects.filter(user=ana).count() == 4
     assert status_of(second)[0] == Status.LEARNING
     with pytest.raises(ValidationError):
         set_progress(user=ana, technology=kubernetes, status="mastered")
@@ -232,10 +241,11 @@ def test_progress_is_kept_per_person_and_shows_in_every_roadmap_of_theirs(toy_no
 
 def test_deleting_a_roadmap_keeps_the_progress_its_owner_shares_with_others(toy_notes, people):
     roadmap = mlops_roadmap(people[0])
-    set_progress(user=people[0], technology=Technology.objects.get(name="MLflow"), status="done")
+    mlflow = Technology.objects.get(name="MLflow")
+    set_progress(user=people[0], technology=mlflow, status="working")
     delete_roadmap(roadmap=roadmap)
     assert not RoadmapStep.objects.exists()
-    assert SkillProgress.objects.filter(user=people[0], status="done").count() == 1
+    assert SkillProgress.objects.filter(user=people[0], status="working").count() == 1
 
 
 def test_for_the_real_notes_an_mlops_roadmap_learns_python_docker_and_kubernetes_now(
