@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from postings.models import Company, Posting, Role
+from roadmaps.fit import Fit, role_fits
 from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
 from taxonomy.paging import paginate
 from taxonomy.tree import AreaTree
@@ -72,7 +73,13 @@ def role_detail(request, slug):
         .prefetch_related(Prefetch("skills", queryset=skills))
     )
     sections = [(skill_set, _nested(skill_set.skills.all())) for skill_set in skill_sets]
-    return render(request, "postings/role_detail.html", {"role": role, "sections": sections})
+    fit = None
+    if request.user.is_authenticated:
+        fits = role_fits(user=request.user, roles=Role.objects.filter(pk=role.pk))
+        fit = fits.get(role.pk) or Fit(role.pk)
+    return render(
+        request, "postings/role_detail.html", {"role": role, "sections": sections, "fit": fit}
+    )
 
 
 def _nested(skills) -> list[tuple[Skill, list]]:

@@ -24,6 +24,13 @@ _REQUIRING_KINDS = {SkillSet.Kind.REQUIREMENTS, SkillSet.Kind.GENERAL}
 REQUIRING_LINES = tuple(kind.value for kind in LineKind if kind.requires)
 
 
+def is_required(set_kind: str, line_kind: str, optional: bool) -> bool:
+    """Whether a line asks for a technology as a requirement: a requiring line, in a skill set
+    of requirements (or of everything, as in the notes), not in a clause marked optional
+    ("Must know Python, Go is a plus" asks for Go as a preference)."""
+    return set_kind in _REQUIRING_KINDS and line_kind in REQUIRING_LINES and not optional
+
+
 @dataclass(frozen=True, slots=True)
 class TargetDemand:
     skill_sets: QuerySet  # the targets' public skill sets
@@ -56,11 +63,10 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
     """Rank what the targets ask for; ``technologies`` limits the ranking to those ids."""
     sets = target_skill_sets(areas=areas, roles=roles)
     set_rows = sets.values_list("id", "parent_id", "role_id", "role__posting_id", "kind")
-    unit_of, requiring = {}, set()
+    unit_of, set_kind = {}, {}
     for pk, parent_id, role_id, posting_id, kind in set_rows:
         unit_of[pk] = _unit(pk, parent_id, role_id, posting_id)
-        if kind in _REQUIRING_KINDS:
-            requiring.add(pk)
+        set_kind[pk] = kind
 
     tagged = TaggedSkill.objects.filter(
         content_object__is_placeholder=False,
@@ -77,8 +83,7 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
         Ask(
             technology=tag,
             skill_set=unit_of[skill_set],
-            # "Must know Python, Go is a plus" asks for Go as a preference.
-            required=skill_set in requiring and kind in REQUIRING_LINES and not optional,
+            required=is_required(set_kind[skill_set], kind, optional),
         )
         for tag, skill_set, kind, optional in rows
     ]

@@ -26,7 +26,7 @@ Stage = RoadmapStep.Stage
 
 
 # Paths under /roadmaps/ that are pages, not roadmaps.
-RESERVED_SLUGS = {"new", "progress", "known"}
+RESERVED_SLUGS = {"new", "progress", "known", "fit"}
 
 
 def _free_slug(title: str) -> str:

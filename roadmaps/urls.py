@@ -7,6 +7,7 @@ urlpatterns = [
     path("roadmaps/new/", views.roadmap_new, name="roadmap-new"),
     path("roadmaps/progress/<slug:technology>/", views.progress_set, name="progress-set"),
     path("roadmaps/known/", views.known_technologies, name="known-technologies"),
+    path("roadmaps/fit/", views.role_fit, name="role-fit"),
     path("roadmaps/<slug:slug>/", views.roadmap_detail, name="roadmap-detail"),
     path("roadmaps/<slug:slug>/gap/", views.roadmap_gap, name="roadmap-gap"),
     path(

@@ -12,6 +12,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +23,7 @@ from postings.models import Role
 from roadmaps import services
 from roadmaps.demand import roles_asking, target_demand
 from roadmaps.export import to_data, to_markdown
+from roadmaps.fit import Fit, role_fits
 from roadmaps.forms import (
     AddStepForm,
     KnownTextForm,
@@ -39,6 +41,7 @@ from roadmaps.reading import read_plan
 from roadmaps.targets import find_targets
 from taxonomy.models import ResearchArea, Technology
 from taxonomy.paging import paginate
+from taxonomy.tree import AreaTree
 
 Status = SkillProgress.Status
 # A position past any stage's end: "move to the end of that stage".
@@ -325,3 +328,27 @@ def known_technologies(request):
             "statuses": Status.choices,
         },
     )
+
+
+@login_required
+@require_GET
+def role_fit(request):
+    """Every role, or those of one roadmap's targets, ranked by how well the person fits it."""
+    roles, roadmap = Role.objects.all(), None
+    if request.GET.get("roadmap"):
+        roadmap = get_object_or_404(
+            Roadmap.objects.visible_to(request.user), slug=request.GET["roadmap"]
+        )
+        tree = AreaTree.load()
+        areas = {pk for area in roadmap.areas.all() for pk in tree.subtree(area.pk)}
+        roles = roles.filter(Q(area__in=areas) | Q(pk__in=roadmap.roles.values("pk")))
+    fits = role_fits(user=request.user, roles=roles)
+
+    def order(row):
+        score = fits[row[0]].score if row[0] in fits else None
+        return (score is None, -(score or 0), row[1].casefold(), row[0])
+
+    page = paginate(request, sorted(roles.values_list("pk", "title"), key=order))
+    found = Role.objects.select_related("company").in_bulk([pk for pk, _ in page.object_list])
+    page.object_list = [(found[pk], fits.get(pk) or Fit(pk)) for pk, _ in page.object_list]
+    return render(request, "roadmaps/role_fit.html", {"page": page, "roadmap": roadmap})

@@ -1,0 +1,102 @@
+"""How well a person fits a role, from what they know (working or expert).
+
+A role's requirements are the technologies its public skill lines ask for as requirements,
+each weighted by how many of its lines require it; its preferences are what it asks for but
+never requires. The fit is the share of the requirements' weight the person knows, beside how
+many preferences they know, and the requirements they miss that weigh most.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from roadmaps.demand import is_required
+from roadmaps.models import SkillProgress
+from taxonomy.demand import ASKING_KINDS
+from taxonomy.models import TaggedSkill
+
+MISSING_SHOWN = 3
+
+
+@dataclass(slots=True)
+class Fit:
+    role_id: int
+    required: dict[int, int] = field(default_factory=dict)  # technology id → lines requiring
+    asked: set[int] = field(default_factory=set)  # every technology its lines ask for
+    known: frozenset[int] = frozenset()
+    names: dict[int, tuple[str, str]] = field(default_factory=dict)  # id → (name, slug)
+
+    @property
+    def preferred(self) -> set[int]:
+        return self.asked - self.required.keys()
+
+    @property
+    def score(self) -> float | None:
+        """The share of the requirements' weight known; None when it requires nothing."""
+        total = sum(self.required.values())
+        if not total:
+            return None
+        return sum(w for pk, w in self.required.items() if pk in self.known) / total
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.score is None else round(100 * self.score)
+
+    @property
+    def required_known(self) -> int:
+        return len(self.required.keys() & self.known)
+
+    @property
+    def preferred_known(self) -> int:
+        return len(self.preferred & self.known)
+
+    @property
+    def missing(self) -> list[tuple[str, str]]:
+        """(name, slug) of the unknown requirements that weigh most, at most three."""
+        unknown = [pk for pk in self.required if pk not in self.known]
+        unknown.sort(key=lambda pk: (-self.required[pk], self.names[pk][0].casefold()))
+        return [self.names[pk] for pk in unknown[:MISSING_SHOWN]]
+
+
+def known_by(user) -> frozenset[int]:
+    """Ids of the technologies ``user`` knows, at working level or above; one query."""
+    if not user.is_authenticated:
+        return frozenset()
+    rows = SkillProgress.objects.filter(user=user, status__in=SkillProgress.DONE)
+    return frozenset(rows.values_list("technology_id", flat=True))
+
+
+def role_fits(*, user, roles: QuerySet) -> dict[int, Fit]:
+    """``{role id: Fit}`` for every role of ``roles`` that asks for anything; two queries
+    however many roles."""
+    known = known_by(user)
+    rows = TaggedSkill.objects.filter(
+        content_object__is_placeholder=False,
+        content_object__skill_set__is_placeholder=False,
+        content_object__skill_set__role__in=roles.values("pk"),
+        content_object__kind__in=ASKING_KINDS,
+    ).values_list(
+        "content_object__skill_set__role_id",
+        "tag_id",
+        "tag__name",
+        "tag__slug",
+        "content_object__skill_set__kind",
+        "content_object__kind",
+        "optional",
+    )
+    lines: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    fits: dict[int, Fit] = {}
+    for role_id, tag, name, slug, set_kind, line_kind, optional in rows:
+        fit = fits.get(role_id)
+        if fit is None:
+            fit = fits[role_id] = Fit(role_id, known=known)
+        fit.asked.add(tag)
+        fit.names[tag] = (name, slug)
+        if is_required(set_kind, line_kind, optional):
+            lines[role_id][tag] += 1
+    for role_id, required in lines.items():
+        fits[role_id].required = dict(required)
+    return fits
