@@ -9,7 +9,7 @@ Django's test client, in process, so the figures are the server's work: URL rout
 queries and templates, without network or browser. Printed: p50 and p95 of search over a
 fixed list of queries, and of field pages over a fixed sample of fields; then the time to
 generate a roadmap for MLOps and for every top-level field (every skill set), and p50/p95 of
-the roadmap pages (plan, gap view, target picker) signed in as its owner.
+the roadmap pages (plan, gap view, target picker, fit to roles) signed in as its owner.
 """
 
 import os
@@ -119,6 +119,7 @@ def time_roadmaps() -> None:
         "picker": ["/roadmaps/new/?" + urlencode({"q": q}) for q in PICKER_QUERIES],
         "plan page": [],
         "gap view": [],
+        "fit page": ["/roadmaps/fit/"],
     }
     targets = {
         "MLOps": ResearchArea.objects.filter(slug=MLOPS),
@@ -136,6 +137,7 @@ def time_roadmaps() -> None:
         )
         pages["plan page"].append(roadmap.get_absolute_url())
         pages["gap view"].append(f"{roadmap.get_absolute_url()}gap/")
+        pages["fit page"].append(f"/roadmaps/fit/?roadmap={roadmap.slug}")
     for label, urls in pages.items():
         timings = timed(client, urls)
         print(
