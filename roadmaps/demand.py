@@ -46,6 +46,16 @@ class TargetDemand:
         return Ranked(technology.pk, 0, 0, self.out_of, 0, 0)
 
 
+def asking_lines(skill_sets: QuerySet) -> QuerySet:
+    """The tags of the public lines of ``skill_sets`` that ask for what they name: a
+    company's blurb or a link names technologies without asking for them."""
+    return TaggedSkill.objects.filter(
+        content_object__is_placeholder=False,
+        content_object__skill_set__in=skill_sets.values("id"),
+        content_object__kind__in=ASKING_KINDS,
+    )
+
+
 def target_skill_sets(*, areas, roles):
     """Public skill sets of the target fields (sub-fields included) and roles."""
     tree = AreaTree.load()
@@ -68,12 +78,7 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
         unit_of[pk] = _unit(pk, parent_id, role_id, posting_id)
         set_kind[pk] = kind
 
-    tagged = TaggedSkill.objects.filter(
-        content_object__is_placeholder=False,
-        content_object__skill_set__in=sets.values("id"),
-        # A company's blurb or a link names technologies without asking for them.
-        content_object__kind__in=ASKING_KINDS,
-    )
+    tagged = asking_lines(sets)
     if technologies is not None:
         tagged = tagged.filter(tag__in=technologies)
     rows = tagged.values_list(
@@ -107,14 +112,9 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
 
 def roles_asking(demand: TargetDemand, technologies: list[int]) -> dict[int, list[Role]]:
     """For each technology, the target roles whose skill sets ask for it, in two queries."""
-    sets = demand.skill_sets.filter(role__isnull=False)
     pairs = (
-        TaggedSkill.objects.filter(
-            tag__in=technologies,
-            content_object__is_placeholder=False,
-            content_object__skill_set__in=sets.values("id"),
-            content_object__kind__in=ASKING_KINDS,
-        )
+        asking_lines(demand.skill_sets.filter(role__isnull=False))
+        .filter(tag__in=technologies)
         .values_list("tag_id", "content_object__skill_set__role_id")
         .distinct()
     )

@@ -8,15 +8,13 @@ many preferences they know, and the requirements they miss that weigh most.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from roadmaps.demand import is_required
+from roadmaps.demand import asking_lines, is_required
 from roadmaps.models import SkillProgress
-from taxonomy.demand import ASKING_KINDS
-from taxonomy.models import TaggedSkill
+from taxonomy.models import SkillSet
 
 MISSING_SHOWN = 3
 
@@ -73,12 +71,8 @@ def role_fits(*, user, roles: QuerySet) -> dict[int, Fit]:
     """``{role id: Fit}`` for every role of ``roles`` that asks for anything; two queries
     however many roles."""
     known = known_by(user)
-    rows = TaggedSkill.objects.filter(
-        content_object__is_placeholder=False,
-        content_object__skill_set__is_placeholder=False,
-        content_object__skill_set__role__in=roles.values("pk"),
-        content_object__kind__in=ASKING_KINDS,
-    ).values_list(
+    sets = SkillSet.objects.public().filter(role__in=roles.values("pk"))
+    rows = asking_lines(sets).values_list(
         "content_object__skill_set__role_id",
         "tag_id",
         "tag__name",
@@ -87,7 +81,6 @@ def role_fits(*, user, roles: QuerySet) -> dict[int, Fit]:
         "content_object__kind",
         "optional",
     )
-    lines: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     fits: dict[int, Fit] = {}
     for role_id, tag, name, slug, set_kind, line_kind, optional in rows:
         fit = fits.get(role_id)
@@ -96,7 +89,5 @@ def role_fits(*, user, roles: QuerySet) -> dict[int, Fit]:
         fit.asked.add(tag)
         fit.names[tag] = (name, slug)
         if is_required(set_kind, line_kind, optional):
-            lines[role_id][tag] += 1
-    for role_id, required in lines.items():
-        fits[role_id].required = dict(required)
+            fit.required[tag] = fit.required.get(tag, 0) + 1
     return fits
