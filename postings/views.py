@@ -6,10 +6,10 @@ from django import forms
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
+from lib.paging import paginate
 from postings.models import Company, Posting, Role
 from roadmaps.fit import Fit, role_fits
 from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
-from taxonomy.paging import paginate
 from taxonomy.tree import AreaTree
 
 

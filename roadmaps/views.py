@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_POST
 
+from lib.paging import paginate
 from postings.models import Role
 from roadmaps import services
 from roadmaps.demand import roles_asking, target_demand
@@ -40,7 +41,6 @@ from roadmaps.ranking import spread, why
 from roadmaps.reading import read_plan
 from roadmaps.targets import find_targets
 from taxonomy.models import ResearchArea, Technology
-from taxonomy.paging import paginate
 from taxonomy.tree import AreaTree
 
 Status = SkillProgress.Status

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
+from lib.charts import bar_chart
+from lib.paging import paginate
 from postings.models import Company, Role
-from taxonomy.charts import bar_chart
 from taxonomy.demand import compare_demand, technology_demand, with_demand
 from taxonomy.models import ResearchArea, SearchDocument, Skill, SkillSet, Technology, folder_anchor
-from taxonomy.paging import paginate
 from taxonomy.search import search
 from taxonomy.tree import AreaTree, Node
 

@@ -4,10 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from lib.paging import PER_PAGE as ROLES_PER_PAGE
 from postings.models import Company, Role
 from taxonomy.models import ResearchArea, Skill, SkillSet
 from taxonomy.notes.synthetic import scale_notes
-from taxonomy.paging import PER_PAGE as ROLES_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 

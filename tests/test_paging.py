@@ -1,0 +1,31 @@
+"""lib/paging.py: a bad ?page= shows the nearest page, never an error."""
+
+from django.test import RequestFactory
+
+from lib.paging import paginate
+
+
+def _page(query: str, items=range(60), **kwargs):
+    return paginate(RequestFactory().get("/", query), list(items), per_page=25, **kwargs)
+
+
+def test_the_first_page_when_none_is_asked_for():
+    page = _page({})
+    assert page.number == 1 and list(page) == list(range(25))
+
+
+def test_a_page_past_the_end_shows_the_last():
+    assert _page({"page": "99"}).number == 3
+
+
+def test_a_page_that_is_not_a_number_shows_the_first():
+    assert _page({"page": "x'--"}).number == 1
+
+
+def test_a_named_pager_reads_its_own_parameter():
+    assert _page({"page": "3", "mine": "2"}, name="mine").number == 2
+
+
+def test_an_empty_list_gives_one_empty_page():
+    page = _page({"page": "2"}, items=[])
+    assert page.number == 1 and list(page) == []
