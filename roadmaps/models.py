@@ -20,10 +20,11 @@ class RoadmapQuerySet(models.QuerySet):
         return self.filter(Q(is_public=True) | Q(owner=user))
 
     def for_reading(self):
-        """With the owner, targets and steps loaded: four queries, however long the plan."""
+        """With the owner, the original, targets and steps loaded: four queries, however long
+        the plan."""
         from postings.models import Role
 
-        return self.select_related("owner").prefetch_related(
+        return self.select_related("owner", "copied_from__owner").prefetch_related(
             "areas",
             models.Prefetch("roles", queryset=Role.objects.select_related("company")),
             models.Prefetch("steps", queryset=RoadmapStep.objects.select_related("technology")),
@@ -63,6 +64,14 @@ class Roadmap(models.Model):
     )
     is_public = models.BooleanField(
         "public", default=False, help_text="Anyone may read it; only the owner may change it."
+    )
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        help_text="The roadmap this one started as a copy of.",
     )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from roadmaps.demand import target_demand
 from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
-from roadmaps.ranking import plan_stages
+from roadmaps.ranking import FIGURES, plan_stages
 from taxonomy.models import Technology
 from taxonomy.notes.importer import SLUG_LENGTH, unique_slug
 from taxonomy.notes.markdown import render_markdown
@@ -76,6 +76,28 @@ def create_roadmap(
         for i, (row, stage) in enumerate(zip(ranked, stages, strict=True))
     )
     return roadmap
+
+
+@transaction.atomic
+def copy_roadmap(*, roadmap: Roadmap, owner) -> Roadmap:
+    """A private copy of ``roadmap`` for ``owner``: the same targets, and the steps in the same
+    stages and order with their notes and figures. The owner's own levels apply to it."""
+    copy = Roadmap.objects.create(
+        owner=owner,
+        title=roadmap.title,
+        slug=_free_slug(roadmap.title),
+        description=roadmap.description,
+        description_html=roadmap.description_html,
+        copied_from=roadmap,
+    )
+    copy.areas.set(roadmap.areas.all())
+    copy.roles.set(roadmap.roles.all())
+    kept = ("technology_id", "stage", "position", "note", *FIGURES)
+    RoadmapStep.objects.bulk_create(
+        RoadmapStep(roadmap=copy, **{name: getattr(step, name) for name in kept})
+        for step in roadmap.steps.order_by("stage", "position", "pk")
+    )
+    return copy
 
 
 @transaction.atomic

@@ -220,6 +220,16 @@ def roadmap_settings(request, slug):
 
 @require_POST
 @login_required
+def roadmap_copy(request, slug):
+    """A private copy, for the signed-in person, of a roadmap they may read."""
+    original = get_object_or_404(Roadmap.objects.visible_to(request.user), slug=slug)
+    roadmap = services.copy_roadmap(roadmap=original, owner=request.user)
+    messages.success(request, "Copied into your roadmaps, private until you publish it.")
+    return redirect(roadmap)
+
+
+@require_POST
+@login_required
 def roadmap_delete(request, slug):
     roadmap = _editable(request, slug)
     title = roadmap.title

@@ -84,3 +84,21 @@ def people(db):
         users.create_user("ana", password="correct-horse-battery"),
         users.create_user("bob", password="correct-horse-battery"),
     )
+
+
+@pytest.fixture
+def roadmaps(toy_notes, people):
+    """ana's private and public MLOps roadmaps over the toy notes."""
+    from roadmaps.services import create_roadmap
+    from taxonomy.models import ResearchArea
+
+    ana, _ = people
+    mlops = ResearchArea.objects.get(slug="mlops")
+    private = create_roadmap(owner=ana, title="Private plan", areas=[mlops])
+    public = create_roadmap(owner=ana, title="Public plan", areas=[mlops], is_public=True)
+    return private, public
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client

@@ -11,6 +11,7 @@ from roadmaps.models import Roadmap, SkillProgress
 from roadmaps.reading import read_plan
 from roadmaps.services import create_roadmap, set_progress
 from taxonomy.models import ResearchArea, Technology
+from tests.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
 URL = "/roadmaps/known/"
@@ -18,11 +19,6 @@ CV = """Jane Doe — platform engineer
 Skills: Python 3, k8s and Docker; some Terraform.
 Send your CV to jobs@example.com (references on request).
 """
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
 
 
 def found_rows(page: str) -> dict[str, str]:

@@ -10,25 +10,10 @@ from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
 from roadmaps.services import create_roadmap
 from taxonomy.models import ResearchArea
 from taxonomy.notes.synthetic import scale_notes
-from tests.conftest import TOY_NOTES
+from tests.conftest import TOY_NOTES, signed_in
 
 pytestmark = pytest.mark.django_db
 Stage = RoadmapStep.Stage
-
-
-@pytest.fixture
-def roadmaps(toy_notes, people):
-    """ana's private and public MLOps roadmaps."""
-    ana, _ = people
-    mlops = ResearchArea.objects.get(slug="mlops")
-    private = create_roadmap(owner=ana, title="Private plan", areas=[mlops])
-    public = create_roadmap(owner=ana, title="Public plan", areas=[mlops], is_public=True)
-    return private, public
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
 
 
 def step_of(roadmap: Roadmap, name: str) -> RoadmapStep:
