@@ -41,6 +41,8 @@ def to_markdown(plan: Plan) -> str:
         lines.append(bullet_prefix(0) + stage.label)
         for item in stage.steps:
             name, status = escape(item.step.technology.name), item.status_label.lower()
+            if item.since and item.status != "none":
+                status += f" since {item.since:%Y-%m-%d}"
             after = f"; after {item.after_names}" if item.after else ""
             lines.append(f"{bullet_prefix(1)}{name} ({status}): {escape(item.why + after)}")
             note = [line for line in item.step.note.splitlines() if line.strip()]
@@ -66,7 +68,13 @@ def to_data(plan: Plan) -> dict:
                 for r in roadmap.roles.all()
             ],
         },
-        "progress": {"done": plan.done, "steps": len(plan.steps)},
+        "progress": {
+            "done": plan.done,
+            "steps": len(plan.steps),
+            "done_by_day": [
+                {"day": day.isoformat(), "done": done} for day, done in plan.done_by_day
+            ],
+        },
         "steps": [
             {
                 "stage": RoadmapStep.Stage(item.step.stage).label.lower(),
@@ -77,6 +85,7 @@ def to_data(plan: Plan) -> dict:
                     "category": item.step.technology.category,
                 },
                 "status": item.status,
+                "since": item.since.isoformat() if item.since else None,
                 "note": item.step.note,
                 "why": item.why,
                 "after": [technology.slug for technology in item.after],

@@ -206,3 +206,40 @@ class SkillProgress(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.technology.get_absolute_url()
+
+
+class LevelChangeQuerySet(models.QuerySet):
+    def history(self, user, technologies) -> list[tuple[int, str, object]]:
+        """``(technology id, status, when)`` of ``user``'s changes to ``technologies``, oldest
+        first, in one query."""
+        rows = self.filter(user=user, technology__in=technologies).order_by("at", "pk")
+        return list(rows.values_list("technology_id", "status", "at"))
+
+
+class LevelChange(models.Model):
+    """The level a person reached with a technology on a day: the last change of that day."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="level_changes"
+    )
+    technology = models.ForeignKey(
+        "taxonomy.Technology", on_delete=models.CASCADE, related_name="level_changes"
+    )
+    status = models.CharField(max_length=10, choices=SkillProgress.Status.choices)
+    at = models.DateTimeField()
+
+    objects = LevelChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["user", "at", "pk"]
+        verbose_name = "level change"
+        verbose_name_plural = "level changes"
+        indexes = [
+            models.Index(fields=["user", "technology", "at"], name="roadmaps_levelchange_history"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.technology} {self.get_status_display()} on {self.at:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return self.technology.get_absolute_url()

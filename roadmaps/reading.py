@@ -1,10 +1,14 @@
-"""A roadmap as its pages and exports show it: targets, steps in order, the owner's progress."""
+"""A roadmap as its pages and exports show it: targets, steps in order, the owner's progress
+and when each step reached its level."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
+from django.utils import timezone
+
+from roadmaps.models import LevelChange, Roadmap, RoadmapStep, SkillProgress
 
 Status = SkillProgress.Status
 
@@ -15,6 +19,7 @@ class PlanStep:
     status: str
     why: str
     after: tuple  # the technology's prerequisites that are steps of this roadmap too
+    since: date | None = None  # the day it reached its present level
 
     @property
     def after_names(self) -> str:
@@ -37,6 +42,7 @@ class Stage:
 class Plan:
     roadmap: Roadmap
     steps: list[PlanStep]
+    done_by_day: list[tuple[date, int]]  # (day, steps done from that day on), oldest first
 
     @property
     def done(self) -> int:
@@ -63,11 +69,32 @@ class Plan:
         ]
 
 
+def done_by_day(changes: list[tuple[int, str, object]]) -> list[tuple[date, int]]:
+    """From level changes ``(technology, status, when)``, oldest first: how many of the
+    technologies were done at the end of each day that changed the count."""
+    status: dict[int, str] = {}
+    series: list[tuple[date, int]] = []
+    done = 0
+    for technology, level, at in changes:
+        before = status.get(technology) in SkillProgress.DONE
+        status[technology] = level
+        done += (level in SkillProgress.DONE) - before
+        day = timezone.localdate(at)
+        if series and series[-1][0] == day:
+            series[-1] = (day, done)
+        elif not series or series[-1][1] != done:
+            series.append((day, done))
+    return series
+
+
 def read_plan(roadmap: Roadmap) -> Plan:
-    """``roadmap`` (fetched with ``Roadmap.objects.for_reading()``) and its owner's progress;
-    one query more."""
+    """``roadmap`` (fetched with ``Roadmap.objects.for_reading()``) and its owner's progress
+    and history of it; two queries more."""
     steps = list(roadmap.steps.all())
-    statuses = SkillProgress.objects.statuses(roadmap.owner, [s.technology_id for s in steps])
+    technologies = [s.technology_id for s in steps]
+    statuses = SkillProgress.objects.statuses(roadmap.owner, technologies)
+    changes = LevelChange.objects.history(roadmap.owner, technologies)
+    since = {technology: timezone.localdate(at) for technology, _, at in changes}
     label = roadmap.targets_label()
     planned = {step.technology.slug: step.technology for step in steps}
     return Plan(
@@ -78,7 +105,9 @@ def read_plan(roadmap: Roadmap) -> Plan:
                 statuses.get(step.technology_id, Status.NONE),
                 step.why(label),
                 tuple(planned[slug] for slug in step.technology.prerequisites if slug in planned),
+                since.get(step.technology_id),
             )
             for step in steps
         ],
+        done_by_day(changes),
     )

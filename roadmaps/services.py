@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from roadmaps.demand import target_demand
-from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
+from roadmaps.models import LevelChange, Roadmap, RoadmapStep, SkillProgress
 from roadmaps.ranking import FIGURES, plan_stages
 from taxonomy.models import Technology
 from taxonomy.notes.importer import SLUG_LENGTH, unique_slug
@@ -219,4 +219,20 @@ def set_levels(*, user, levels: dict[Technology, str]) -> list[SkillProgress]:
         recorded.append(row)
     SkillProgress.objects.bulk_update(changed, ["status", "updated"])
     SkillProgress.objects.bulk_create(added)
+    _record_changes(user, [*changed, *added], now)
     return recorded
+
+
+def _record_changes(user, rows: list[SkillProgress], now) -> None:
+    """Keep when each level was reached, one change per technology and day (the day's last),
+    so the history grows with the days a person works, not with how often they click."""
+    if not rows:
+        return
+    today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    LevelChange.objects.filter(
+        user=user, technology__in=[row.technology_id for row in rows], at__gte=today
+    ).delete()
+    LevelChange.objects.bulk_create(
+        LevelChange(user=user, technology_id=row.technology_id, status=row.status, at=now)
+        for row in rows
+    )

@@ -16,9 +16,11 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_POST
 
+from lib.charts import step_chart
 from lib.paging import paginate
 from postings.models import Role
 from roadmaps import services
@@ -136,12 +138,14 @@ def roadmap_detail(request, slug):
     roadmap = _readable(request, slug)
     plan = read_plan(roadmap)
     is_owner = roadmap.owner_id == request.user.pk
+    chart = step_chart(plan.done_by_day, end=timezone.localdate(), top=plan.to_learn)
     return render(
         request,
         "roadmaps/roadmap_detail.html",
         {
             "roadmap": roadmap,
             "plan": plan,
+            "chart": chart,
             "is_owner": is_owner,
             "statuses": Status.choices,
             "stages": RoadmapStep.Stage.choices,

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.utils import timezone
 
 from roadmaps.export import escape, to_data, to_markdown
 from roadmaps.models import Roadmap
@@ -12,6 +13,7 @@ from taxonomy.models import ResearchArea, Technology
 from taxonomy.notes.parser import account_for_every_line, parse_notes, split_lines
 
 pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate().isoformat()
 
 
 @pytest.fixture
@@ -39,8 +41,8 @@ def test_markdown_export_has_a_heading_and_nested_bullets_by_stage(plan):
     assert "Aim: a platform job by **spring**." in lines
     assert lines.index("+ Now") < lines.index("+ Next") < lines.index("+ Later")
     assert (
-        "\t- Kubernetes (expert): asked for in 3 of 4 MLOps skill sets (3 as a requirement); "
-        "after Docker" in lines
+        f"\t- Kubernetes (expert since {TODAY}): asked for in 3 of 4 MLOps skill sets "
+        "(3 as a requirement); after Docker" in lines
     )
     assert "\t\t* Course: \\[CKAD\\](https://example.com)" in lines
     assert "\t\t* \\# not a heading" in lines
@@ -58,7 +60,7 @@ def test_markdown_export_is_read_by_import_notes_with_every_line_accounted_for(p
     import_text(text)
     [area] = ResearchArea.objects.all()
     assert area.name == "MLOps *first* plan"
-    assert "Kubernetes (expert)" in area.notes
+    assert f"Kubernetes (expert since {TODAY})" in area.notes
     assert "<strong>spring</strong>" in area.notes_html
     assert "[CKAD]" in area.notes_html  # escaped: shown as written, not as a link
 
@@ -69,7 +71,11 @@ def test_json_export_has_targets_steps_statuses_and_figures(plan):
     assert data["owner"] == "ana"
     assert data["public"] is False
     assert data["targets"] == {"fields": [{"name": "MLOps", "slug": "mlops"}], "roles": []}
-    assert data["progress"] == {"done": 1, "steps": 6}
+    assert data["progress"] == {
+        "done": 1,
+        "steps": 6,
+        "done_by_day": [{"day": TODAY, "done": 1}],
+    }
     docker, kubernetes = data["steps"][:2]
     assert (docker["technology"]["name"], docker["after"]) == ("Docker", [])
     assert kubernetes["stage"] == "now"
@@ -78,7 +84,8 @@ def test_json_export_has_targets_steps_statuses_and_figures(plan):
         "slug": "kubernetes",
         "category": "devops",
     }
-    assert kubernetes["status"] == "expert"
+    assert (kubernetes["status"], kubernetes["since"]) == ("expert", TODAY)
+    assert docker["since"] is None
     assert kubernetes["why"] == "asked for in 3 of 4 MLOps skill sets (3 as a requirement)"
     assert kubernetes["after"] == ["docker"]
     assert kubernetes["figures"]["asked_in"] == 3
