@@ -27,6 +27,10 @@ DEBUG = env_bool("DJANGO_DEBUG", default=False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DJANGO_DEBUG must be off when FIELDNOTES_ENV=production.")
 
+# Anyone may create an account at /accounts/signup/ only when this is on; otherwise accounts
+# are made by a curator.
+SIGNUP_OPEN = env_bool("FIELDNOTES_SIGNUP", default=False)
+
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", default=[] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]"]
 )
@@ -73,6 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "config.context_processors.site",
             ],
         },
     },

@@ -4,6 +4,8 @@ from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from roadmaps.views import sign_up
+
 
 def favicon(request):
     """Browsers ask for /favicon.ico on every page, the admin's included."""
@@ -15,6 +17,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/signup/", sign_up, name="signup"),
     path("", include("roadmaps.urls")),
     path("", include("postings.urls")),
     path("", include("taxonomy.urls")),

@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
@@ -102,3 +104,11 @@ def confirmed_levels(data) -> dict[Technology, str]:
             raise ValidationError("Choose one of the levels shown for each technology.")
         levels[found[slug]] = status
     return levels
+
+
+class SignUpForm(UserCreationForm):
+    """A name and a password twice, checked by the site's password validators."""
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username",)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +35,7 @@ from roadmaps.forms import (
     ProgressForm,
     RoadmapForm,
     SettingsForm,
+    SignUpForm,
     StepForm,
     confirmed_levels,
     error_text,
@@ -301,12 +304,34 @@ def progress_set(request, technology):
         )
     else:
         messages.error(request, "Choose one of the statuses shown.")
+    return redirect(_next_url(request, "roadmap-list"))
+
+
+def _next_url(request, default: str) -> str:
+    """The ``next`` page posted, if it is on this site; ``default`` otherwise."""
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        target = "roadmap-list"
-    return redirect(target)
+        return target
+    return default
+
+
+def sign_up(request):
+    """Anyone may create an account when the site allows it (``FIELDNOTES_SIGNUP=1``); the
+    page does not exist otherwise. A new person starts by recording what they know."""
+    if not settings.SIGNUP_OPEN:
+        raise Http404("Accounts are made by a curator on this site.")
+    if request.user.is_authenticated:
+        return redirect("roadmap-list")
+    form = SignUpForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        user = form.save()
+        login(request, user)
+        messages.success(request, f"Welcome, {user.get_username()}. Start with what you know.")
+        return redirect(_next_url(request, "known-technologies"))
+    next_url = request.POST.get("next") or request.GET.get("next", "")
+    return render(request, "registration/signup.html", {"form": form, "next": next_url})
 
 
 @login_required

@@ -220,3 +220,38 @@ def test_a_person_builds_an_mlops_roadmap_marks_steps_done_and_sees_them_in_anot
 
     page.get_by_role("button", name="Sign out").click()
     sync_api.expect(page.get_by_role("banner").get_by_role("link", name="Sign in")).to_be_visible()
+
+
+def test_a_new_person_signs_up_records_a_cv_and_sees_their_fit_to_each_role(page, settings):
+    settings.SIGNUP_OPEN = True
+    page.goto("/roadmaps/fit/")
+    page.get_by_role("link", name="Create one").click()
+    page.get_by_label("Username").fill("cleo")
+    page.locator("#id_password1").fill("tall ferns and rivers")
+    page.locator("#id_password2").fill("tall ferns and rivers")
+    shot(page, "15-sign-up")
+    page.get_by_role("button", name="Create account").click()
+    # Back to the page asked for, signed in: nothing known yet, so every fit is 0%.
+    sync_api.expect(page.locator("h1")).to_have_text("Your fit to every role")
+    sync_api.expect(page.locator(".account")).to_contain_text("Signed in as cleo")
+    assert "100%" not in page.locator("table.role-fit").inner_text()
+
+    page.get_by_role("link", name="Record what you know").click()
+    page.get_by_label("Paste a CV, a profile or a list of tools").fill(
+        "Machine learning engineer. Python, PyTorch, Docker, Kubernetes, SQL and AWS; "
+        "send your CV to me@example.com"
+    )
+    page.get_by_role("button", name="Find technologies").click()
+    found = page.locator("table.found-technologies")
+    sync_api.expect(found).to_contain_text("Kubernetes")
+    assert "Computer vision" not in found.inner_text()
+    page.get_by_role("button", name="Record these levels").click()
+    sync_api.expect(page.locator(".messages")).to_contain_text("Recorded")
+
+    page.goto("/roadmaps/fit/")
+    best = page.locator("table.role-fit tbody tr").first
+    sync_api.expect(best).to_contain_text("%")
+    assert int(re.search(r"(\d+)%", best.inner_text())[1]) > 0
+    shot(page, "16-fit")
+    best.get_by_role("link").first.click()
+    sync_api.expect(page.get_by_role("heading", name="Your fit")).to_be_visible()
