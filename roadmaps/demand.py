@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import BigIntegerField, Case, Count, F, Q, QuerySet, When
+from django.db.models.functions import Coalesce
 
 from postings.models import Role
-from roadmaps.ranking import Ask, Ranked, rank
-from taxonomy.demand import ASKING_KINDS, with_field_spread
+from roadmaps.ranking import Ranked, rank_counted
+from taxonomy.demand import ASKING_KINDS, field_spread
 from taxonomy.line_kinds import LineKind
-from taxonomy.models import SkillSet, TaggedSkill, Technology
+from taxonomy.models import DataVersion, SkillSet, TaggedSkill, Technology
 from taxonomy.tree import AreaTree
 
 # Kinds of skill sets whose lines ask for what they name; the other kinds only mention it.
@@ -37,6 +38,8 @@ class TargetDemand:
     out_of: int  # target skill sets (as counted above)
     ranked: list[Ranked]  # ``technology`` is a Technology id
     technologies: dict[int, Technology]
+    roles_requiring: dict[int, int]  # technology id → target roles requiring it
+    role_count: int  # target roles: roles with a target skill set
 
     def of(self, technology: Technology) -> Ranked:
         """The figures of one technology, zero when the targets never ask for it."""
@@ -56,6 +59,14 @@ def asking_lines(skill_sets: QuerySet) -> QuerySet:
     )
 
 
+# ``is_required`` as a condition on a tag's line (the database counts with it).
+REQUIRED = Q(
+    content_object__skill_set__kind__in=_REQUIRING_KINDS,
+    content_object__kind__in=REQUIRING_LINES,
+    optional=False,
+)
+
+
 def target_skill_sets(*, areas, roles):
     """Public skill sets of the target fields (sub-fields included) and roles."""
     tree = AreaTree.load()
@@ -63,51 +74,74 @@ def target_skill_sets(*, areas, roles):
     return SkillSet.objects.public().filter(Q(area__in=area_ids) | Q(role__in=list(roles)))
 
 
-def _unit(skill_set_id: int, parent_id: int | None, role_id: int | None, posting_id) -> tuple:
-    if posting_id is not None:
-        return ("posting role", role_id)
-    return ("skill set", parent_id or skill_set_id)
+def _unit(prefix: str = ""):
+    """What counts as one skill set, as an expression: a saved posting's role (its sections
+    are one posting), else the set a nested set belongs to, else the set itself. Roles are
+    negative so that they never meet a skill set's id."""
+    return Case(
+        When(**{f"{prefix}role__posting__isnull": False}, then=-F(f"{prefix}role_id")),
+        default=Coalesce(f"{prefix}parent_id", f"{prefix}id"),
+        output_field=BigIntegerField(),
+    )
 
 
-def target_demand(*, areas, roles, technologies: list[int] | None = None) -> TargetDemand:
-    """Rank what the targets ask for; ``technologies`` limits the ranking to those ids."""
-    sets = target_skill_sets(areas=areas, roles=roles)
-    set_rows = sets.values_list("id", "parent_id", "role_id", "role__posting_id", "kind")
-    unit_of, set_kind = {}, {}
-    for pk, parent_id, role_id, posting_id, kind in set_rows:
-        unit_of[pk] = _unit(pk, parent_id, role_id, posting_id)
-        set_kind[pk] = kind
-
+def _counted(sets: QuerySet, technologies: list[int] | None) -> tuple[int, dict, dict, int]:
+    """Out of, ``{technology: (asked in, required in)}``, ``{technology: roles requiring}``
+    and the target roles, counted by the database in four queries."""
+    out_of = sets.aggregate(n=Count(_unit(), distinct=True))["n"]
     tagged = asking_lines(sets)
     if technologies is not None:
         tagged = tagged.filter(tag__in=technologies)
-    rows = tagged.values_list(
-        "tag_id", "content_object__skill_set_id", "content_object__kind", "optional"
+    unit = _unit("content_object__skill_set__")
+    counts = tagged.values("tag_id").annotate(
+        asked=Count(unit, distinct=True),
+        required=Count(Case(When(REQUIRED, then=unit)), distinct=True),
     )
-    asks = [
-        Ask(
-            technology=tag,
-            skill_set=unit_of[skill_set],
-            required=is_required(set_kind[skill_set], kind, optional),
+    counted = {row["tag_id"]: (row["asked"], row["required"]) for row in counts.order_by()}
+    role_sets = sets.filter(role__isnull=False)
+    requiring = (
+        asking_lines(role_sets)
+        .filter(REQUIRED, tag__in=list(counted))
+        .values("tag_id")
+        .annotate(roles=Count("content_object__skill_set__role", distinct=True))
+    )
+    roles_requiring = {row["tag_id"]: row["roles"] for row in requiring.order_by()}
+    role_count = role_sets.aggregate(n=Count("role", distinct=True))["n"]
+    return out_of, counted, roles_requiring, role_count
+
+
+def target_demand(*, areas, roles, technologies: list[int] | None = None) -> TargetDemand:
+    """Rank what the targets ask for; ``technologies`` limits the ranking to those ids.
+
+    The whole ranking is kept in the cache until the data changes: it depends on the
+    targets and the data only, never on who asks."""
+    areas, roles = list(areas), list(roles)
+    sets = target_skill_sets(areas=areas, roles=roles)
+
+    def compute():
+        out_of, counted, roles_requiring, role_count = _counted(sets, technologies)
+        spread, field_count = field_spread()
+        known = Technology.objects.in_bulk(list(counted))
+        id_of = {technology.slug: pk for pk, technology in known.items()}
+        ranked = rank_counted(
+            counted,
+            out_of=out_of,
+            fields_asking=spread,
+            field_count=field_count,
+            name_of=lambda pk: known[pk].name.casefold(),
+            prerequisites={
+                pk: [id_of[slug] for slug in t.prerequisites if slug in id_of]
+                for pk, t in known.items()
+            },
         )
-        for tag, skill_set, kind, optional in rows
-    ]
-    asked = {ask.technology for ask in asks}
-    known = with_field_spread(Technology.objects.filter(pk__in=asked)).in_bulk()
-    out_of = len(set(unit_of.values()))
-    id_of = {technology.slug: pk for pk, technology in known.items()}
-    ranked = rank(
-        asks,
-        out_of=out_of,
-        fields_asking={pk: t.fields for pk, t in known.items()},
-        field_count=SkillSet.objects.public().values("area").distinct().count(),
-        name_of=lambda pk: known[pk].name.casefold(),
-        prerequisites={
-            pk: [id_of[slug] for slug in t.prerequisites if slug in id_of]
-            for pk, t in known.items()
-        },
-    )
-    return TargetDemand(skill_sets=sets, out_of=out_of, ranked=ranked, technologies=known)
+        return out_of, ranked, known, roles_requiring, role_count
+
+    if technologies is None:
+        parts = (sorted(a.pk for a in areas), sorted(r.pk for r in roles))
+        figures = DataVersion.objects.cached("target-demand", parts, compute)
+    else:
+        figures = compute()
+    return TargetDemand(sets, *figures)
 
 
 def roles_asking(demand: TargetDemand, technologies: list[int]) -> dict[int, list[Role]]:

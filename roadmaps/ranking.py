@@ -102,16 +102,39 @@ def rank(
         asking[ask.technology].add(ask.skill_set)
         if ask.required:
             requiring[ask.technology].add(ask.skill_set)
+    counted = {t: (len(sets), len(requiring[t])) for t, sets in asking.items()}
+    return rank_counted(
+        counted,
+        out_of=out_of,
+        fields_asking=fields_asking,
+        field_count=field_count,
+        name_of=name_of,
+        prerequisites=prerequisites,
+    )
+
+
+def rank_counted(
+    counted: Mapping[Hashable, tuple[int, int]],
+    *,
+    out_of: int,
+    fields_asking: Mapping[Hashable, int],
+    field_count: int,
+    name_of: Callable[[Hashable], str] = str,
+    prerequisites: Mapping[Hashable, Iterable[Hashable]] | None = None,
+) -> list[Ranked]:
+    """``rank`` from counts already made: ``{technology: (skill sets asking, of which as a
+    requirement)}``, as the database counts them."""
     ranked = [
         Ranked(
             technology=technology,
-            asked_in=len(sets),
-            required_in=len(requiring[technology]),
+            asked_in=asked_in,
+            required_in=required_in,
             out_of=out_of,
             fields_asking=fields_asking.get(technology, 1),
             field_count=field_count,
         )
-        for technology, sets in asking.items()
+        for technology, (asked_in, required_in) in counted.items()
+        if asked_in
     ]
     ranked.sort(
         key=lambda r: (

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from taxonomy.line_kinds import LineKind
-from taxonomy.models import Technology
+from taxonomy.models import DataVersion, SkillSet, Technology
 
 ASKING_KINDS = tuple(kind.value for kind in LineKind if kind.asks)
 
@@ -32,14 +32,21 @@ def with_demand(technologies, where: Q = _PUBLIC):
     )
 
 
-def with_field_spread(technologies):
-    """``technologies`` annotated with ``fields``: how many fields have a public skill set
-    asking for each."""
-    return technologies.annotate(
-        fields=Count(
-            "tagged_skills__content_object__skill_set__area", filter=_PUBLIC, distinct=True
+def field_spread() -> tuple[dict[int, int], int]:
+    """How many fields have a public skill set asking for each technology, and how many
+    fields have public skill sets; counted over the whole data, so kept in the cache until
+    the data changes."""
+
+    def compute():
+        spread = Technology.objects.annotate(
+            fields=Count(
+                "tagged_skills__content_object__skill_set__area", filter=_PUBLIC, distinct=True
+            )
         )
-    )
+        fields = dict(spread.filter(fields__gt=0).order_by().values_list("pk", "fields"))
+        return fields, SkillSet.objects.public().values("area").distinct().count()
+
+    return DataVersion.objects.cached("field-spread", (), compute)
 
 
 def technology_demand(

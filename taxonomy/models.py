@@ -1,9 +1,14 @@
+import hashlib
+import uuid
+
 from django.contrib.postgres.search import SearchVectorField
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
@@ -484,3 +489,54 @@ class SqliteSearchEntry(models.Model):
 
 
 SqliteSearchEntry._meta.get_field("match").register_lookup(FtsMatch)
+
+
+# Figures derived from the whole data (a field spread, a roadmap's demand) are kept this
+# long at most; a change of the data replaces them at once.
+CACHE_SECONDS = 24 * 3600
+
+
+class DataVersionQuerySet(models.QuerySet):
+    def token(self) -> str:
+        """The present version of the data, in one query ("" before anything was written)."""
+        return self.filter(pk=1).values_list("token", flat=True).first() or ""
+
+    def bump(self) -> str:
+        """A new version: what was cached under the old one is never read again."""
+        token, now = uuid.uuid4().hex, timezone.now()
+        self.update_or_create(pk=1, defaults={"token": token, "changed": now})
+        return token
+
+    def cached(self, name: str, parts, compute):
+        """``compute()``, kept in the cache for this version of the data and ``parts``."""
+        digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+        key = f"fieldnotes:{name}:{self.token()}:{digest}"
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, CACHE_SECONDS)
+        return value
+
+
+class DataVersion(models.Model):
+    """One row whose token changes with every write to the browsable data: every write path
+    keeps the search index in step through ``taxonomy.search.index.sync_index``, which bumps
+    it in the same transaction."""
+
+    token = models.CharField(max_length=32)
+    changed = models.DateTimeField()
+
+    objects = DataVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "data version"
+        verbose_name_plural = "data version"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="taxonomy_dataversion_one_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"data version {self.token} of {self.changed:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("home")

@@ -102,3 +102,14 @@ def roadmaps(toy_notes, people):
 def signed_in(client, user):
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: figures cached by one test's data (whose data
+    version the rollback undoes) must not answer the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

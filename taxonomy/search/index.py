@@ -16,7 +16,14 @@ from django.urls import reverse
 
 from lib.bulk import update_rows
 from postings.models import Company, Role
-from taxonomy.models import ResearchArea, SearchDocument, SearchWord, Skill, Technology
+from taxonomy.models import (
+    DataVersion,
+    ResearchArea,
+    SearchDocument,
+    SearchWord,
+    Skill,
+    Technology,
+)
 from taxonomy.notes.markdown import visible_lines
 from taxonomy.search.backends import current_backend
 from taxonomy.search.text import lexicon_words, plain_text
@@ -135,6 +142,8 @@ def sync_index(
     """
     if scope is None:
         scope = {kind: ids} if kind else dict.fromkeys(Kind)
+    # Every write to the data passes here: what was derived from the old data is stale.
+    DataVersion.objects.bump()
     tree = AreaTree.load()
     backend = current_backend()
     writes, touched, texts = 0, [], []
