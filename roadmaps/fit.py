@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from roadmaps.demand import asking_lines, is_required
+from roadmaps.demand import REQUIRED, asking_lines, is_required
 from roadmaps.models import SkillProgress
 from taxonomy.models import SkillSet
 
@@ -91,3 +91,23 @@ def role_fits(*, user, roles: QuerySet) -> dict[int, Fit]:
         if is_required(set_kind, line_kind, optional):
             fit.required[tag] = fit.required.get(tag, 0) + 1
     return fits
+
+
+def fit_scores(*, user, roles: QuerySet) -> dict[int, float]:
+    """``{role id: Fit.score}`` for every role of ``roles`` that requires anything, counted
+    by the database in one query (a page of thousands of roles needs only the scores to
+    sort; ``role_fits`` then details the page's roles)."""
+    known = SkillProgress.objects.filter(user=user, status__in=SkillProgress.DONE)
+    sets = SkillSet.objects.public().filter(role__in=roles.values("pk"))
+    rows = (
+        asking_lines(sets)
+        .filter(REQUIRED)
+        .values("content_object__skill_set__role_id")
+        .annotate(
+            weight=Count("id"),
+            known=Count("id", filter=Q(tag__in=known.values("technology_id"))),
+        )
+        .order_by()
+        .values_list("content_object__skill_set__role_id", "weight", "known")
+    )
+    return {role: known / weight for role, weight, known in rows}

@@ -28,7 +28,7 @@ from postings.models import Role
 from roadmaps import services
 from roadmaps.demand import roles_asking, target_demand
 from roadmaps.export import to_data, to_markdown
-from roadmaps.fit import Fit, role_fits
+from roadmaps.fit import Fit, fit_scores, role_fits
 from roadmaps.forms import (
     AddStepForm,
     KnownTextForm,
@@ -167,7 +167,14 @@ def roadmap_gap(request, slug):
     demand = target_demand(areas=areas, roles=roles)
     statuses = SkillProgress.objects.statuses(roadmap.owner, list(demand.technologies))
     gap = [row for row in demand.ranked if statuses.get(row.technology) not in SkillProgress.DONE]
-    gap.sort(key=lambda row: statuses.get(row.technology) == Status.SKIPPED)
+    # What the most target roles require first; skipped last; the plan's order breaks ties.
+    requiring = demand.roles_requiring
+    gap.sort(
+        key=lambda row: (
+            statuses.get(row.technology) == Status.SKIPPED,
+            -requiring.get(row.technology, 0),
+        )
+    )
     page = paginate(request, gap)
     asking = roles_asking(demand, [row.technology for row in page])
     in_plan = {step.technology_id for step in roadmap.steps.all()}
@@ -179,6 +186,7 @@ def roadmap_gap(request, slug):
             "spread": spread(row),
             "status": Status(statuses.get(row.technology, Status.NONE)).label,
             "roles": asking.get(row.technology, []),
+            "requiring": requiring.get(row.technology, 0),
             "in_plan": row.technology in in_plan,
         }
         for row in page.object_list
@@ -190,6 +198,7 @@ def roadmap_gap(request, slug):
             "roadmap": roadmap,
             "page": page,
             "done": sum(status in SkillProgress.DONE for status in statuses.values()),
+            "role_count": demand.role_count,
             "is_owner": roadmap.owner_id == request.user.pk,
         },
     )
@@ -381,13 +390,15 @@ def role_fit(request):
         tree = AreaTree.load()
         areas = {pk for area in roadmap.areas.all() for pk in tree.subtree(area.pk)}
         roles = roles.filter(Q(area__in=areas) | Q(pk__in=roadmap.roles.values("pk")))
-    fits = role_fits(user=request.user, roles=roles)
+    scores = fit_scores(user=request.user, roles=roles)
 
     def order(row):
-        score = fits[row[0]].score if row[0] in fits else None
+        score = scores.get(row[0])
         return (score is None, -(score or 0), row[1].casefold(), row[0])
 
     page = paginate(request, sorted(roles.values_list("pk", "title"), key=order))
-    found = Role.objects.select_related("company").in_bulk([pk for pk, _ in page.object_list])
-    page.object_list = [(found[pk], fits.get(pk) or Fit(pk)) for pk, _ in page.object_list]
+    ids = [pk for pk, _ in page.object_list]
+    found = Role.objects.select_related("company").in_bulk(ids)
+    fits = role_fits(user=request.user, roles=Role.objects.filter(pk__in=ids))
+    page.object_list = [(found[pk], fits.get(pk) or Fit(pk)) for pk in ids]
     return render(request, "roadmaps/role_fit.html", {"page": page, "roadmap": roadmap})

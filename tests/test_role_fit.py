@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from postings.models import Role
-from roadmaps.fit import role_fits
+from roadmaps.fit import fit_scores, role_fits
 from roadmaps.services import create_roadmap, set_levels
 from taxonomy.models import ResearchArea, Technology
 from taxonomy.notes.synthetic import scale_notes
@@ -120,3 +120,15 @@ def test_fit_pages_run_the_same_queries_however_many_roles(client, import_text, 
     import_text(scale_notes(NOTES, 3))
     assert Role.objects.count() > 2
     assert queries() == once
+
+
+def test_the_scores_the_database_counts_are_the_fits_of_every_real_role(real_notes, people):
+    ana = people[0]
+    names = ["Python", "Docker", "Kubernetes", "SQL", "PyTorch", "Communication"]
+    set_levels(user=ana, levels={Technology.objects.get(name=n): "working" for n in names})
+    fits = role_fits(user=ana, roles=Role.objects.all())
+    scores = fit_scores(user=ana, roles=Role.objects.all())
+    expected = {pk: fit.score for pk, fit in fits.items() if fit.score is not None}
+    assert len(expected) > 100
+    assert scores.keys() == expected.keys()
+    assert all(scores[pk] == pytest.approx(expected[pk]) for pk in expected)
