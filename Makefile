@@ -42,6 +42,7 @@ bench: install
 	$(PYTHON) benchmarks/import_notes.py
 	$(PYTHON) benchmarks/notes_library.py
 	$(PYTHON) benchmarks/site.py
+	$(PYTHON) benchmarks/roadmaps.py
 
 # Extraction scored against the hand-labelled set in fixtures/eval/ (see its README).
 eval: install
