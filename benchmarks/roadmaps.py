@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/roadmaps.py [--scales 1,10,100]   # make bench runs all three
     DATABASE_URL=postgres:///fieldnotes .venv/bin/python benchmarks/roadmaps.py
 
-For each scale it imports the notes into a fresh test database (10x and 100x add
+For each scale it imports the notes into a test database (10x and 100x replace them with
 taxonomy.notes.synthetic's copies in the real file's grammar), gives a person fifteen known
 technologies, and builds two roadmaps: MLOps, and every top-level field (every skill set).
 Pages are requested in process through Django's test client, signed in as the owner, so the
@@ -61,12 +61,12 @@ def main() -> None:
 
     setup_test_environment()
     print(f"Database: {connection.vendor}")
-    for scale in scales:
-        name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-        try:
+    name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        for scale in scales:
             run(scale)
-        finally:
-            connection.creation.destroy_test_db(name, verbosity=0)
+    finally:
+        connection.creation.destroy_test_db(name, verbosity=0)
 
 
 def run(scale: int) -> None:
@@ -75,6 +75,7 @@ def run(scale: int) -> None:
     from django.test import Client
 
     from postings.models import Company, Role
+    from roadmaps.models import Roadmap
     from roadmaps.services import create_roadmap, set_levels
     from taxonomy.models import DataVersion, ResearchArea, SkillSet, Technology
     from taxonomy.notes.importer import import_notes
@@ -91,7 +92,8 @@ def run(scale: int) -> None:
         f"\n{scale}x: {SkillSet.objects.count():,} skill sets, {Role.objects.count():,} roles "
         f"(imported in {time.perf_counter() - start:.0f} s)"
     )
-    owner = get_user_model().objects.create_user("bench")
+    Roadmap.objects.all().delete()
+    owner, _ = get_user_model().objects.get_or_create(username="bench")
     set_levels(user=owner, levels={t: "working" for t in Technology.objects.filter(slug__in=KNOWN)})
     client = Client()
     client.force_login(owner)

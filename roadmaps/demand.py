@@ -34,6 +34,7 @@ def is_required(set_kind: str, line_kind: str, optional: bool) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class TargetDemand:
+    targets: tuple  # (field ids, role ids), sorted: what the figures are cached by
     skill_sets: QuerySet  # the targets' public skill sets
     out_of: int  # target skill sets (as counted above)
     ranked: list[Ranked]  # ``technology`` is a Technology id
@@ -99,11 +100,11 @@ def _counted(sets: QuerySet, technologies: list[int] | None) -> tuple[int, dict,
     )
     counted = {row["tag_id"]: (row["asked"], row["required"]) for row in counts.order_by()}
     role_sets = sets.filter(role__isnull=False)
-    requiring = (
-        asking_lines(role_sets)
-        .filter(REQUIRED, tag__in=list(counted))
-        .values("tag_id")
-        .annotate(roles=Count("content_object__skill_set__role", distinct=True))
+    requiring = asking_lines(role_sets).filter(REQUIRED)
+    if technologies is not None:
+        requiring = requiring.filter(tag__in=technologies)
+    requiring = requiring.values("tag_id").annotate(
+        roles=Count("content_object__skill_set__role", distinct=True)
     )
     roles_requiring = {row["tag_id"]: row["roles"] for row in requiring.order_by()}
     role_count = role_sets.aggregate(n=Count("role", distinct=True))["n"]
@@ -136,16 +137,24 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
         )
         return out_of, ranked, known, roles_requiring, role_count
 
+    targets = (sorted(a.pk for a in areas), sorted(r.pk for r in roles))
     if technologies is None:
-        parts = (sorted(a.pk for a in areas), sorted(r.pk for r in roles))
-        figures = DataVersion.objects.cached("target-demand", parts, compute)
+        figures = DataVersion.objects.cached("target-demand", targets, compute)
     else:
         figures = compute()
-    return TargetDemand(sets, *figures)
+    return TargetDemand(targets, sets, *figures)
 
 
 def roles_asking(demand: TargetDemand, technologies: list[int]) -> dict[int, list[Role]]:
-    """For each technology, the target roles whose skill sets ask for it, in two queries."""
+    """For each technology, the target roles whose skill sets ask for it, in two queries;
+    kept in the cache until the data changes."""
+    parts = (demand.targets, sorted(technologies))
+    return DataVersion.objects.cached(
+        "roles-asking", parts, lambda: _roles_asking(demand, technologies)
+    )
+
+
+def _roles_asking(demand: TargetDemand, technologies: list[int]) -> dict[int, list[Role]]:
     pairs = (
         asking_lines(demand.skill_sets.filter(role__isnull=False))
         .filter(tag__in=technologies)
