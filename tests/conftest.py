@@ -113,3 +113,22 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def migrate_to(targets):
+    """Migrate the test database to ``targets`` and return the models as they were there."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def migrate_to_latest():
+    """Back to the newest migrations, as the other tests expect."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    migrate_to(MigrationExecutor(connection).loader.graph.leaf_nodes())

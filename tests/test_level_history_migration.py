@@ -1,23 +1,16 @@
 """Levels recorded before there was a history become its first changes."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.conftest import migrate_to, migrate_to_latest
 
 BEFORE = [("roadmaps", "0003_roadmap_copied_from"), ("taxonomy", "0011_technology_prerequisites")]
 AFTER = [("roadmaps", "0004_level_changes")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_each_level_but_none_becomes_a_change_on_the_day_it_was_set():
-    apps = migrate(BEFORE)
+    apps = migrate_to(BEFORE)
     user = apps.get_model("auth", "User").objects.create(username="ana")
     technologies = apps.get_model("taxonomy", "Technology").objects
     progress = apps.get_model("roadmaps", "SkillProgress").objects
@@ -26,7 +19,7 @@ def test_each_level_but_none_becomes_a_change_on_the_day_it_was_set():
         progress.create(user=user, technology=technology, status=status)
     set_on = dict(progress.values_list("technology__slug", "updated"))
 
-    apps = migrate(AFTER)
+    apps = migrate_to(AFTER)
     changes = apps.get_model("roadmaps", "LevelChange").objects
     rows = sorted(changes.values_list("technology__slug", "status", "at"))
     assert rows == [
@@ -34,4 +27,4 @@ def test_each_level_but_none_becomes_a_change_on_the_day_it_was_set():
         ("t2", "working", set_on["t2"]),
         ("t3", "skipped", set_on["t3"]),
     ]
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())  # as the other tests expect
+    migrate_to_latest()
