@@ -14,7 +14,7 @@ from django.db.models import BigIntegerField, Case, Count, F, Q, QuerySet, When
 from django.db.models.functions import Coalesce
 
 from postings.models import Role
-from roadmaps.ranking import Ranked, rank_counted
+from roadmaps.ranking import Ranked, rank
 from taxonomy.demand import ASKING_KINDS, field_spread
 from taxonomy.line_kinds import LineKind
 from taxonomy.models import DataVersion, SkillSet, TaggedSkill, Technology
@@ -124,7 +124,7 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
         spread, field_count = field_spread()
         known = Technology.objects.in_bulk(list(counted))
         id_of = {technology.slug: pk for pk, technology in known.items()}
-        ranked = rank_counted(
+        ranked = rank(
             counted,
             out_of=out_of,
             fields_asking=spread,

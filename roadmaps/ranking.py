@@ -23,7 +23,6 @@ now, neither stage more than a third of the plan; the rest is later.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -33,15 +32,6 @@ SPECIFICITY_LIFT = 0.25
 MIN_SUPPORT = Fraction(15, 100)
 # What a ranking records for each technology, and a roadmap step stores.
 FIGURES = ("asked_in", "required_in", "out_of", "fields_asking", "field_count", "score")
-
-
-@dataclass(frozen=True, slots=True)
-class Ask:
-    """One target skill set asking for one technology."""
-
-    technology: Hashable
-    skill_set: Hashable
-    required: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,36 +74,6 @@ def specificity(fields_asking: int, field_count: int) -> float:
 
 
 def rank(
-    asks: Iterable[Ask],
-    *,
-    out_of: int,
-    fields_asking: Mapping[Hashable, int],
-    field_count: int,
-    name_of: Callable[[Hashable], str] = str,
-    prerequisites: Mapping[Hashable, Iterable[Hashable]] | None = None,
-) -> list[Ranked]:
-    """Every technology asked for, in the order to learn it (see the module's docstring).
-
-    Ties in score go to requirements, then to more skill sets, then to the name.
-    """
-    asking: dict[Hashable, set] = defaultdict(set)
-    requiring: dict[Hashable, set] = defaultdict(set)
-    for ask in asks:
-        asking[ask.technology].add(ask.skill_set)
-        if ask.required:
-            requiring[ask.technology].add(ask.skill_set)
-    counted = {t: (len(sets), len(requiring[t])) for t, sets in asking.items()}
-    return rank_counted(
-        counted,
-        out_of=out_of,
-        fields_asking=fields_asking,
-        field_count=field_count,
-        name_of=name_of,
-        prerequisites=prerequisites,
-    )
-
-
-def rank_counted(
     counted: Mapping[Hashable, tuple[int, int]],
     *,
     out_of: int,
@@ -122,8 +82,11 @@ def rank_counted(
     name_of: Callable[[Hashable], str] = str,
     prerequisites: Mapping[Hashable, Iterable[Hashable]] | None = None,
 ) -> list[Ranked]:
-    """``rank`` from counts already made: ``{technology: (skill sets asking, of which as a
-    requirement)}``, as the database counts them."""
+    """Every technology asked for, in the order to learn it (see the module's docstring),
+    from ``{technology: (target skill sets asking, of which as a requirement)}``.
+
+    Ties in score go to requirements, then to more skill sets, then to the name.
+    """
     ranked = [
         Ranked(
             technology=technology,

@@ -7,7 +7,6 @@ import pytest
 
 from roadmaps.ranking import (
     PREFERRED_WEIGHT,
-    Ask,
     Ranked,
     plan_stages,
     rank,
@@ -17,13 +16,15 @@ from roadmaps.ranking import (
 )
 
 
-def asks(technology: str, *sets: tuple[int, bool]) -> list[Ask]:
-    return [Ask(technology, skill_set, required) for skill_set, required in sets]
+def asks(technology: str, *sets: tuple[int, bool]) -> dict[str, tuple[int, int]]:
+    """``technology`` asked for by each of ``sets`` (skill set, as a requirement or not), as
+    the database counts it: (skill sets asking, of which as a requirement)."""
+    return {technology: (len(sets), sum(required for _, required in sets))}
 
 
 def test_requirements_count_more_than_preferences():
     ranked = rank(
-        asks("Go", (1, True), (2, True)) + asks("Rust", (1, False), (2, False), (3, False)),
+        asks("Go", (1, True), (2, True)) | asks("Rust", (1, False), (2, False), (3, False)),
         out_of=3,
         fields_asking={"Go": 1, "Rust": 1},
         field_count=1,
@@ -33,24 +34,14 @@ def test_requirements_count_more_than_preferences():
     assert ranked[1].demand == 3 * PREFERRED_WEIGHT
 
 
-def test_a_skill_set_asking_twice_counts_once_and_as_a_requirement_if_either_line_requires():
-    [ranked] = rank(
-        asks("Go", (1, False), (1, True), (1, True)),
-        out_of=1,
-        fields_asking={"Go": 1},
-        field_count=2,
-    )
-    assert (ranked.asked_in, ranked.required_in) == (1, 1)
-
-
 def test_specificity_lifts_demand_by_at_most_a_quarter_so_it_only_breaks_near_ties():
     # Python: 4 target sets, asked for in all 5 fields -> 4 x (1 + ln(6/5) / ln 6 / 4) = 4.10
     # MLflow: 2 target sets, asked for in 1 field only -> 2 x (1 + 1/4)               = 2.50
     # Kubeflow: 3.5 (3 required, 1 preferred), 1 field -> 3.5 x (1 + 1/4)              = 4.375
     ranked = rank(
         asks("Python", *[(n, True) for n in range(4)])
-        + asks("MLflow", (0, True), (1, True))
-        + asks("Kubeflow", (0, True), (1, True), (2, True), (3, False)),
+        | asks("MLflow", (0, True), (1, True))
+        | asks("Kubeflow", (0, True), (1, True), (2, True), (3, False)),
         out_of=4,
         fields_asking={"Python": 5, "MLflow": 1, "Kubeflow": 1},
         field_count=5,
@@ -64,7 +55,7 @@ def test_a_rarely_asked_tool_is_later_at_best_however_specific():
     # Of 20 target sets, Slurm is required by 2 (10%, below the 15% support) and only the
     # targets ask for it: score 2.5. Git is preferred by 3 (15%) and asked for everywhere.
     ranked = rank(
-        asks("Slurm", (1, True), (2, True)) + asks("Git", (1, False), (2, False), (3, False)),
+        asks("Slurm", (1, True), (2, True)) | asks("Git", (1, False), (2, False), (3, False)),
         out_of=20,
         fields_asking={"Slurm": 1, "Git": 9},
         field_count=9,
@@ -80,10 +71,10 @@ def test_prerequisites_the_targets_ask_for_move_up_to_just_before_what_needs_the
     # Terraform's prerequisite is not asked for, so it is not planned.
     ranked = rank(
         asks("Kubernetes", *[(n, True) for n in range(5)])
-        + asks("Python", *[(n, True) for n in range(4)])
-        + asks("Docker", (0, True), (1, True))
-        + asks("Linux", (0, True))
-        + asks("Terraform", (0, True), (1, True)),
+        | asks("Python", *[(n, True) for n in range(4)])
+        | asks("Docker", (0, True), (1, True))
+        | asks("Linux", (0, True))
+        | asks("Terraform", (0, True), (1, True)),
         out_of=10,
         fields_asking={},
         field_count=1,
@@ -101,7 +92,7 @@ def test_prerequisites_the_targets_ask_for_move_up_to_just_before_what_needs_the
 
 def test_a_cycle_of_prerequisites_plans_each_technology_once():
     ranked = rank(
-        asks("a", (1, True), (2, True)) + asks("b", (1, True)),
+        asks("a", (1, True), (2, True)) | asks("b", (1, True)),
         out_of=2,
         fields_asking={},
         field_count=1,
@@ -119,9 +110,9 @@ def test_specificity_never_reaches_zero_and_tolerates_counts_out_of_range():
 def test_ties_go_to_requirements_then_to_more_skill_sets_then_to_the_name():
     ranked = rank(
         asks("b", (1, True))
-        + asks("a", (1, True))
-        + asks("c", (1, False), (2, False))  # same demand (1.0) as a and b, no requirement
-        + asks("d", (1, True), (2, False), (3, False)),  # demand 2.0
+        | asks("a", (1, True))
+        | asks("c", (1, False), (2, False))  # same demand (1.0) as a and b, no requirement
+        | asks("d", (1, True), (2, False), (3, False)),  # demand 2.0
         out_of=3,
         fields_asking={},
         field_count=1,

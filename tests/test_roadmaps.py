@@ -335,3 +335,13 @@ def test_a_technology_asked_for_only_in_an_optional_clause_counts_as_preferred(i
 
     assert (by_name["Python"].asked_in, by_name["Python"].required_in) == (2, 2)
     assert (by_name["Docker"].asked_in, by_name["Docker"].required_in) == (2, 1)
+
+
+def test_a_skill_set_asking_twice_counts_once_and_as_a_requirement_if_either_line_requires(
+    import_text,
+):
+    import_text("# MLOps\n+ skill set:\n\t- Go is a plus\n\t- Go\n\t- Strong Go\n")
+    demand = target_demand(areas=[ResearchArea.objects.get(slug="mlops")], roles=[])
+    [ranked] = demand.ranked
+    assert demand.technologies[ranked.technology].name == "Go"
+    assert (ranked.asked_in, ranked.required_in, ranked.out_of) == (1, 1, 1)
