@@ -61,10 +61,7 @@ class Fit:
 
 def known_by(user) -> frozenset[int]:
     """Ids of the technologies ``user`` knows, at working level or above; one query."""
-    if not user.is_authenticated:
-        return frozenset()
-    rows = SkillProgress.objects.filter(user=user, status__in=SkillProgress.DONE)
-    return frozenset(rows.values_list("technology_id", flat=True))
+    return frozenset(SkillProgress.objects.done_by(user).values_list("technology_id", flat=True))
 
 
 def role_fits(*, user, roles: QuerySet) -> dict[int, Fit]:
@@ -97,7 +94,7 @@ def fit_scores(*, user, roles: QuerySet) -> dict[int, float]:
     """``{role id: Fit.score}`` for every role of ``roles`` that requires anything, counted
     by the database in one query (a page of thousands of roles needs only the scores to
     sort; ``role_fits`` then details the page's roles)."""
-    known = SkillProgress.objects.filter(user=user, status__in=SkillProgress.DONE)
+    known = SkillProgress.objects.done_by(user)
     sets = SkillSet.objects.public().filter(role__in=roles.values("pk"))
     rows = (
         asking_lines(sets)

@@ -154,6 +154,12 @@ class RoadmapStep(models.Model):
 
 
 class SkillProgressQuerySet(models.QuerySet):
+    def done_by(self, user):
+        """What ``user`` knows: their progress at working level or above (none if anonymous)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user, status__in=SkillProgress.DONE)
+
     def statuses(self, user, technologies) -> dict[int, str]:
         """``{technology id: status}`` for ``user`` (not started when absent), in one query."""
         if not user.is_authenticated:
