@@ -19,8 +19,11 @@ import sys
 import time
 from pathlib import Path
 
+from timing import percentile
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
 NOTES = ROOT / "fixtures" / "notes.md"
 MLOPS = "mlops-or-ml-ops-modelops-aiops"
 KNOWN = [
@@ -29,11 +32,6 @@ KNOWN = [
 ]  # fmt: skip
 ROUNDS = 10
 TARGET_P95 = {10: 0.150, 100: 0.300}
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def request(client, url):

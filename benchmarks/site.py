@@ -17,8 +17,11 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
+from timing import percentile
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
 NOTES = ROOT / "fixtures" / "notes.md"
 ROUNDS = 3
 QUERIES = [
@@ -33,11 +36,6 @@ QUERIES = [
 FIELD_SAMPLE = 30
 PICKER_QUERIES = ["ml", "mlops", "vision", "engineer", "verification engineer"]
 TARGETS = {"search": 0.050, "field page": 0.150}  # p95 on 10x, seconds
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def timed(client, urls):

@@ -1,4 +1,5 @@
-"""What the benchmark scripts share: the best of a few runs, and this process's peak memory."""
+"""What the benchmark scripts share: the best of a few runs, percentiles of timings, and this
+process's peak memory."""
 
 import resource
 import time
@@ -17,3 +18,9 @@ def best_of(rounds, run):
 def peak_mb() -> float:
     """This process's peak memory so far (max RSS), in MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values, fraction):
+    """The value below which ``fraction`` of ``values`` lie (the nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
