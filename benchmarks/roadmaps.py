@@ -1,4 +1,5 @@
-"""Roadmaps at 1x, 10x and 100x the real notes: plan generation, the gap view, the fit page.
+"""Roadmaps at 1x, 10x and 100x the real notes: plan generation, re-rank, the gap view and
+the fit page.
 
     .venv/bin/python benchmarks/roadmaps.py [--scales 1,10,100]   # make bench runs all three
     DATABASE_URL=postgres:///fieldnotes .venv/bin/python benchmarks/roadmaps.py
@@ -74,7 +75,7 @@ def run(scale: int) -> None:
 
     from postings.models import Company, Role
     from roadmaps.models import Roadmap
-    from roadmaps.services import create_roadmap, set_levels
+    from roadmaps.services import create_roadmap, move_step, rerank_roadmap, set_levels
     from taxonomy.models import DataVersion, ResearchArea, SkillSet, Technology
     from taxonomy.notes.importer import import_notes
     from taxonomy.notes.synthetic import scale_notes
@@ -111,7 +112,20 @@ def run(scale: int) -> None:
             f"  {label}: plan generated in {generated * 1000:7.1f} ms cold, "
             f"{again * 1000:6.1f} ms warm; {roadmap.steps.count()} steps"
         )
-        print("    re-rank: not built yet")
+        # The owner moves two steps by hand, then the data changes and the plan is re-ranked.
+        for step in roadmap.steps.order_by("-stage", "-position")[:2]:
+            move_step(step=step, stage=0, position=0)
+        DataVersion.objects.bump()
+        start = time.perf_counter()
+        result = rerank_roadmap(roadmap=roadmap)
+        cold = time.perf_counter() - start
+        start = time.perf_counter()
+        rerank_roadmap(roadmap=roadmap)
+        warm = time.perf_counter() - start
+        print(
+            f"    re-rank   cold {cold * 1000:7.1f} ms, warm {warm * 1000:6.1f} ms; "
+            f"{result.summary()}"
+        )
         base = roadmap.get_absolute_url()
         for page, url in (
             ("gap view", f"{base}gap/"),

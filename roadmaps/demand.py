@@ -42,12 +42,12 @@ class TargetDemand:
     roles_requiring: dict[int, int]  # technology id → target roles requiring it
     role_count: int  # target roles: roles with a target skill set
 
-    def of(self, technology: Technology) -> Ranked:
+    def of(self, technology_id: int) -> Ranked:
         """The figures of one technology, zero when the targets never ask for it."""
         for ranked in self.ranked:
-            if ranked.technology == technology.pk:
+            if ranked.technology == technology_id:
                 return ranked
-        return Ranked(technology.pk, 0, 0, self.out_of, 0, 0)
+        return Ranked(technology_id, 0, 0, self.out_of, 0, 0)
 
 
 def asking_lines(skill_sets: QuerySet) -> QuerySet:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from roadmaps.ranking import spread, why
 
@@ -65,6 +66,9 @@ class Roadmap(models.Model):
     is_public = models.BooleanField(
         "public", default=False, help_text="Anyone may read it; only the owner may change it."
     )
+    ranked_at = models.DateTimeField(
+        default=timezone.now, help_text="When the steps were last ranked from the notes."
+    )
     copied_from = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -118,6 +122,9 @@ class RoadmapStep(models.Model):
     stage = models.PositiveSmallIntegerField(choices=Stage.choices, default=Stage.LATER)
     position = models.PositiveIntegerField(default=0, help_text="Order within its stage.")
     note = models.TextField(blank=True)
+    placed_by_hand = models.BooleanField(
+        default=False, help_text="Added or moved by the owner: re-ranking keeps its place."
+    )
     asked_in = models.PositiveIntegerField(default=0, help_text="Target skill sets asking.")
     required_in = models.PositiveIntegerField(default=0, help_text="… as a requirement.")
     out_of = models.PositiveIntegerField(default=0, help_text="Target skill sets in all.")

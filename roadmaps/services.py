@@ -6,6 +6,8 @@ whole: steps numbered from 0 within each stage, one step per technology, figures
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +16,7 @@ from django.utils.text import slugify
 from roadmaps.demand import target_demand
 from roadmaps.models import LevelChange, Roadmap, RoadmapStep, SkillProgress
 from roadmaps.ranking import FIGURES, plan_stages
+from roadmaps.replan import Placed, replan
 from taxonomy.models import Technology
 from taxonomy.notes.importer import SLUG_LENGTH, unique_slug
 from taxonomy.notes.markdown import render_markdown
@@ -88,16 +91,136 @@ def copy_roadmap(*, roadmap: Roadmap, owner) -> Roadmap:
         slug=_free_slug(roadmap.title),
         description=roadmap.description,
         description_html=roadmap.description_html,
+        ranked_at=roadmap.ranked_at,
         copied_from=roadmap,
     )
     copy.areas.set(roadmap.areas.all())
     copy.roles.set(roadmap.roles.all())
-    kept = ("technology_id", "stage", "position", "note", *FIGURES)
+    kept = ("technology_id", "stage", "position", "note", "placed_by_hand", *FIGURES)
     RoadmapStep.objects.bulk_create(
         RoadmapStep(roadmap=copy, **{name: getattr(step, name) for name in kept})
         for step in roadmap.steps.order_by("stage", "position", "pk")
     )
     return copy
+
+
+@dataclass(frozen=True, slots=True)
+class Rerank:
+    """What re-ranking a roadmap changed, or would change on a dry run."""
+
+    moved: list[tuple[Technology, str, str]]  # (technology, old stage, new stage)
+    added: list[tuple[Technology, str]]  # (technology, stage)
+    dropped: list[tuple[Technology, str]]  # (technology, why)
+    kept: list[tuple[Technology, str]]  # no longer in the plan, kept: (technology, why)
+    reordered: bool  # some step changed its place
+    refigured: int  # steps whose figures changed
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.reordered or self.added or self.dropped or self.refigured)
+
+    def summary(self) -> str:
+        if not self.changes:
+            return "Nothing changes: the plan already follows the notes."
+        counts = [
+            (len(self.moved), "moved to another stage"),
+            (len(self.added), "new"),
+            (len(self.dropped), "dropped"),
+            (len(self.kept), "out of the plan but kept for you"),
+            (self.refigured, "with new figures"),
+        ]
+        parts = [f"{count} {what}" for count, what in counts if count]
+        if self.reordered and not self.moved:
+            parts.append("the order within the stages changed")
+        return "; ".join(parts).capitalize() + "."
+
+
+def _figures_changed(step: RoadmapStep, figures: dict) -> bool:
+    return any(round(getattr(step, name), 9) != round(value, 9) for name, value in figures.items())
+
+
+@transaction.atomic
+def rerank_roadmap(
+    *, roadmap: Roadmap, dry_run: bool = False, max_steps: int = MAX_STEPS
+) -> Rerank:
+    """Rank ``roadmap``'s targets again from the notes as they are now and re-plan its steps
+    (``roadmaps.replan``): steps follow the new ranking, new technologies come in where they
+    rank, what fell out of the plan goes; the steps the owner placed keep their places, and
+    the notes stay. Writes nothing when ``dry_run``."""
+    demand = target_demand(areas=roadmap.areas.all(), roles=roadmap.roles.all())
+    ranked = demand.ranked[:max_steps]
+    fresh = list(zip([row.technology for row in ranked], plan_stages(ranked), strict=True))
+    steps = {step.technology_id: step for step in roadmap.steps.select_for_update()}
+    plan = replan(
+        [
+            Placed(pk, step.stage, step.position, step.placed_by_hand, bool(step.note.strip()))
+            for pk, step in steps.items()
+        ],
+        fresh,
+    )
+    technologies = dict(demand.technologies)
+    technologies |= Technology.objects.in_bulk(steps.keys() - technologies.keys())
+    rank = {row.technology: i for i, row in enumerate(demand.ranked)}
+    figures = {row.technology: row.figures() for row in demand.ranked}
+
+    def figures_of(pk: int) -> dict:
+        return figures.get(pk) or demand.of(pk).figures()
+
+    def gone(pk: int) -> str:
+        if pk in rank:
+            return f"now ranked {rank[pk] + 1}, past the plan's {max_steps} steps"
+        return "no target skill set asks for it now"
+
+    label = dict(Stage.choices)
+    placed_at = plan.stage_of()
+    kept_steps = [step for pk, step in steps.items() if pk in placed_at]
+    refigured = {
+        step.pk for step in kept_steps if _figures_changed(step, figures_of(step.technology_id))
+    }
+    result = Rerank(
+        moved=[(technologies[pk], label[old], label[new]) for pk, old, new in plan.moved],
+        added=[(technologies[pk], label[placed_at[pk][0]]) for pk in plan.added],
+        dropped=[(technologies[pk], gone(pk)) for pk in plan.dropped],
+        kept=[
+            (
+                technologies[pk],
+                ("you placed it" if steps[pk].placed_by_hand else "it has your note")
+                + f"; {gone(pk)}",
+            )
+            for pk in plan.kept
+        ],
+        reordered=any(
+            (step.stage, step.position) != placed_at[step.technology_id] for step in kept_steps
+        ),
+        refigured=len(refigured),
+    )
+    if dry_run:
+        return result
+    RoadmapStep.objects.filter(roadmap=roadmap, technology__in=plan.dropped).delete()
+    changed = [
+        step
+        for step in kept_steps
+        if step.pk in refigured or (step.stage, step.position) != placed_at[step.technology_id]
+    ]
+    for step in changed:
+        step.stage, step.position = placed_at[step.technology_id]
+        for name, value in figures_of(step.technology_id).items():
+            setattr(step, name, value)
+    RoadmapStep.objects.bulk_update(changed, ["stage", "position", *FIGURES])
+    RoadmapStep.objects.bulk_create(
+        RoadmapStep(
+            roadmap=roadmap,
+            technology_id=pk,
+            stage=placed_at[pk][0],
+            position=placed_at[pk][1],
+            **figures[pk],
+        )
+        for pk in plan.added
+    )
+    now = timezone.now()
+    Roadmap.objects.filter(pk=roadmap.pk).update(ranked_at=now, updated=now)
+    roadmap.ranked_at = roadmap.updated = now
+    return result
 
 
 @transaction.atomic
@@ -123,7 +246,7 @@ def _touch(roadmap: Roadmap) -> None:
 def _renumber(stage: int, order: list[RoadmapStep]) -> None:
     for position, step in enumerate(order):
         step.position, step.stage = position, stage
-    RoadmapStep.objects.bulk_update(order, ["position", "stage"])
+    RoadmapStep.objects.bulk_update(order, ["position", "stage", "placed_by_hand"])
 
 
 def _stage_steps(roadmap: Roadmap, stage: int, without: RoadmapStep | None = None):
@@ -140,9 +263,11 @@ def _check_stage(stage: int) -> None:
 
 @transaction.atomic
 def move_step(*, step: RoadmapStep, stage: int, position: int) -> RoadmapStep:
-    """Put ``step`` at ``position`` (clamped) in ``stage``, closing the gap it leaves."""
+    """Put ``step`` at ``position`` (clamped) in ``stage``, closing the gap it leaves; from
+    now on re-ranking keeps it there."""
     _check_stage(stage)
     old_stage = step.stage
+    step.placed_by_hand = True
     target = _stage_steps(step.roadmap, stage, without=step)
     target.insert(max(0, min(position, len(target))), step)
     _renumber(stage, target)
@@ -177,7 +302,8 @@ def add_step(
         stage=stage,
         position=len(_stage_steps(roadmap, stage)),
         note=note,
-        **demand.of(technology).figures(),
+        placed_by_hand=True,
+        **demand.of(technology.pk).figures(),
     )
     _touch(roadmap)
     return step

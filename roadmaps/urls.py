@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("roadmaps/<slug:slug>/settings/", views.roadmap_settings, name="roadmap-settings"),
     path("roadmaps/<slug:slug>/copy/", views.roadmap_copy, name="roadmap-copy"),
+    path("roadmaps/<slug:slug>/rerank/", views.roadmap_rerank, name="roadmap-rerank"),
     path("roadmaps/<slug:slug>/delete/", views.roadmap_delete, name="roadmap-delete"),
     path("roadmaps/<slug:slug>/steps/", views.step_add, name="step-add"),
     path("roadmaps/<slug:slug>/steps/<int:pk>/", views.step_change, name="step-change"),

@@ -45,7 +45,7 @@ from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
 from roadmaps.ranking import spread, why
 from roadmaps.reading import read_plan
 from roadmaps.targets import find_targets
-from taxonomy.models import ResearchArea, Technology
+from taxonomy.models import DataVersion, ResearchArea, Technology
 from taxonomy.tree import AreaTree
 
 Status = SkillProgress.Status
@@ -142,6 +142,7 @@ def roadmap_detail(request, slug):
     plan = read_plan(roadmap)
     is_owner = roadmap.owner_id == request.user.pk
     chart = step_chart(plan.done_by_day, end=timezone.localdate(), top=plan.to_learn)
+    notes_changed = is_owner and DataVersion.objects.changed_since(roadmap.ranked_at)
     return render(
         request,
         "roadmaps/roadmap_detail.html",
@@ -150,6 +151,7 @@ def roadmap_detail(request, slug):
             "plan": plan,
             "chart": chart,
             "is_owner": is_owner,
+            "notes_changed": notes_changed,
             "statuses": Status.choices,
             "stages": RoadmapStep.Stage.choices,
             "add_form": AddStepForm() if is_owner else None,
@@ -202,6 +204,19 @@ def roadmap_gap(request, slug):
             "is_owner": roadmap.owner_id == request.user.pk,
         },
     )
+
+
+@login_required
+def roadmap_rerank(request, slug):
+    """What ranking the targets again from the notes would change (GET), and doing it (POST);
+    the owner's only."""
+    roadmap = _editable(request, slug)
+    if request.method == "POST":
+        result = services.rerank_roadmap(roadmap=roadmap)
+        messages.success(request, f"Re-ranked. {result.summary()}")
+        return redirect(roadmap)
+    result = services.rerank_roadmap(roadmap=roadmap, dry_run=True)
+    return render(request, "roadmaps/roadmap_rerank.html", {"roadmap": roadmap, "rerank": result})
 
 
 @require_GET

@@ -501,6 +501,10 @@ class DataVersionQuerySet(models.QuerySet):
         """The present version of the data, in one query ("" before anything was written)."""
         return self.filter(pk=1).values_list("token", flat=True).first() or ""
 
+    def changed_since(self, moment) -> bool:
+        """Whether the data changed after ``moment``, in one query."""
+        return self.filter(pk=1, changed__gt=moment).exists()
+
     def bump(self) -> str:
         """A new version: what was cached under the old one is never read again."""
         token, now = uuid.uuid4().hex, timezone.now()

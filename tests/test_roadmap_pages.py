@@ -226,7 +226,7 @@ def test_roadmap_pages_run_the_same_number_of_queries_however_much_data(
         roadmap = create_roadmap(owner=people[0], title="Plan", areas=[mlops], is_public=True)
         base = roadmap.get_absolute_url()
         urls = ["/roadmaps/", "/roadmaps/new/", "/roadmaps/new/?q=ml", base, f"{base}gap/"]
-        urls += [f"{base}export.md", f"{base}export.json"]
+        urls += [f"{base}export.md", f"{base}export.json", f"{base}rerank/"]
         return counts(signed_in(client, people[0]), urls)
 
     import_text(TOY_NOTES)

@@ -10,7 +10,7 @@ from postings.models import Role
 from roadmaps.export import to_data, to_markdown
 from roadmaps.models import Roadmap, RoadmapStep
 from roadmaps.reading import read_plan
-from roadmaps.services import create_roadmap
+from roadmaps.services import create_roadmap, rerank_roadmap
 from taxonomy.models import ResearchArea
 
 
@@ -30,14 +30,24 @@ def _by_slug(model, slugs: list[str], what: str) -> list:
     return [found[slug] for slug in dict.fromkeys(slugs)]
 
 
+def _roadmap(roadmaps, slug: str) -> Roadmap:
+    roadmap = roadmaps.filter(slug=slug).first()
+    if roadmap is None:
+        raise _fail(f"No roadmap with the slug {slug!r}.")
+    return roadmap
+
+
 class Command(BaseCommand):
     help = (
         "Create a learning roadmap for target fields and roles, ranked by what their skill "
-        "sets ask for (create), or write one out as Markdown or JSON (export)."
+        "sets ask for (create), rank one again after the notes changed (rerank), or write "
+        "one out as Markdown or JSON (export)."
     )
 
     def add_arguments(self, parser):
-        actions = parser.add_subparsers(dest="action", required=True, metavar="create|export")
+        actions = parser.add_subparsers(
+            dest="action", required=True, metavar="create|rerank|export"
+        )
         create = actions.add_parser("create", help="Create a roadmap.")
         create.add_argument("--owner", required=True, metavar="USERNAME")
         create.add_argument("--title", required=True)
@@ -54,6 +64,15 @@ class Command(BaseCommand):
         create.add_argument("--description", default="", help="Markdown.")
         create.add_argument("--public", action="store_true", help="Readable by anyone.")
         create.add_argument("--dry-run", action="store_true", help="Show the plan; write nothing.")
+        rerank = actions.add_parser(
+            "rerank",
+            help="Rank a roadmap's targets again from the notes; the owner's order and notes "
+            "are kept.",
+        )
+        rerank.add_argument("slug")
+        rerank.add_argument(
+            "--dry-run", action="store_true", help="Show what would change; write nothing."
+        )
         export = actions.add_parser("export", help="Write a roadmap out.")
         export.add_argument("slug")
         export.add_argument("--format", choices=["md", "json"], default="md")
@@ -62,10 +81,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, action, **options):
-        if action == "create":
-            self._create(**options)
-        else:
-            self._export(**options)
+        {"create": self._create, "rerank": self._rerank, "export": self._export}[action](**options)
 
     def _create(self, *, owner, title, area, role, description, public, dry_run, **options):
         if not area and not role:
@@ -106,10 +122,25 @@ class Command(BaseCommand):
             names = [step.technology.name for step in steps if step.stage == stage]
             self.stdout.write(f"  {label} ({len(names)}): {', '.join(names) or '-'}")
 
+    def _rerank(self, *, slug, dry_run, **options):
+        roadmap = _roadmap(Roadmap.objects.all(), slug)
+        result = rerank_roadmap(roadmap=roadmap, dry_run=dry_run)
+        self.stdout.write(
+            self.style.SUCCESS(f"{roadmap.title} ({roadmap.slug}): {result.summary()}")
+        )
+        for technology, old, new in result.moved:
+            self.stdout.write(f"  moved: {technology.name}, {old} → {new}")
+        for technology, stage in result.added:
+            self.stdout.write(f"  new: {technology.name}, in {stage}")
+        for technology, why in result.dropped:
+            self.stdout.write(f"  dropped: {technology.name}, {why}")
+        for technology, why in result.kept:
+            self.stdout.write(f"  kept: {technology.name}, {why}")
+        if dry_run:
+            self.stdout.write(self.style.WARNING("Dry run: nothing was written."))
+
     def _export(self, *, slug, format, output, **options):
-        roadmap = Roadmap.objects.for_reading().filter(slug=slug).first()
-        if roadmap is None:
-            raise _fail(f"No roadmap with the slug {slug!r}.")
+        roadmap = _roadmap(Roadmap.objects.for_reading(), slug)
         plan = read_plan(roadmap)
         if format == "json":
             text = json.dumps(to_data(plan), indent=2, ensure_ascii=False) + "\n"
