@@ -75,6 +75,13 @@ def target_skill_sets(*, areas, roles):
     return SkillSet.objects.public().filter(Q(area__in=area_ids) | Q(role__in=list(roles)))
 
 
+def target_roles(*, areas, roles) -> QuerySet:
+    """The target roles: those with a public skill set among the targets' (what the gap
+    view's "requiring it: N of M roles" and the fit page count)."""
+    sets = target_skill_sets(areas=areas, roles=roles).filter(role__isnull=False)
+    return Role.objects.filter(pk__in=sets.values("role_id"))
+
+
 def _unit(prefix: str = ""):
     """What counts as one skill set, as an expression: a saved posting's role (its sections
     are one posting), else the set a nested set belongs to, else the set itself. Roles are

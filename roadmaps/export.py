@@ -1,14 +1,17 @@
-"""A roadmap as Markdown (a notes section that ``import_notes`` reads) and as JSON data."""
+"""A roadmap as Markdown (a notes section that ``import_notes`` reads) and as JSON data, with
+its owner's levels and fit to the target roles."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from django.utils import timezone
 
-from roadmaps.models import RoadmapStep
+from roadmaps.fit import Fit, TargetFit, target_fit
+from roadmaps.models import Roadmap, RoadmapStep
 from roadmaps.ranking import FIGURES
-from roadmaps.reading import Plan
+from roadmaps.reading import Plan, read_plan
 from taxonomy.notes.exporter import bullet_prefix
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -19,12 +22,26 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def to_markdown(plan: Plan) -> str:
-    """One heading, a paragraph, the description, then a bullet per stage with its steps."""
+def export_text(roadmap: Roadmap, format: str) -> str:
+    """``roadmap`` (fetched with ``Roadmap.objects.for_reading()``) as Markdown or JSON, with
+    its owner's levels and fit to the target roles."""
+    plan = read_plan(roadmap)
+    fit = target_fit(user=roadmap.owner, areas=roadmap.areas.all(), roles=roadmap.roles.all())
+    if format == "json":
+        return json.dumps(to_data(plan, fit), indent=2, ensure_ascii=False) + "\n"
+    return to_markdown(plan, fit)
+
+
+def _role_name(role) -> str:
+    return f"{role.title} at {role.company}" if role.company_id else role.title
+
+
+def to_markdown(plan: Plan, fit: TargetFit) -> str:
+    """One heading, a paragraph, the description, a bullet per stage with its steps, then
+    the owner's fit to the best-fitting target roles."""
     roadmap = plan.roadmap
     targets = [area.name for area in roadmap.areas.all()] + [
-        f"{role.title} at {role.company}" if role.company_id else role.title
-        for role in roadmap.roles.all()
+        _role_name(role) for role in roadmap.roles.all()
     ]
     lines = [
         # A heading's text is the field's name as written, not Markdown.
@@ -47,10 +64,19 @@ def to_markdown(plan: Plan) -> str:
             lines.append(f"{bullet_prefix(1)}{name} ({status}): {escape(item.why + after)}")
             note = [line for line in item.step.note.splitlines() if line.strip()]
             lines += [bullet_prefix(2) + escape(line) for line in note]
+    if fit.best:
+        lines.append(
+            f"{bullet_prefix(0)}Fit to the target roles: the {len(fit.best)} best of "
+            f"{fit.role_count}, by the share of each role's requirements known"
+        )
+        lines += [
+            f"{bullet_prefix(1)}{escape(_role_name(role))}: {escape(role_fit.describe())}"
+            for role, role_fit in fit.best
+        ]
     return "\n".join(lines) + "\n"
 
 
-def to_data(plan: Plan) -> dict:
+def to_data(plan: Plan, fit: TargetFit) -> dict:
     roadmap = plan.roadmap
     return {
         "title": roadmap.title,
@@ -75,6 +101,10 @@ def to_data(plan: Plan) -> dict:
                 {"day": day.isoformat(), "done": done} for day, done in plan.done_by_day
             ],
         },
+        "fit": {
+            "roles_counted": fit.role_count,
+            "best": [_fit_data(role, role_fit) for role, role_fit in fit.best],
+        },
         "steps": [
             {
                 "stage": RoadmapStep.Stage(item.step.stage).label.lower(),
@@ -94,4 +124,19 @@ def to_data(plan: Plan) -> dict:
             }
             for item in plan.steps
         ],
+    }
+
+
+def _fit_data(role, fit: Fit) -> dict:
+    return {
+        "role": {
+            "title": role.title,
+            "slug": role.slug,
+            "company": role.company.name if role.company_id else None,
+            "url": role.get_absolute_url(),
+        },
+        "score": None if fit.score is None else round(fit.score, 4),
+        "requirements": {"known": fit.required_known, "of": len(fit.required)},
+        "preferences": {"known": fit.preferred_known, "of": len(fit.preferred)},
+        "missing": [slug for _, slug in fit.missing],
     }

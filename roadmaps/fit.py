@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 
-from roadmaps.demand import REQUIRED, asking_lines, is_required
+from postings.models import Role
+from roadmaps.demand import REQUIRED, asking_lines, is_required, target_roles
 from roadmaps.models import SkillProgress
 from taxonomy.models import SkillSet
 
 MISSING_SHOWN = 3
+# The best-fitting target roles a roadmap's exports list (the fit page lists them all).
+EXPORTED_FITS = 25
 
 
 @dataclass(slots=True)
@@ -50,6 +53,22 @@ class Fit:
     @property
     def preferred_known(self) -> int:
         return len(self.preferred & self.known)
+
+    def describe(self) -> str:
+        """The fit in words, as the fit page shows it: "50% of its requirements (1 of 2);
+        0 of 1 preferred; missing: Python"."""
+        if self.percent is None:
+            parts = ["asks for no requirement"]
+        else:
+            parts = [
+                f"{self.percent}% of its requirements ({self.required_known} of "
+                f"{len(self.required)})"
+            ]
+        if self.preferred:
+            parts.append(f"{self.preferred_known} of {len(self.preferred)} preferred")
+        if self.missing:
+            parts.append("missing: " + ", ".join(name for name, _ in self.missing))
+        return "; ".join(parts)
 
     @property
     def missing(self) -> list[tuple[str, str]]:
@@ -108,3 +127,35 @@ def fit_scores(*, user, roles: QuerySet) -> dict[int, float]:
         .values_list("content_object__skill_set__role_id", "weight", "known")
     )
     return {role: known / weight for role, weight, known in rows}
+
+
+def by_fit(*, user, roles: QuerySet) -> list[int]:
+    """Ids of ``roles``, best fit first (those requiring nothing last), then by title; two
+    queries however many roles."""
+    scores = fit_scores(user=user, roles=roles)
+
+    def order(row):
+        score = scores.get(row[0])
+        return (score is None, -(score or 0), row[1].casefold(), row[0])
+
+    return [pk for pk, _ in sorted(roles.values_list("pk", "title"), key=order)]
+
+
+def fits_of(*, user, ids: list[int]) -> list[tuple[Role, Fit]]:
+    """``(role, fit)`` for each of ``ids``, in their order; three queries."""
+    found = Role.objects.select_related("company").in_bulk(ids)
+    fits = role_fits(user=user, roles=Role.objects.filter(pk__in=ids))
+    return [(found[pk], fits.get(pk) or Fit(pk)) for pk in ids]
+
+
+@dataclass(frozen=True, slots=True)
+class TargetFit:
+    """How well a person fits a roadmap's target roles: the best ones, of how many."""
+
+    best: list[tuple[Role, Fit]]
+    role_count: int
+
+
+def target_fit(*, user, areas, roles, limit: int = EXPORTED_FITS) -> TargetFit:
+    ids = by_fit(user=user, roles=target_roles(areas=areas, roles=roles))
+    return TargetFit(fits_of(user=user, ids=ids[:limit]), len(ids))

@@ -7,14 +7,11 @@ and only the owner may change them (403 for anyone else). The writes go through
 
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,9 +23,9 @@ from lib.charts import step_chart
 from lib.paging import paginate
 from postings.models import Role
 from roadmaps import services
-from roadmaps.demand import roles_asking, target_demand
-from roadmaps.export import to_data, to_markdown
-from roadmaps.fit import Fit, fit_scores, role_fits
+from roadmaps.demand import roles_asking, target_demand, target_roles
+from roadmaps.export import export_text
+from roadmaps.fit import by_fit, fits_of
 from roadmaps.forms import (
     AddStepForm,
     KnownTextForm,
@@ -46,7 +43,6 @@ from roadmaps.ranking import spread, why
 from roadmaps.reading import read_plan
 from roadmaps.targets import find_targets
 from taxonomy.models import DataVersion, ResearchArea, Technology
-from taxonomy.tree import AreaTree
 
 Status = SkillProgress.Status
 # A position past any stage's end: "move to the end of that stage".
@@ -221,13 +217,10 @@ def roadmap_rerank(request, slug):
 
 @require_GET
 def roadmap_export(request, slug, format):
-    plan = read_plan(_readable(request, slug))
-    if format == "json":
-        body = json.dumps(to_data(plan), indent=2, ensure_ascii=False) + "\n"
-        response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    else:
-        response = HttpResponse(to_markdown(plan), content_type="text/markdown; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{plan.roadmap.slug}.{format}"'
+    roadmap = _readable(request, slug)
+    kind = "application/json" if format == "json" else "text/markdown"
+    response = HttpResponse(export_text(roadmap, format), content_type=f"{kind}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{roadmap.slug}.{format}"'
     return response
 
 
@@ -402,18 +395,7 @@ def role_fit(request):
         roadmap = get_object_or_404(
             Roadmap.objects.visible_to(request.user), slug=request.GET["roadmap"]
         )
-        tree = AreaTree.load()
-        areas = {pk for area in roadmap.areas.all() for pk in tree.subtree(area.pk)}
-        roles = roles.filter(Q(area__in=areas) | Q(pk__in=roadmap.roles.values("pk")))
-    scores = fit_scores(user=request.user, roles=roles)
-
-    def order(row):
-        score = scores.get(row[0])
-        return (score is None, -(score or 0), row[1].casefold(), row[0])
-
-    page = paginate(request, sorted(roles.values_list("pk", "title"), key=order))
-    ids = [pk for pk, _ in page.object_list]
-    found = Role.objects.select_related("company").in_bulk(ids)
-    fits = role_fits(user=request.user, roles=Role.objects.filter(pk__in=ids))
-    page.object_list = [(found[pk], fits.get(pk) or Fit(pk)) for pk in ids]
+        roles = target_roles(areas=roadmap.areas.all(), roles=roadmap.roles.all())
+    page = paginate(request, by_fit(user=request.user, roles=roles))
+    page.object_list = fits_of(user=request.user, ids=list(page.object_list))
     return render(request, "roadmaps/role_fit.html", {"page": page, "roadmap": roadmap})

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from roadmaps.export import escape, to_data, to_markdown
+from roadmaps.fit import target_fit
 from roadmaps.models import Roadmap
 from roadmaps.reading import read_plan
 from roadmaps.services import create_roadmap, set_progress, set_step_note
@@ -34,8 +35,14 @@ def plan(toy_notes, people):
     return read_plan(Roadmap.objects.for_reading().get(pk=roadmap.pk))
 
 
-def test_markdown_export_has_a_heading_and_nested_bullets_by_stage(plan):
-    text = to_markdown(plan)
+@pytest.fixture
+def fit(plan):
+    roadmap = plan.roadmap
+    return target_fit(user=roadmap.owner, areas=roadmap.areas.all(), roles=roadmap.roles.all())
+
+
+def test_markdown_export_has_a_heading_and_nested_bullets_by_stage(plan, fit):
+    text = to_markdown(plan, fit)
     lines = text.splitlines()
     assert lines[0] == "#\tMLOps *first* plan"
     assert "Aim: a platform job by **spring**." in lines
@@ -50,8 +57,10 @@ def test_markdown_export_has_a_heading_and_nested_bullets_by_stage(plan):
     assert ": 1 of 6 steps done." in text
 
 
-def test_markdown_export_is_read_by_import_notes_with_every_line_accounted_for(plan, import_text):
-    text = to_markdown(plan)
+def test_markdown_export_is_read_by_import_notes_with_every_line_accounted_for(
+    plan, fit, import_text
+):
+    text = to_markdown(plan, fit)
     document = parse_notes(text)
     assert account_for_every_line(document, split_lines(text)) == len(
         [line for line in text.splitlines() if line.strip()]
@@ -65,8 +74,8 @@ def test_markdown_export_is_read_by_import_notes_with_every_line_accounted_for(p
     assert "[CKAD]" in area.notes_html  # escaped: shown as written, not as a link
 
 
-def test_json_export_has_targets_steps_statuses_and_figures(plan):
-    data = json.loads(json.dumps(to_data(plan)))
+def test_json_export_has_targets_steps_statuses_and_figures(plan, fit):
+    data = json.loads(json.dumps(to_data(plan, fit)))
     assert data["title"] == "MLOps *first* plan"
     assert data["owner"] == "ana"
     assert data["public"] is False
@@ -91,6 +100,54 @@ def test_json_export_has_targets_steps_statuses_and_figures(plan):
     assert kubernetes["figures"]["asked_in"] == 3
     assert kubernetes["figures"]["field_count"] == 4
     assert [s["technology"]["name"] for s in data["steps"]][-1] == "Terraform"
+
+
+# The toy MLOps targets have one role, Senior Platform Engineer: it requires Kubernetes and
+# Python and prefers MLflow. ana knows Kubernetes.
+def test_markdown_export_ends_with_the_owners_fit_to_the_target_roles(plan, fit):
+    lines = to_markdown(plan, fit).splitlines()
+    assert lines[-2:] == [
+        "+ Fit to the target roles: the 1 best of 1, by the share of each role's requirements "
+        "known",
+        "\t- Senior Platform Engineer: 50% of its requirements (1 of 2); 0 of 1 preferred; "
+        "missing: Python",
+    ]
+
+
+def test_json_export_has_the_owners_fit_to_the_target_roles(plan, fit):
+    assert to_data(plan, fit)["fit"] == {
+        "roles_counted": 1,
+        "best": [
+            {
+                "role": {
+                    "title": "Senior Platform Engineer",
+                    "slug": "senior-platform-engineer",
+                    "company": None,
+                    "url": "/roles/senior-platform-engineer/",
+                },
+                "score": 0.5,
+                "requirements": {"known": 1, "of": 2},
+                "preferences": {"known": 0, "of": 1},
+                "missing": ["python"],
+            }
+        ],
+    }
+
+
+def test_exports_list_at_most_the_25_best_fitting_roles_best_first(import_text, people):
+    ana = people[0]
+    lines = "".join(f"+ skill set:\n\t- Engineer {n:02}\n\t- Go and Rust\n" for n in range(30))
+    lines += "+ skill set:\n\t- Go Developer\n\t- Go\n"
+    import_text(f"# Systems\n{lines}")
+    set_progress(user=ana, technology=Technology.objects.get(name="Go"), status="working")
+    roadmap = create_roadmap(owner=ana, title="Systems", areas=ResearchArea.objects.all())
+    roadmap = Roadmap.objects.for_reading().get(pk=roadmap.pk)
+    data = to_data(read_plan(roadmap), target_fit(user=ana, areas=[*roadmap.areas.all()], roles=[]))
+    assert data["fit"]["roles_counted"] == 31
+    best = data["fit"]["best"]
+    assert len(best) == 25
+    assert (best[0]["role"]["title"], best[0]["score"]) == ("Go Developer", 1.0)
+    assert [row["role"]["title"] for row in best[1:3]] == ["Engineer 00", "Engineer 01"]
 
 
 def test_exports_download_with_a_file_name(client, plan, people):

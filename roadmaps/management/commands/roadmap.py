@@ -1,4 +1,3 @@
-import json
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -7,9 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from postings.models import Role
-from roadmaps.export import to_data, to_markdown
+from roadmaps.export import export_text
 from roadmaps.models import Roadmap, RoadmapStep
-from roadmaps.reading import read_plan
 from roadmaps.services import create_roadmap, rerank_roadmap
 from taxonomy.models import ResearchArea
 
@@ -141,11 +139,7 @@ class Command(BaseCommand):
 
     def _export(self, *, slug, format, output, **options):
         roadmap = _roadmap(Roadmap.objects.for_reading(), slug)
-        plan = read_plan(roadmap)
-        if format == "json":
-            text = json.dumps(to_data(plan), indent=2, ensure_ascii=False) + "\n"
-        else:
-            text = to_markdown(plan)
+        text = export_text(roadmap, format)
         if output is None:
             self.stdout.write(text, ending="")
             return
