@@ -18,7 +18,7 @@ from roadmaps.ranking import Ranked, rank
 from taxonomy.demand import ASKING_KINDS, field_spread
 from taxonomy.line_kinds import LineKind
 from taxonomy.models import DataVersion, SkillSet, TaggedSkill, Technology
-from taxonomy.tree import AreaTree
+from taxonomy.tree import subtree_ids
 
 # Kinds of skill sets whose lines ask for what they name; the other kinds only mention it.
 _REQUIRING_KINDS = {SkillSet.Kind.REQUIREMENTS, SkillSet.Kind.GENERAL}
@@ -70,9 +70,13 @@ REQUIRED = Q(
 
 def target_skill_sets(*, areas, roles):
     """Public skill sets of the target fields (sub-fields included) and roles."""
-    tree = AreaTree.load()
-    area_ids = {pk for area in areas for pk in tree.subtree(area.pk)}
-    return SkillSet.objects.public().filter(Q(area__in=area_ids) | Q(role__in=list(roles)))
+    in_fields = Q(area__in=subtree_ids([area.pk for area in areas])) if areas else Q(pk__in=[])
+    return SkillSet.objects.public().filter(in_fields | Q(role__in=list(roles)))
+
+
+def targets_key(areas, roles) -> tuple:
+    """What a roadmap's targets are, for the cache: (field ids, role ids), sorted."""
+    return (sorted(area.pk for area in areas), sorted(role.pk for role in roles))
 
 
 def target_roles(*, areas, roles) -> QuerySet:
@@ -144,7 +148,7 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
         )
         return out_of, ranked, known, roles_requiring, role_count
 
-    targets = (sorted(a.pk for a in areas), sorted(r.pk for r in roles))
+    targets = targets_key(areas, roles)
     if technologies is None:
         figures = DataVersion.objects.cached("target-demand", targets, compute)
     else:
@@ -152,27 +156,47 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
     return TargetDemand(targets, sets, *figures)
 
 
-def roles_asking(demand: TargetDemand, technologies: list[int]) -> dict[int, list[Role]]:
-    """For each technology, the target roles whose skill sets ask for it, in two queries;
-    kept in the cache until the data changes."""
+# The roles asking for a technology that the gap view names; it counts the rest.
+ROLES_SHOWN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Asking:
+    roles: list[Role]  # the first ``ROLES_SHOWN`` target roles asking, by title
+    count: int  # target roles asking in all
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.roles)
+
+
+def roles_asking(demand: TargetDemand, technologies: list[int]) -> dict[int, Asking]:
+    """For each technology, the first ``ROLES_SHOWN`` target roles asking for it (by title)
+    and how many ask in all. What is kept in the cache until the data changes is ids and
+    counts only, so a warm page reads a few roles, not thousands; two queries cold, one
+    warm."""
     parts = (demand.targets, sorted(technologies))
-    return DataVersion.objects.cached(
+    firsts = DataVersion.objects.cached(
         "roles-asking", parts, lambda: _roles_asking(demand, technologies)
     )
+    wanted = {pk for ids, _ in firsts.values() for pk in ids}
+    found = Role.objects.select_related("company").in_bulk(wanted)
+    return {pk: Asking([found[role] for role in ids], count) for pk, (ids, count) in firsts.items()}
 
 
-def _roles_asking(demand: TargetDemand, technologies: list[int]) -> dict[int, list[Role]]:
-    pairs = (
+def _roles_asking(demand: TargetDemand, technologies: list[int]) -> dict[int, tuple[list, int]]:
+    rows = (
         asking_lines(demand.skill_sets.filter(role__isnull=False))
         .filter(tag__in=technologies)
-        .values_list("tag_id", "content_object__skill_set__role_id")
+        .values_list(
+            "tag_id", "content_object__skill_set__role_id", "content_object__skill_set__role__title"
+        )
         .distinct()
     )
-    pairs = list(pairs)
-    found = Role.objects.select_related("company").in_bulk({role for _, role in pairs})
-    asking: dict[int, list[Role]] = {}
-    for technology, role in pairs:
-        asking.setdefault(technology, []).append(found[role])
-    for listed in asking.values():
-        listed.sort(key=lambda role: (role.title.casefold(), role.pk))
-    return asking
+    asking: dict[int, list[tuple[str, int]]] = {}
+    for technology, role, title in rows:
+        asking.setdefault(technology, []).append((title.casefold(), role))
+    return {
+        technology: ([role for _, role in sorted(roles)[:ROLES_SHOWN]], len(roles))
+        for technology, roles in asking.items()
+    }

@@ -8,14 +8,16 @@ many preferences they know, and the requirements they miss that weigh most.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from postings.models import Role
-from roadmaps.demand import REQUIRED, asking_lines, is_required, target_roles
+from roadmaps.demand import REQUIRED, asking_lines, is_required, target_roles, targets_key
 from roadmaps.models import SkillProgress
-from taxonomy.models import SkillSet
+from taxonomy.models import DataVersion, SkillSet
 
 MISSING_SHOWN = 3
 # The best-fitting target roles a roadmap's exports list (the fit page lists them all).
@@ -109,36 +111,65 @@ def role_fits(*, user, roles: QuerySet) -> dict[int, Fit]:
     return fits
 
 
-def fit_scores(*, user, roles: QuerySet) -> dict[int, float]:
-    """``{role id: Fit.score}`` for every role of ``roles`` that requires anything, counted
-    by the database in one query (a page of thousands of roles needs only the scores to
-    sort; ``role_fits`` then details the page's roles)."""
-    known = SkillProgress.objects.done_by(user)
+@dataclass(frozen=True, slots=True)
+class Requirements:
+    """What a set of roles requires, in the shape that scores them for anyone quickly: kept
+    in the cache until the data changes (ids and counts in arrays, cheap to read back)."""
+
+    order: array  # role ids, by title
+    totals: dict[int, int]  # role id → lines requiring (roles requiring anything)
+    by_technology: dict[int, tuple[array, array]]  # technology id → (role ids, lines)
+
+    def scores(self, known: Iterable[int]) -> dict[int, float]:
+        """``{role id: Fit.score}`` for a person who knows ``known``."""
+        got = dict.fromkeys(self.totals, 0)
+        for technology in known:
+            roles, weights = self.by_technology.get(technology, ((), ()))
+            for role, weight in zip(roles, weights, strict=True):
+                got[role] += weight
+        return {role: got[role] / total for role, total in self.totals.items()}
+
+
+def requirements_of(roles: QuerySet, *, key) -> Requirements:
+    """The requirements of ``roles``, cached by ``key`` (what ``roles`` are: a roadmap's
+    targets, or every role) until the data changes; two queries when not cached."""
+    return DataVersion.objects.cached("requirements", key, lambda: _requirements(roles))
+
+
+def _requirements(roles: QuerySet) -> Requirements:
     sets = SkillSet.objects.public().filter(role__in=roles.values("pk"))
     rows = (
         asking_lines(sets)
         .filter(REQUIRED)
-        .values("content_object__skill_set__role_id")
-        .annotate(
-            weight=Count("id"),
-            known=Count("id", filter=Q(tag__in=known.values("technology_id"))),
-        )
+        .values("content_object__skill_set__role_id", "tag_id")
+        .annotate(weight=Count("id"))
         .order_by()
-        .values_list("content_object__skill_set__role_id", "weight", "known")
+        .values_list("content_object__skill_set__role_id", "tag_id", "weight")
     )
-    return {role: known / weight for role, weight, known in rows}
+    totals: dict[int, int] = {}
+    by_technology: dict[int, tuple[array, array]] = {}
+    for role, technology, weight in rows:
+        totals[role] = totals.get(role, 0) + weight
+        ids, weights = by_technology.setdefault(technology, (array("q"), array("q")))
+        ids.append(role)
+        weights.append(weight)
+    titles = sorted(roles.values_list("title", "pk"), key=lambda row: (row[0].casefold(), row[1]))
+    return Requirements(array("q", [pk for _, pk in titles]), totals, by_technology)
 
 
-def by_fit(*, user, roles: QuerySet) -> list[int]:
-    """Ids of ``roles``, best fit first (those requiring nothing last), then by title; two
-    queries however many roles."""
-    scores = fit_scores(user=user, roles=roles)
+def fit_scores(*, user, roles: QuerySet, key) -> dict[int, float]:
+    """``{role id: Fit.score}`` for every role of ``roles`` that requires anything (a page of
+    thousands of roles needs only the scores to sort; ``role_fits`` then details the page's
+    roles). ``key`` as for ``requirements_of``."""
+    return requirements_of(roles, key=key).scores(known_by(user))
 
-    def order(row):
-        score = scores.get(row[0])
-        return (score is None, -(score or 0), row[1].casefold(), row[0])
 
-    return [pk for pk, _ in sorted(roles.values_list("pk", "title"), key=order)]
+def by_fit(*, user, roles: QuerySet, key) -> list[int]:
+    """Ids of ``roles``, best fit first (those requiring nothing last), then by title; one
+    query when the requirements are cached. ``key`` as for ``requirements_of``."""
+    requirements = requirements_of(roles, key=key)
+    scores = requirements.scores(known_by(user))
+    return sorted(requirements.order, key=lambda pk: -scores.get(pk, -1))
 
 
 def fits_of(*, user, ids: list[int]) -> list[tuple[Role, Fit]]:
@@ -157,5 +188,7 @@ class TargetFit:
 
 
 def target_fit(*, user, areas, roles, limit: int = EXPORTED_FITS) -> TargetFit:
-    ids = by_fit(user=user, roles=target_roles(areas=areas, roles=roles))
+    areas, roles = list(areas), list(roles)
+    targets = target_roles(areas=areas, roles=roles)
+    ids = by_fit(user=user, roles=targets, key=targets_key(areas, roles))
     return TargetFit(fits_of(user=user, ids=ids[:limit]), len(ids))

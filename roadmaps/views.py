@@ -23,7 +23,7 @@ from lib.charts import step_chart
 from lib.paging import paginate
 from postings.models import Role
 from roadmaps import services
-from roadmaps.demand import roles_asking, target_demand, target_roles
+from roadmaps.demand import Asking, roles_asking, target_demand, target_roles, targets_key
 from roadmaps.export import export_text
 from roadmaps.fit import by_fit, fits_of
 from roadmaps.forms import (
@@ -183,7 +183,7 @@ def roadmap_gap(request, slug):
             "why": why(row, label),
             "spread": spread(row),
             "status": Status(statuses.get(row.technology, Status.NONE)).label,
-            "roles": asking.get(row.technology, []),
+            "asking": asking.get(row.technology, Asking([], 0)),
             "requiring": requiring.get(row.technology, 0),
             "in_plan": row.technology in in_plan,
         }
@@ -390,12 +390,14 @@ def known_technologies(request):
 @require_GET
 def role_fit(request):
     """Every role, or those of one roadmap's targets, ranked by how well the person fits it."""
-    roles, roadmap = Role.objects.all(), None
+    roles, key, roadmap = Role.objects.all(), "every role", None
     if request.GET.get("roadmap"):
         roadmap = get_object_or_404(
             Roadmap.objects.visible_to(request.user), slug=request.GET["roadmap"]
         )
-        roles = target_roles(areas=roadmap.areas.all(), roles=roadmap.roles.all())
-    page = paginate(request, by_fit(user=request.user, roles=roles))
+        areas, targets = list(roadmap.areas.all()), list(roadmap.roles.all())
+        roles = target_roles(areas=areas, roles=targets)
+        key = targets_key(areas, targets)
+    page = paginate(request, by_fit(user=request.user, roles=roles, key=key))
     page.object_list = fits_of(user=request.user, ids=list(page.object_list))
     return render(request, "roadmaps/role_fit.html", {"page": page, "roadmap": roadmap})

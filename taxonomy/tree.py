@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.db.models.expressions import RawSQL
+
 from taxonomy.models import ResearchArea
 
 
@@ -22,6 +24,20 @@ class Node:
 
     def get_absolute_url(self) -> str:
         return ResearchArea(pk=self.pk, slug=self.slug).get_absolute_url()
+
+
+def subtree_ids(pks: list[int]) -> RawSQL:
+    """The ids of the areas ``pks`` and every area below them, as a subquery (for
+    ``area__in``): a filter by many fields then sends the database a few ids, not thousands.
+    UNION drops what was already found, so a cycle a curator made ends the walk."""
+    table = ResearchArea._meta.db_table
+    marks = ", ".join(["%s"] * len(pks))
+    sql = (
+        f"WITH RECURSIVE subtree(id) AS (SELECT id FROM {table} WHERE id IN ({marks}) "
+        f"UNION SELECT area.id FROM {table} area JOIN subtree ON area.parent_id = subtree.id) "
+        "SELECT id FROM subtree"
+    )
+    return RawSQL(sql, list(pks))
 
 
 class AreaTree:

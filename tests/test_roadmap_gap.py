@@ -70,3 +70,17 @@ def test_skipped_comes_last_and_done_is_gone_whatever_it_unlocks(client, roadmap
     set_progress(user=ana, technology=Technology.objects.get(slug="python"), status="working")
     rows = gap_rows(client, roadmap)
     assert [slug for slug, _ in rows] == ["apache-airflow", "communication", "sql"]
+
+
+def test_each_technology_names_five_roles_asking_by_title_and_counts_the_rest(
+    client, import_text, people
+):
+    titles = ["Zeta Engineer", "Alpha Engineer", "Eta Engineer", "Beta Engineer"]
+    titles += ["Gamma Engineer", "Delta Engineer", "Epsilon Engineer"]
+    import_text("# Data\n" + "".join(f"+ skill set:\n\t- {t}\n\t- SQL\n" for t in titles))
+    roadmap = create_roadmap(owner=people[0], title="Data", areas=ResearchArea.objects.all())
+    client.force_login(people[0])
+    page = client.get(f"{roadmap.get_absolute_url()}gap/").content.decode()
+    named = re.findall(r'<a href="/roles/[\w-]+/">(\w+) Engineer</a>', page)
+    assert named == ["Alpha", "Beta", "Delta", "Epsilon", "Eta"]
+    assert "and 2 more" in page
