@@ -38,9 +38,14 @@ class TargetDemand:
     skill_sets: QuerySet  # the targets' public skill sets
     out_of: int  # target skill sets (as counted above)
     ranked: list[Ranked]  # ``technology`` is a Technology id
-    technologies: dict[int, Technology]
     roles_requiring: dict[int, int]  # technology id → target roles requiring it
     role_count: int  # target roles: roles with a target skill set
+
+    def technologies(self, ids=None) -> dict[int, Technology]:
+        """``{id: Technology}`` of ``ids``, or of everything ranked; one query. (The cached
+        figures hold ids only: a page reads the few technologies it shows.)"""
+        ids = [row.technology for row in self.ranked] if ids is None else list(ids)
+        return Technology.objects.in_bulk(ids)
 
     def of(self, technology_id: int) -> Ranked:
         """The figures of one technology, zero when the targets never ask for it."""
@@ -146,7 +151,7 @@ def target_demand(*, areas, roles, technologies: list[int] | None = None) -> Tar
                 for pk, t in known.items()
             },
         )
-        return out_of, ranked, known, roles_requiring, role_count
+        return out_of, ranked, roles_requiring, role_count
 
     targets = targets_key(areas, roles)
     if technologies is None:

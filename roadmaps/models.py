@@ -167,11 +167,14 @@ class SkillProgressQuerySet(models.QuerySet):
             return self.none()
         return self.filter(user=user, status__in=SkillProgress.DONE)
 
-    def statuses(self, user, technologies) -> dict[int, str]:
-        """``{technology id: status}`` for ``user`` (not started when absent), in one query."""
+    def statuses(self, user, technologies=None) -> dict[int, str]:
+        """``{technology id: status}`` for ``user`` (not started when absent), of
+        ``technologies`` or of all they recorded, in one query."""
         if not user.is_authenticated:
             return {}
-        rows = self.filter(user=user, technology__in=technologies)
+        rows = self.filter(user=user)
+        if technologies is not None:
+            rows = rows.filter(technology__in=technologies)
         return dict(rows.values_list("technology_id", "status"))
 
 

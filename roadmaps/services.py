@@ -158,8 +158,7 @@ def rerank_roadmap(
         ],
         fresh,
     )
-    technologies = dict(demand.technologies)
-    technologies |= Technology.objects.in_bulk(steps.keys() - technologies.keys())
+    technologies = demand.technologies([*steps, *plan.added])
     rank = {row.technology: i for i, row in enumerate(demand.ranked)}
     figures = {row.technology: row.figures() for row in demand.ranked}
 

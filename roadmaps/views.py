@@ -163,7 +163,7 @@ def roadmap_gap(request, slug):
     roadmap = _readable(request, slug)
     areas, roles = list(roadmap.areas.all()), list(roadmap.roles.all())
     demand = target_demand(areas=areas, roles=roles)
-    statuses = SkillProgress.objects.statuses(roadmap.owner, list(demand.technologies))
+    statuses = SkillProgress.objects.statuses(roadmap.owner)
     gap = [row for row in demand.ranked if statuses.get(row.technology) not in SkillProgress.DONE]
     # What the most target roles require first; skipped last; the plan's order breaks ties.
     requiring = demand.roles_requiring
@@ -174,12 +174,14 @@ def roadmap_gap(request, slug):
         )
     )
     page = paginate(request, gap)
-    asking = roles_asking(demand, [row.technology for row in page])
+    shown = [row.technology for row in page]
+    asking = roles_asking(demand, shown)
+    technologies = demand.technologies(shown)
     in_plan = {step.technology_id for step in roadmap.steps.all()}
     label = roadmap.targets_label()
     page.object_list = [
         {
-            "technology": demand.technologies[row.technology],
+            "technology": technologies[row.technology],
             "why": why(row, label),
             "spread": spread(row),
             "status": Status(statuses.get(row.technology, Status.NONE)).label,

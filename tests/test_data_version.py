@@ -40,5 +40,6 @@ def test_a_roadmaps_demand_follows_the_notes_as_they_change(import_text):
     import_text(TOY_NOTES + "+ skill set:\n\t- Rust and Verilog\n")
     after = target_demand(areas=[ResearchArea.objects.get(slug="chips")], roles=[])
     assert after.out_of == 2
-    names = {after.technologies[row.technology].name: row.asked_in for row in after.ranked}
+    named = after.technologies()
+    names = {named[row.technology].name: row.asked_in for row in after.ranked}
     assert names["Verilog"] == 2 and names["Rust"] == 1

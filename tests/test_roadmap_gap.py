@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from roadmaps.demand import target_demand
+from roadmaps.demand import target_demand, target_roles
 from roadmaps.services import create_roadmap, set_progress
 from taxonomy.models import ResearchArea, Technology
 
@@ -48,10 +48,14 @@ def gap_rows(client, roadmap) -> list[tuple[str, str]]:
 
 def test_the_demand_counts_target_roles_requiring_each_technology(roadmap):
     demand = target_demand(areas=roadmap.areas.all(), roles=[])
-    by_slug = {demand.technologies[pk].slug: n for pk, n in demand.roles_requiring.items()}
+    named = demand.technologies()
+    by_slug = {named[pk].slug: n for pk, n in demand.roles_requiring.items()}
     assert by_slug == {"sql": 2, "apache-airflow": 1}
     assert demand.role_count == 2
-    ranked = [demand.technologies[row.technology].slug for row in demand.ranked]
+    # The fit page lists the same target roles.
+    assert target_roles(areas=roadmap.areas.all(), roles=[]).count() == 2
+    named = demand.technologies()
+    ranked = [named[row.technology].slug for row in demand.ranked]
     assert ranked[:2] == ["communication", "python"]  # asked for most, by sets without a role
 
 
