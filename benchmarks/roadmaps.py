@@ -31,7 +31,7 @@ KNOWN = [
     "python", "docker", "kubernetes", "sql", "linux", "git", "pytorch", "aws", "bash",
     "machine-learning", "deep-learning", "communication", "c-plus-plus", "java", "tensorflow",
 ]  # fmt: skip
-ROUNDS = 10
+ROUNDS = 20
 TARGET_P95 = {10: 0.150, 100: 0.300}
 
 

@@ -227,6 +227,7 @@ def test_roadmap_pages_run_the_same_number_of_queries_however_much_data(
         base = roadmap.get_absolute_url()
         urls = ["/roadmaps/", "/roadmaps/new/", "/roadmaps/new/?q=ml", base, f"{base}gap/"]
         urls += [f"{base}export.md", f"{base}export.json", f"{base}rerank/"]
+        urls.append(f"/roadmaps/fit/?roadmap={roadmap.slug}")
         return counts(signed_in(client, people[0]), urls)
 
     import_text(TOY_NOTES)
