@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lib.request_size.RequestSizeMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -127,8 +128,12 @@ STORAGES = {
     },
 }
 
-# Uploaded notes files reach 700 KB and more; the admin import form must accept them.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 60 * 1024 * 1024
+# What a request may send: forms of text everywhere (a pasted CV is 20,000 characters), more
+# only where a view says so (lib.request_size.accepts_up_to): the admin's notes import and
+# "Add posting". Larger requests are answered 413 before their body is read.
+MAX_REQUEST_BYTES = 1024 * 1024
+# Form fields (not files) held in memory: a posting pasted into "Add posting" (5 MB at most).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

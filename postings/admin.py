@@ -3,7 +3,8 @@ from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from postings.admin_add_posting import add_posting_view
+from lib.request_size import accepts_up_to
+from postings.admin_add_posting import UPLOAD_BYTES, add_posting_view
 from postings.importing import delete_posting
 from postings.models import Company, Posting, Role
 from postings.services import save_company, save_role
@@ -81,7 +82,9 @@ class PostingAdmin(admin.ModelAdmin):
         ) or format_html("{}", "none left")
 
     def get_urls(self):
-        view = self.admin_site.admin_view(lambda request: add_posting_view(request, self))
+        view = self.admin_site.admin_view(
+            accepts_up_to(UPLOAD_BYTES)(lambda request: add_posting_view(request, self))
+        )
         return [path("add/", view, name="postings_posting_add"), *super().get_urls()]
 
     def has_change_permission(self, request, obj=None):

@@ -18,6 +18,9 @@ from postings.importing.summary import field_text, summary_line
 from taxonomy.models import ResearchArea, SkillSet, Technology
 from taxonomy.notes.markdown import render_markdown
 
+# What "Add posting" may send: a file or a pasted posting, each up to the limit, and the form.
+UPLOAD_BYTES = 2 * MAX_BYTES + 1024 * 1024
+
 SESSION_KEY = "fieldnotes_pending_posting"
 PASTED = "pasted posting"
 

@@ -3,7 +3,8 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.urls import path
 
-from taxonomy.admin_import import import_notes_view
+from lib.request_size import accepts_up_to
+from taxonomy.admin_import import UPLOAD_BYTES, import_notes_view
 from taxonomy.admin_search import KeepsSearchInStep
 from taxonomy.models import NotesSource, ResearchArea, Skill, SkillSet, Technology
 from taxonomy.notes.markdown import MarkdownCoverageError, render_markdown
@@ -60,7 +61,9 @@ class ResearchAreaAdmin(KeepsSearchInStep, admin.ModelAdmin):
         save_area(area=obj)
 
     def get_urls(self):
-        view = self.admin_site.admin_view(lambda request: import_notes_view(request, self))
+        view = self.admin_site.admin_view(
+            accepts_up_to(UPLOAD_BYTES)(lambda request: import_notes_view(request, self))
+        )
         return [
             path("import/", view, name="taxonomy_researcharea_import"),
             *super().get_urls(),

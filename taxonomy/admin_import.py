@@ -13,6 +13,9 @@ from lib.textfile import InputError, check_size, decode_text
 from taxonomy.notes.importer import MAX_BYTES, import_notes
 from taxonomy.notes.report import format_report
 
+# What the import form may send: the largest notes file and the form around it.
+UPLOAD_BYTES = MAX_BYTES + 1024 * 1024
+
 SESSION_KEY = "fieldnotes_pending_import"
 
 
