@@ -6,6 +6,9 @@ from django.utils import timezone
 
 from roadmaps.ranking import spread, why
 
+# A plan's description is Markdown rendered on every save; this bounds what a save costs.
+MAX_DESCRIPTION = 20_000
+
 
 class RoadmapQuerySet(models.QuerySet):
     def public(self):
@@ -51,7 +54,9 @@ class Roadmap(models.Model):
     )
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100)
-    description = models.TextField(blank=True, help_text="Markdown source.")
+    description = models.TextField(
+        blank=True, max_length=MAX_DESCRIPTION, help_text="Markdown source."
+    )
     description_html = models.TextField(blank=True, editable=False)
     areas = models.ManyToManyField(
         "taxonomy.ResearchArea",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from roadmaps.demand import target_demand
-from roadmaps.models import LevelChange, Roadmap, RoadmapStep, SkillProgress
+from roadmaps.models import MAX_DESCRIPTION, LevelChange, Roadmap, RoadmapStep, SkillProgress
 from roadmaps.ranking import FIGURES, plan_stages
 from roadmaps.replan import Placed, replan
 from taxonomy.models import Technology
@@ -38,6 +38,13 @@ def _free_slug(title: str) -> str:
     return unique_slug(title, taken | RESERVED_SLUGS, "roadmap")
 
 
+def _check_description(description: str) -> None:
+    if len(description) > MAX_DESCRIPTION:
+        raise ValidationError(
+            f"The description is {len(description):,} characters; the limit is {MAX_DESCRIPTION:,}."
+        )
+
+
 @transaction.atomic
 def create_roadmap(
     *,
@@ -56,6 +63,7 @@ def create_roadmap(
     title = title.strip()
     if not title:
         raise ValidationError("Give the roadmap a title.")
+    _check_description(description)
     roadmap = Roadmap.objects.create(
         owner=owner,
         title=title,
@@ -224,6 +232,7 @@ def rerank_roadmap(
 
 @transaction.atomic
 def update_roadmap(*, roadmap: Roadmap, title: str, description: str, is_public: bool) -> Roadmap:
+    _check_description(description)
     roadmap.title = title.strip() or roadmap.title
     roadmap.description = description
     roadmap.description_html = render_markdown(description)

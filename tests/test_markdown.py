@@ -62,3 +62,26 @@ def test_render_inline_fast_path_matches_markdown_it_on_every_real_skill_line(re
     lines += ["***bold***", "[x](javascript:alert(1))", "<b>raw</b>", "`code`", "a\\*b"]
     for line in lines:
         assert render_inline(line) == _MD.renderInline(line), line
+
+
+def test_unclosed_brackets_cost_a_bounded_amount_of_work_each(monkeypatch):
+    # Each unclosed "[" searches the rest of its paragraph once per nesting level; inline
+    # parsing stops at MAX_INLINE_NESTING levels, so the work per "[" stays bounded while
+    # lists can still nest ten levels deep.
+    parser = type(markdown._INLINE_MD.inline)
+    calls = 0
+    skip_token = parser.skipToken
+
+    def counted(self, state):
+        nonlocal calls
+        calls += 1
+        return skip_token(self, state)
+
+    monkeypatch.setattr(parser, "skipToken", counted)
+    render_markdown("[" * 2_000)
+    assert calls <= 2 * 20 * 2_000
+
+
+def test_links_and_emphasis_still_nest_inside_each_other():
+    html = render_markdown("*a [b **c**](https://x.y) d*")
+    assert html == '<p><em>a <a href="https://x.y">b <strong>c</strong></a> d</em></p>\n'

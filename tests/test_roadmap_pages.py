@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -261,3 +262,22 @@ def test_the_owner_renames_publishes_and_deletes_a_roadmap(client, roadmaps, peo
     assert response["Location"] == "/roadmaps/"
     assert not Roadmap.objects.filter(pk=private.pk).exists()
     assert client.get(base).status_code == 404
+
+
+def test_a_description_over_the_limit_is_refused_with_its_length(client, roadmaps, people):
+    from roadmaps.models import MAX_DESCRIPTION
+    from roadmaps.services import update_roadmap
+
+    private, _ = roadmaps
+    client = signed_in(client, people[0])
+    too_long = "[" * (MAX_DESCRIPTION + 1)
+    response = client.post(
+        f"{private.get_absolute_url()}settings/",
+        {"title": "Plan", "description": too_long},
+        follow=True,
+    )
+    assert "Ensure this value has at most 20000 characters" in response.content.decode()
+    private.refresh_from_db()
+    assert private.description == ""
+    with pytest.raises(ValidationError, match=r"^\['The description is 20,001 characters"):
+        update_roadmap(roadmap=private, title="Plan", description=too_long, is_public=False)
