@@ -157,16 +157,11 @@ def _requirements(roles: QuerySet) -> Requirements:
     return Requirements(array("q", [pk for _, pk in titles]), totals, by_technology)
 
 
-def fit_scores(*, user, roles: QuerySet, key) -> dict[int, float]:
-    """``{role id: Fit.score}`` for every role of ``roles`` that requires anything (a page of
-    thousands of roles needs only the scores to sort; ``role_fits`` then details the page's
-    roles). ``key`` as for ``requirements_of``."""
-    return requirements_of(roles, key=key).scores(known_by(user))
-
-
 def by_fit(*, user, roles: QuerySet, key) -> list[int]:
     """Ids of ``roles``, best fit first (those requiring nothing last), then by title; one
-    query when the requirements are cached. ``key`` as for ``requirements_of``."""
+    query when the requirements are cached (a page of thousands of roles needs only the
+    scores to sort; ``role_fits`` then details the page's roles). ``key`` as for
+    ``requirements_of``."""
     requirements = requirements_of(roles, key=key)
     scores = requirements.scores(known_by(user))
     return sorted(requirements.order, key=lambda pk: -scores.get(pk, -1))
@@ -187,8 +182,14 @@ class TargetFit:
     role_count: int
 
 
-def target_fit(*, user, areas, roles, limit: int = EXPORTED_FITS) -> TargetFit:
+def targets_by_fit(*, user, areas, roles) -> list[int]:
+    """Ids of the target roles of ``areas`` and ``roles`` (``demand.target_roles``), best fit
+    first, as ``by_fit`` orders them."""
     areas, roles = list(areas), list(roles)
     targets = target_roles(areas=areas, roles=roles)
-    ids = by_fit(user=user, roles=targets, key=targets_key(areas, roles))
+    return by_fit(user=user, roles=targets, key=targets_key(areas, roles))
+
+
+def target_fit(*, user, areas, roles, limit: int = EXPORTED_FITS) -> TargetFit:
+    ids = targets_by_fit(user=user, areas=areas, roles=roles)
     return TargetFit(fits_of(user=user, ids=ids[:limit]), len(ids))

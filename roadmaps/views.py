@@ -23,9 +23,9 @@ from lib.charts import step_chart
 from lib.paging import paginate
 from postings.models import Role
 from roadmaps import services
-from roadmaps.demand import Asking, roles_asking, target_demand, target_roles, targets_key
+from roadmaps.demand import Asking, roles_asking, target_demand
 from roadmaps.export import export_text
-from roadmaps.fit import by_fit, fits_of
+from roadmaps.fit import by_fit, fits_of, targets_by_fit
 from roadmaps.forms import (
     AddStepForm,
     KnownTextForm,
@@ -392,14 +392,16 @@ def known_technologies(request):
 @require_GET
 def role_fit(request):
     """Every role, or those of one roadmap's targets, ranked by how well the person fits it."""
-    roles, key, roadmap = Role.objects.all(), "every role", None
     if request.GET.get("roadmap"):
         roadmap = get_object_or_404(
             Roadmap.objects.visible_to(request.user), slug=request.GET["roadmap"]
         )
-        areas, targets = list(roadmap.areas.all()), list(roadmap.roles.all())
-        roles = target_roles(areas=areas, roles=targets)
-        key = targets_key(areas, targets)
-    page = paginate(request, by_fit(user=request.user, roles=roles, key=key))
+        ids = targets_by_fit(
+            user=request.user, areas=roadmap.areas.all(), roles=roadmap.roles.all()
+        )
+    else:
+        roadmap = None
+        ids = by_fit(user=request.user, roles=Role.objects.all(), key="every role")
+    page = paginate(request, ids)
     page.object_list = fits_of(user=request.user, ids=list(page.object_list))
     return render(request, "roadmaps/role_fit.html", {"page": page, "roadmap": roadmap})

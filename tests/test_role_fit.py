@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from postings.models import Role
-from roadmaps.fit import fit_scores, role_fits
+from roadmaps.fit import known_by, requirements_of, role_fits
 from roadmaps.services import create_roadmap, set_levels
 from taxonomy.models import ResearchArea, Technology
 from taxonomy.notes.synthetic import scale_notes
@@ -127,7 +127,7 @@ def test_the_scores_the_database_counts_are_the_fits_of_every_real_role(real_not
     names = ["Python", "Docker", "Kubernetes", "SQL", "PyTorch", "Communication"]
     set_levels(user=ana, levels={Technology.objects.get(name=n): "working" for n in names})
     fits = role_fits(user=ana, roles=Role.objects.all())
-    scores = fit_scores(user=ana, roles=Role.objects.all(), key="every role")
+    scores = requirements_of(Role.objects.all(), key="every role").scores(known_by(ana))
     expected = {pk: fit.score for pk, fit in fits.items() if fit.score is not None}
     assert len(expected) > 100
     assert scores.keys() == expected.keys()
