@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from timing import percentile
+from timing import percentile, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -40,9 +40,7 @@ def request(client, url):
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
-        start = time.perf_counter()
-        response = client.get(url)
-        took = time.perf_counter() - start
+        took, response = timed(client.get, url)
     assert response.status_code == 200, (url, response.status_code)
     return took, len(queries)
 
@@ -102,12 +100,8 @@ def run(scale: int) -> None:
         ("all fields", ResearchArea.objects.roots()),
     ):
         DataVersion.objects.bump()  # as an import does: nothing cached
-        start = time.perf_counter()
-        roadmap = create_roadmap(owner=owner, title=f"Bench {label}", areas=areas)
-        generated = time.perf_counter() - start
-        start = time.perf_counter()
-        create_roadmap(owner=owner, title=f"Bench {label} again", areas=areas)
-        again = time.perf_counter() - start
+        generated, roadmap = timed(create_roadmap, owner=owner, title=f"Bench {label}", areas=areas)
+        again, _ = timed(create_roadmap, owner=owner, title=f"Bench {label} again", areas=areas)
         print(
             f"  {label}: plan generated in {generated * 1000:7.1f} ms cold, "
             f"{again * 1000:6.1f} ms warm; {roadmap.steps.count()} steps"
@@ -116,12 +110,8 @@ def run(scale: int) -> None:
         for step in roadmap.steps.order_by("-stage", "-position")[:2]:
             move_step(step=step, stage=0, position=0)
         DataVersion.objects.bump()
-        start = time.perf_counter()
-        result = rerank_roadmap(roadmap=roadmap)
-        cold = time.perf_counter() - start
-        start = time.perf_counter()
-        rerank_roadmap(roadmap=roadmap)
-        warm = time.perf_counter() - start
+        cold, result = timed(rerank_roadmap, roadmap=roadmap)
+        warm, _ = timed(rerank_roadmap, roadmap=roadmap)
         print(
             f"    re-rank   cold {cold * 1000:7.1f} ms, warm {warm * 1000:6.1f} ms; "
             f"{result.summary()}"

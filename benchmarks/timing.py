@@ -1,18 +1,20 @@
-"""What the benchmark scripts share: the best of a few runs, percentiles of timings, and this
-process's peak memory."""
+"""What the benchmark scripts share: timing one run, the best of a few runs, percentiles of
+timings, and this process's peak memory."""
 
 import resource
 import time
 
 
+def timed(run, /, *args, **kwargs):
+    """``(seconds, result)`` of one call of ``run(*args, **kwargs)``."""
+    start = time.perf_counter()
+    result = run(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
 def best_of(rounds, run):
     """The shortest of ``rounds`` runs of ``run()``, in seconds."""
-    timings = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        run()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
+    return min(timed(run)[0] for _ in range(rounds))
 
 
 def peak_mb() -> float:
