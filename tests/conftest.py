@@ -132,3 +132,15 @@ def migrate_to_latest():
     from django.db.migrations.executor import MigrationExecutor
 
     migrate_to(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def seed_progress(apps, statuses: list[str]):
+    """In migration state ``apps``: ana, technologies T0, T1… (slugs t0, t1…) and her
+    progress on each at ``statuses`` in order; returns the SkillProgress manager."""
+    user = apps.get_model("auth", "User").objects.create(username="ana")
+    technologies = apps.get_model("taxonomy", "Technology").objects
+    progress = apps.get_model("roadmaps", "SkillProgress").objects
+    for n, status in enumerate(statuses):
+        technology = technologies.create(name=f"T{n}", slug=f"t{n}")
+        progress.create(user=user, technology=technology, status=status)
+    return progress

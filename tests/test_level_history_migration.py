@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import migrate_to, migrate_to_latest
+from tests.conftest import migrate_to, migrate_to_latest, seed_progress
 
 BEFORE = [("roadmaps", "0003_roadmap_copied_from"), ("taxonomy", "0011_technology_prerequisites")]
 AFTER = [("roadmaps", "0004_level_changes")]
@@ -10,13 +10,7 @@ AFTER = [("roadmaps", "0004_level_changes")]
 
 @pytest.mark.django_db(transaction=True)
 def test_each_level_but_none_becomes_a_change_on_the_day_it_was_set():
-    apps = migrate_to(BEFORE)
-    user = apps.get_model("auth", "User").objects.create(username="ana")
-    technologies = apps.get_model("taxonomy", "Technology").objects
-    progress = apps.get_model("roadmaps", "SkillProgress").objects
-    for n, status in enumerate(["none", "learning", "working", "skipped"]):
-        technology = technologies.create(name=f"T{n}", slug=f"t{n}")
-        progress.create(user=user, technology=technology, status=status)
+    progress = seed_progress(migrate_to(BEFORE), ["none", "learning", "working", "skipped"])
     set_on = dict(progress.values_list("technology__slug", "updated"))
 
     apps = migrate_to(AFTER)

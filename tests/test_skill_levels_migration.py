@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import migrate_to, migrate_to_latest
+from tests.conftest import migrate_to, migrate_to_latest, seed_progress
 
 BEFORE = [("roadmaps", "0001_initial"), ("taxonomy", "0011_technology_prerequisites")]
 AFTER = [("roadmaps", "0002_skill_levels")]
@@ -10,13 +10,7 @@ AFTER = [("roadmaps", "0002_skill_levels")]
 
 @pytest.mark.django_db(transaction=True)
 def test_old_statuses_become_levels_and_back():
-    apps = migrate_to(BEFORE)
-    user = apps.get_model("auth", "User").objects.create(username="ana")
-    technologies = apps.get_model("taxonomy", "Technology").objects
-    progress = apps.get_model("roadmaps", "SkillProgress").objects
-    for n, status in enumerate(["pending", "learning", "done", "skipped"]):
-        technology = technologies.create(name=f"T{n}", slug=f"t{n}")
-        progress.create(user=user, technology=technology, status=status)
+    seed_progress(migrate_to(BEFORE), ["pending", "learning", "done", "skipped"])
 
     apps = migrate_to(AFTER)
     statuses = apps.get_model("roadmaps", "SkillProgress").objects.values_list("status", flat=True)
