@@ -1,20 +1,23 @@
 """A roadmap written out as Markdown that import_notes reads, and as JSON."""
 
 import json
+from datetime import UTC, datetime
 
 import pytest
-from django.utils import timezone
 
 from roadmaps.export import escape, to_data, to_markdown
 from roadmaps.fit import target_fit
-from roadmaps.models import Roadmap
+from roadmaps.models import LevelChange, Roadmap
 from roadmaps.reading import read_plan
 from roadmaps.services import create_roadmap, set_progress, set_step_note
 from taxonomy.models import ResearchArea, Technology
 from taxonomy.notes.parser import account_for_every_line, parse_notes, split_lines
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate().isoformat()
+# Levels are dated from their LevelChange; the fixture pins it, so no test depends on the clock
+# (a run that crosses midnight once made "today" two different days).
+REACHED = datetime(2026, 3, 1, 12, tzinfo=UTC)
+REACHED_ON = REACHED.date().isoformat()
 
 
 @pytest.fixture
@@ -28,6 +31,7 @@ def plan(toy_notes, people):
     )
     kubernetes = Technology.objects.get(name="Kubernetes")
     set_progress(user=ana, technology=kubernetes, status="expert")
+    LevelChange.objects.update(at=REACHED)
     set_step_note(
         step=roadmap.steps.get(technology=kubernetes),
         note="Course: [CKAD](https://example.com)\n\n# not a heading",
@@ -48,7 +52,7 @@ def test_markdown_export_has_a_heading_and_nested_bullets_by_stage(plan, fit):
     assert "Aim: a platform job by **spring**." in lines
     assert lines.index("+ Now") < lines.index("+ Next") < lines.index("+ Later")
     assert (
-        f"\t- Kubernetes (expert since {TODAY}): asked for in 3 of 4 MLOps skill sets "
+        f"\t- Kubernetes (expert since {REACHED_ON}): asked for in 3 of 4 MLOps skill sets "
         "(3 as a requirement); after Docker" in lines
     )
     assert "\t\t* Course: \\[CKAD\\](https://example.com)" in lines
@@ -69,7 +73,7 @@ def test_markdown_export_is_read_by_import_notes_with_every_line_accounted_for(
     import_text(text)
     [area] = ResearchArea.objects.all()
     assert area.name == "MLOps *first* plan"
-    assert f"Kubernetes (expert since {TODAY})" in area.notes
+    assert f"Kubernetes (expert since {REACHED_ON})" in area.notes
     assert "<strong>spring</strong>" in area.notes_html
     assert "[CKAD]" in area.notes_html  # escaped: shown as written, not as a link
 
@@ -83,7 +87,7 @@ def test_json_export_has_targets_steps_statuses_and_figures(plan, fit):
     assert data["progress"] == {
         "done": 1,
         "steps": 6,
-        "done_by_day": [{"day": TODAY, "done": 1}],
+        "done_by_day": [{"day": REACHED_ON, "done": 1}],
     }
     docker, kubernetes = data["steps"][:2]
     assert (docker["technology"]["name"], docker["after"]) == ("Docker", [])
@@ -93,7 +97,7 @@ def test_json_export_has_targets_steps_statuses_and_figures(plan, fit):
         "slug": "kubernetes",
         "category": "devops",
     }
-    assert (kubernetes["status"], kubernetes["since"]) == ("expert", TODAY)
+    assert (kubernetes["status"], kubernetes["since"]) == ("expert", REACHED_ON)
     assert docker["since"] is None
     assert kubernetes["why"] == "asked for in 3 of 4 MLOps skill sets (3 as a requirement)"
     assert kubernetes["after"] == ["docker"]
