@@ -5,7 +5,7 @@ MANAGE := $(PYTHON) manage.py
 # The seed notes file and the folder of the author's other notes files (see fixtures/corpus/SOURCE.txt).
 SAMPLE_NOTES := fixtures/notes.md fixtures/corpus
 
-.PHONY: run test lint format bench eval install migrate sample clean
+.PHONY: run serve test lint format bench eval install migrate sample clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,6 +25,25 @@ sample: migrate
 
 run: sample
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+
+# The site as in production: DEBUG off, collected static files, gunicorn (config/gunicorn.py)
+# on 127.0.0.1:$${PORT:-8000}. Every setting comes from the environment (README, "Serving it
+# for real"); without any, it serves this machine over plain HTTP, with a random secret key
+# kept in .secret_key. Import your notes with `manage.py import_notes` (same environment).
+SECRET_FILE := .secret_key
+SERVE_ENV = FIELDNOTES_ENV=production \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))}" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-0}" \
+	DJANGO_SECURE_COOKIES="$${DJANGO_SECURE_COOKIES:-0}"
+
+$(SECRET_FILE):
+	umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+serve: install $(if $(DJANGO_SECRET_KEY),,$(SECRET_FILE))
+	$(SERVE_ENV) $(MANAGE) migrate --noinput
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) exec $(VENV)/bin/gunicorn --config python:config.gunicorn config.wsgi
 
 test: install
 	$(PYTHON) -m pytest

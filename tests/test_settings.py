@@ -23,6 +23,10 @@ def settings_with(**env):
         ({"FIELDNOTES_ENV": "production"}, "needs DJANGO_SECRET_KEY"),
         ({"FIELDNOTES_ENV": "prod"}, "FIELDNOTES_ENV='prod' must be one of"),
         ({"DATABASE_URL": "mysql://x/y"}, "must point at SQLite or PostgreSQL"),
+        ({"DJANGO_SECURE_HSTS_SECONDS": "a year"}, "'a year' must be a whole number"),
+        ({"DJANGO_SECURE_HSTS_SECONDS": "-1"}, "'-1' must be a whole number, 0 or more"),
+        ({"DJANGO_CSRF_TRUSTED_ORIGINS": "example.org"}, "needs its scheme, as https://"),
+        ({"DJANGO_SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto: https"}, "is not a header"),
     ],
 )
 def test_bad_settings_stop_start_up_loudly(env, message):
