@@ -96,6 +96,15 @@ def _database_from_env() -> dict:
         "django.db.backends.postgresql",
     ):
         raise ImproperlyConfigured("DATABASE_URL must point at SQLite or PostgreSQL.")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Readers never wait for an import (write-ahead log); a write waits up to 20 s for
+        # another to finish instead of failing with "database is locked", and takes the lock
+        # when its transaction begins, so it cannot fail halfway upgrading a read lock.
+        config["OPTIONS"] = {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     return config
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from lib.bulk import update_rows
+from lib.import_lock import holds_the_import_lock
 from postings.importing.curation import skill_digest
 from taxonomy.line_kinds import optional_technologies
 from taxonomy.models import SearchDocument, Skill, TaggedSkill, Technology
@@ -39,6 +40,7 @@ class RetagReport:
     technologies_added: int = 0
 
 
+@holds_the_import_lock
 @transaction.atomic
 def retag_skills(
     *, dry_run: bool = False, progress: Callable[[int, int], None] | None = None

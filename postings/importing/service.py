@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Max
 
+from lib.import_lock import holds_the_import_lock
 from postings.importing.curation import (
     company_digest,
     edited,
@@ -39,6 +40,7 @@ class PostingReport:
         return self.plan.existing is not None
 
 
+@holds_the_import_lock
 @transaction.atomic
 def import_posting(
     *, text: str, source_name: str, overrides: Overrides = NO_OVERRIDES, dry_run: bool = False

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from lib.bulk import add_by_group, insert_rows, update_rows
+from lib.import_lock import holds_the_import_lock
 from lib.textfile import InputError
 from postings.models import Company, Role
 from taxonomy.models import (
@@ -954,6 +955,7 @@ def _delete_unlisted_companies(candidates: set[int]) -> int:
     return len(ids)
 
 
+@holds_the_import_lock
 @transaction.atomic
 def import_library(
     *,
