@@ -169,6 +169,30 @@ def test_sync_search_index_command_rebuilds_a_missing_index(real_notes):
     assert search("STCO").hits[0].kind == "field"
 
 
+def test_sync_search_index_rebuild_indexes_documents_the_engine_never_saw(toy_notes):
+    """As after ``loaddata`` of the documents themselves: rows there, the engine's index not."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "INSERT INTO taxonomy_searchdocument_fts(taxonomy_searchdocument_fts) "
+                "VALUES ('delete-all')"
+            )
+        else:
+            cursor.execute("UPDATE taxonomy_searchdocument SET vector = NULL")
+    assert search("kubernetes").total == 0
+    call_command("sync_search_index", stdout=StringIO())
+    assert search("kubernetes").total == 0  # nothing differs between data and documents
+    out = StringIO()
+    call_command("sync_search_index", "--rebuild", stdout=out)
+    assert "the engine's index rebuilt" in out.getvalue()
+    assert search("kubernetes").hits[0].kind == "technology"
+
+
 def test_selected_facets_are_marked_and_each_can_be_cleared_alone(client, real_notes):
     html = client.get(
         reverse("search"),

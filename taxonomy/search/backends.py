@@ -81,6 +81,12 @@ class SqliteBackend:
     def refresh(self, pks) -> None:
         """Triggers keep the FTS5 table in step with updates; nothing to do."""
 
+    def rebuild(self) -> None:
+        """Both FTS5 tables indexed again from every stored row."""
+        with connection.cursor() as cursor:
+            for table in ("taxonomy_searchdocument_fts", "taxonomy_searchword_fts"):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+
 
 class PostgresBackend:
     """Weighted tsvector (title A, keywords B, body C), websearch syntax, pg_trgm for typos."""
@@ -122,6 +128,10 @@ class PostgresBackend:
 
     def refresh(self, pks) -> None:
         self._set_vectors(SearchDocument.objects.all(), "pk__in", list(pks))
+
+    def rebuild(self) -> None:
+        """Every document's vector computed again (the word list needs no index of its own)."""
+        SearchDocument.objects.update(vector=self._vector())
 
 
 def _best(word: str, candidates: list[str]) -> str | None:

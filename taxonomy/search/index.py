@@ -169,6 +169,16 @@ def sync_index(
     return writes
 
 
+@transaction.atomic
+def rebuild_index() -> int:
+    """``sync_index``, then the engine's own index built again from every stored document:
+    for rows written around the importer (a restore, ``loaddata``), whose documents the
+    engine may never have seen. Returns how many documents were written or deleted."""
+    writes = sync_index()
+    current_backend().rebuild()
+    return writes
+
+
 def _difference(kind: str, tree: AreaTree, ids: list[int] | None):
     """The stored documents of ``kind`` (for ``ids``) that differ from what the data calls
     for: rows to update, documents to create, and pks of documents to delete."""
