@@ -3,8 +3,9 @@ from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from lib.admin_permissions import has_permissions
 from lib.request_size import accepts_up_to
-from postings.admin_add_posting import UPLOAD_BYTES, add_posting_view
+from postings.admin_add_posting import ADD_POSTING_PERMISSIONS, UPLOAD_BYTES, add_posting_view
 from postings.importing import delete_posting
 from postings.models import Company, Posting, Role
 from postings.services import save_company, save_role
@@ -86,6 +87,10 @@ class PostingAdmin(admin.ModelAdmin):
             accepts_up_to(UPLOAD_BYTES)(lambda request: add_posting_view(request, self))
         )
         return [path("add/", view, name="postings_posting_add"), *super().get_urls()]
+
+    def has_add_permission(self, request):
+        # "add/" is the Add posting page; its links show only to those it lets in.
+        return has_permissions(request, ADD_POSTING_PERMISSIONS)
 
     def has_change_permission(self, request, obj=None):
         return False  # a posting is a record of what was saved; edit the roles it created

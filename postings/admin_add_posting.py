@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from lib.admin_permissions import require_permissions
 from lib.admin_stash import forget, stash, unstash
 from lib.textfile import InputError, check_size, decode_text
 from postings.importing import MAX_BYTES, Overrides, import_posting
@@ -23,6 +24,18 @@ UPLOAD_BYTES = 2 * MAX_BYTES + 1024 * 1024
 
 SESSION_KEY = "fieldnotes_pending_posting"
 PASTED = "pasted posting"
+
+# Who may add a posting: add on each kind of row import_posting writes from it. It writes a
+# company only when the posting names one not yet known, but the form can name any, so
+# always. A skill's tags come with the skill, as on the skill's own admin page; the
+# technologies import_posting syncs from the vocabulary file are not the posting's.
+ADD_POSTING_PERMISSIONS = (
+    "postings.add_posting",
+    "postings.add_role",
+    "postings.add_company",
+    "taxonomy.add_skillset",
+    "taxonomy.add_skill",
+)
 
 
 class PostingForm(forms.Form):
@@ -79,6 +92,7 @@ class PostingForm(forms.Form):
 
 
 def add_posting_view(request, model_admin):
+    require_permissions(request, ADD_POSTING_PERMISSIONS)
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from lib.admin_permissions import require_permissions
 from lib.admin_stash import forget, stash, unstash
 from lib.textfile import InputError, check_size, decode_text
 from taxonomy.notes.importer import MAX_BYTES, import_notes
@@ -17,6 +17,9 @@ from taxonomy.notes.report import format_report
 UPLOAD_BYTES = MAX_BYTES + 1024 * 1024
 
 SESSION_KEY = "fieldnotes_pending_import"
+
+# Who may import notes.
+IMPORT_NOTES_PERMISSIONS = ("taxonomy.add_researcharea",)
 
 
 class NotesUploadForm(forms.Form):
@@ -51,8 +54,7 @@ class NotesUploadForm(forms.Form):
 
 
 def import_notes_view(request, model_admin):
-    if not request.user.has_perm("taxonomy.add_researcharea"):
-        raise PermissionDenied
+    require_permissions(request, IMPORT_NOTES_PERMISSIONS)
     context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta}
     if request.method == "POST" and "confirm" in request.POST:
         pending = unstash(request, SESSION_KEY)
