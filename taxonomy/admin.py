@@ -3,8 +3,9 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.urls import path
 
+from lib.admin_permissions import has_permissions
 from lib.request_size import accepts_up_to
-from taxonomy.admin_import import UPLOAD_BYTES, import_notes_view
+from taxonomy.admin_import import IMPORT_NOTES_PERMISSIONS, UPLOAD_BYTES, import_notes_view
 from taxonomy.admin_search import KeepsSearchInStep
 from taxonomy.models import NotesSource, ResearchArea, Skill, SkillSet, Technology
 from taxonomy.notes.markdown import MarkdownCoverageError, render_markdown
@@ -68,6 +69,12 @@ class ResearchAreaAdmin(KeepsSearchInStep, admin.ModelAdmin):
             path("import/", view, name="taxonomy_researcharea_import"),
             *super().get_urls(),
         ]
+
+    def changelist_view(self, request, extra_context=None):
+        may_import = has_permissions(request, IMPORT_NOTES_PERMISSIONS)
+        return super().changelist_view(
+            request, {"may_import_notes": may_import, **(extra_context or {})}
+        )
 
 
 class SkillInline(admin.TabularInline):

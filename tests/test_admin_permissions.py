@@ -130,6 +130,16 @@ def test_staff_without_permission_get_403_from_import_notes(staff_with):
     assert not ResearchArea.objects.exists()
 
 
-def test_staff_with_the_add_field_permission_may_import_notes(staff_with):
-    client = staff_with("taxonomy.add_researcharea")
-    assert client.get(IMPORT).status_code == 200
+@pytest.mark.parametrize(
+    ("permissions", "shown"),
+    [
+        (["taxonomy.view_researcharea"], False),
+        (["taxonomy.view_researcharea", "taxonomy.add_researcharea"], True),
+    ],
+)
+def test_the_import_notes_link_shows_only_to_staff_it_lets_in(staff_with, permissions, shown):
+    client = staff_with(*permissions)
+    assert client.get(IMPORT).status_code == (200 if shown else 403)
+    areas = client.get(AREAS)
+    assert areas.status_code == 200
+    assert (f'href="{IMPORT}"'.encode() in areas.content) is shown
