@@ -16,7 +16,7 @@ from lib.admin_stash import forget, stash, unstash
 from lib.textfile import InputError, check_size, decode_text
 from postings.importing import MAX_BYTES, Overrides, import_posting
 from postings.importing.summary import field_text, summary_line
-from taxonomy.models import ResearchArea, SkillSet, Technology
+from taxonomy.models import ResearchArea, SkillSet
 from taxonomy.notes.markdown import render_markdown
 
 # What "Add posting" may send: a file or a pasted posting, each up to the limit, and the form.
@@ -138,7 +138,9 @@ def add_posting_view(request, model_admin):
 def _preview(report) -> dict:
     if report.already_imported:
         return {"summary": summary_line(report)}
-    names = dict(Technology.objects.values_list("slug", "name"))
+    # From the plan, not the database: a preview's import is rolled back, with any
+    # technologies it synced from the vocabulary.
+    names = report.plan.technology_names
 
     def shown(skills):
         return [

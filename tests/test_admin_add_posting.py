@@ -4,7 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from postings.models import Posting, Role
+from postings.models import Company, Posting, Role
+from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,28 @@ def test_pasted_posting_is_previewed_then_imported_on_confirm(admin_client, real
     assert "4 roles: Software Engineer, Internship" in done.content.decode()
     assert posting.roles.count() == 4
     assert posting.source_name == "pasted posting"
+
+
+def test_a_posting_is_previewed_on_a_database_without_technologies_yet(admin_client, db):
+    # A fresh database: the import syncs the vocabulary, but in a preview that is rolled back.
+    ResearchArea.objects.create(name="Machine Learning", slug="machine-learning")
+    assert not Technology.objects.exists()
+    posting = "# ML Engineer\n## Requirements\n- Python and PyTorch\n"
+    data = {"text": posting, "company": "Acme", "area": "machine-learning"}
+
+    preview = admin_client.post(ADD, data)
+
+    assert preview.status_code == 200
+    page = preview.content.decode()
+    assert "Nothing has been written yet" in page
+    assert '<span class="tech">— Python, PyTorch</span>' in page
+    for model in (Technology, Posting, Role, Company, SkillSet, Skill, TaggedSkill):
+        assert not model.objects.exists(), model
+
+    admin_client.post(ADD, {"confirm": "1"})
+    skill = Skill.objects.get(skill_set__role__posting=Posting.objects.get())
+    assert skill.text == "Python and PyTorch"
+    assert sorted(skill.tags.values_list("name", flat=True)) == ["PyTorch", "Python"]
 
 
 def test_an_uploaded_file_with_options_and_a_second_import_of_it(admin_client, real_notes):

@@ -6,8 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from postings.models import Company, Posting, Role
-from taxonomy.models import ResearchArea, Skill, SkillSet
-from taxonomy.vocabulary import sync_vocabulary
+from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +32,6 @@ ADD_POSTING = [
 
 @pytest.fixture
 def area(db):
-    sync_vocabulary()  # the technologies, as any notes import leaves them
     return ResearchArea.objects.create(name="Platforms", slug="platforms")
 
 
@@ -55,7 +53,9 @@ def staff_with(client, django_user_model):
 
 
 def nothing_written():
-    return not any(model.objects.exists() for model in (Posting, Role, Company, SkillSet, Skill))
+    return not any(
+        model.objects.exists() for model in (Posting, Role, Company, SkillSet, Skill, Technology)
+    )
 
 
 def test_staff_without_permissions_get_403_on_every_add_posting_step(staff_with, area):

@@ -166,6 +166,14 @@ def test_a_dry_run_reports_and_writes_nothing(real_notes):
     assert not Posting.objects.exists()
 
 
+def test_a_dry_run_on_a_database_without_technologies_writes_none_of_them(db):
+    ResearchArea.objects.create(name="Machine Learning", slug="machine-learning")
+    output = run(ML2, "--dry-run", "--area", "machine-learning")
+    assert output.splitlines()[-1].startswith("Would import 1 posting: 4 roles")
+    assert not Technology.objects.exists()
+    assert not Posting.objects.exists()
+
+
 def test_options_override_what_the_parser_found(real_notes):
     run(
         CADDI,

@@ -15,7 +15,7 @@ from postings.parsing.description import description_markdown
 from postings.parsing.facts import Fact
 from taxonomy.line_kinds import SECTION_KINDS, LineKind, kind_under, optional_technologies
 from taxonomy.matching import TechnologyMatcher
-from taxonomy.models import ResearchArea, SkillSet
+from taxonomy.models import ResearchArea, SkillSet, Technology
 
 KIND_OF_SECTION = {
     SectionKind.RESPONSIBILITIES: SkillSet.Kind.RESPONSIBILITIES,
@@ -103,6 +103,9 @@ class PostingPlan:
     guesses: list[AreaGuess] = field(default_factory=list)  # empty when the area was given
     existing: Posting | None = None  # the same text, imported before
     existing_roles: list[Role] = field(default_factory=list)
+    # slug → name of each technology the skills are tagged with, read while planning: a dry
+    # run rolls back the technologies the import synced from the vocabulary, names and all.
+    technology_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def technologies(self) -> list[str]:
@@ -129,6 +132,9 @@ def plan_posting(
         return plan
     parsed = parse_posting(text, file_name=source_name)
     plan.roles = _roles(parsed.roles, parsed.has_sections, text, source_name, matcher, overrides)
+    plan.technology_names = dict(
+        Technology.objects.filter(slug__in=plan.technologies).values_list("slug", "name")
+    )
     plan.url = _url(overrides.url or parsed.url, source_name, given=bool(overrides.url))
     plan.company_name = (overrides.company or parsed.company).strip()[:TEXT_LIMIT]
     if plan.company_name:
