@@ -4,6 +4,7 @@
 explicit ``DJANGO_ALLOWED_HOSTS``. Development (the default) runs with safe local defaults.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "taggit",
+    "axes",
     "postings",
     "taxonomy",
     "roadmaps",
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -117,6 +120,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in throttling (django-axes, a kept library; its counts live in the database, so every
+# gunicorn worker sees them): after 10 wrong passwords for one account, signing in to it is
+# refused (429, templates/registration/locked_out.html) for 15 minutes, even with the right
+# one. By account, not by address: behind a proxy every visitor may share one. A right
+# password before the limit forgets the failures; a curator can unlock early in the admin.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_DISABLE_ACCESS_LOG = True  # failures only: no row for every successful sign-in
+AXES_VERBOSE = False
+# axes.W006 asks for 'ip_address' among the lockout parameters, against rotating user agents
+# or cookies; locking by account alone is not open to that, and an address lock would lock
+# out every visitor of a proxy that does not pass the address on.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -346,7 +346,7 @@ def sign_up(request):
     form = SignUpForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         user = form.save()
-        login(request, user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.get_username()}. Start with what you know.")
         return redirect(_next_url(request, "known-technologies"))
     next_url = request.POST.get("next") or request.GET.get("next", "")
