@@ -3,7 +3,8 @@
 A backup is Django's JSON fixture format, gzipped, with natural keys for content types and
 permissions, so it loads into SQLite or PostgreSQL whatever ids their own migrations gave
 those. What is derived from the rest is left out and made again on restore: the search
-documents, both engines' indexes and the word list; the data version; sessions.
+documents, both engines' indexes and the word list; the data version. Sessions and sign-in
+failures (django-axes) are passing state and are not kept either.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class BackupError(Exception):
 
 def kept_models() -> list:
     """The models a backup holds, in the order ``dumpdata`` would write them."""
-    skipped_apps = {"contenttypes", "sessions"}
+    skipped_apps = {"contenttypes", "sessions", "axes"}
     return [
         model
         for model in apps.get_models()
