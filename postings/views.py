@@ -103,25 +103,29 @@ OTHER_ORGANISATIONS_SHOWN = 200
 def company_list(request):
     """Employers, with their roles and skill sets; then the other organisations the notes
     list (member directories, job boards), which hire nobody themselves."""
-    companies = (
-        Company.objects.employers()
-        .annotate(
-            role_total=Count("roles", distinct=True),
-            posting_total=Count(
-                "skill_sets", filter=Q(skill_sets__is_placeholder=False), distinct=True
-            ),
+    page = paginate(request, Company.objects.employers().order_by("name"), per_page=50)
+    # Counted for the page's companies only, one GROUP BY each: counting both in one query
+    # joined every company's roles with its skill sets (20 s at 100x the notes).
+    page.object_list = list(page.object_list)
+    ids = [company.pk for company in page.object_list]
+    roles = _count_by_company(Role.objects, ids)
+    sets = _count_by_company(SkillSet.objects.filter(is_placeholder=False), ids)
+    for company in page.object_list:
+        company.role_total, company.posting_total = (
+            roles.get(company.pk, 0),
+            sets.get(company.pk, 0),
         )
-        .order_by("name")  # Meta.ordering does not apply to aggregated queries
-    )
     others = Company.objects.exclude(kind=Company.Kind.COMPANY).order_by("kind", "name")
     return render(
         request,
         "postings/company_list.html",
-        {
-            "companies": paginate(request, companies, per_page=50),
-            "others": others[:OTHER_ORGANISATIONS_SHOWN],
-        },
+        {"companies": page, "others": others[:OTHER_ORGANISATIONS_SHOWN]},
     )
+
+
+def _count_by_company(rows, ids: list[int]) -> dict[int, int]:
+    counted = rows.filter(company__in=ids).order_by().values_list("company").annotate(Count("pk"))
+    return dict(counted)
 
 
 def company_detail(request, slug):

@@ -184,6 +184,19 @@ def test_roles_are_paginated_and_a_bad_page_shows_the_last_one(client, real_note
     assert f"Page 1 of {pages}" in client.get("/roles/?page=x").content.decode()
 
 
+def test_the_companies_list_counts_each_employers_roles_and_real_skill_sets(client, real_notes):
+    html = client.get("/companies/").content.decode()
+    employers = Company.objects.employers().order_by("name")[:50]
+    counted = 0
+    for company in employers:
+        roles = company.roles.count()
+        sets = company.skill_sets.filter(is_placeholder=False).count()
+        row = f'{company.name.replace("&", "&amp;")}</a></td><td class="num">{roles}</td>'
+        assert f'{row}<td class="num">{sets}</td>' in html, company.name
+        counted += roles + sets
+    assert counted > 0
+
+
 def test_company_and_technology_pages(client, real_notes):
     company = Company.objects.filter(roles__isnull=False).first()
     html = client.get(company.get_absolute_url()).content.decode()
