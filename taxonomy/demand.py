@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from taxonomy.line_kinds import LineKind
-from taxonomy.models import DataVersion, SkillSet, Technology
+from taxonomy.models import DataVersion, SkillSet, TaggedSkill, Technology
 
 ASKING_KINDS = tuple(kind.value for kind in LineKind if kind.asks)
 
@@ -49,24 +49,40 @@ def field_spread() -> tuple[dict[int, int], int]:
     return DataVersion.objects.cached("field-spread", (), compute)
 
 
+# The same lines, seen from their tags.
+_ASKING_TAG = Q(
+    content_object__is_placeholder=False,
+    content_object__skill_set__is_placeholder=False,
+    content_object__kind__in=ASKING_KINDS,
+)
+
+
 def technology_demand(
     *, areas: list[int] | None = None, roles: list[int] | None = None, limit: int | None = None
 ) -> list[Demand]:
     """Technologies by the number of public skill sets asking for them, most first.
 
-    ``areas`` and ``roles`` narrow the skill sets counted to those fields or postings.
+    ``areas`` and ``roles`` narrow the skill sets counted to those fields or postings. The
+    tags are filtered first and only theirs are grouped (filtering inside the count joined
+    every tag of the data: 1.7 s for a field page at 100x the notes).
     """
-    where = _PUBLIC
+    tags = TaggedSkill.objects.filter(_ASKING_TAG)
     if areas is not None:
-        where &= Q(tagged_skills__content_object__skill_set__area__in=areas)
+        tags = tags.filter(content_object__skill_set__area__in=areas)
     if roles is not None:
-        where &= Q(tagged_skills__content_object__skill_set__role__in=roles)
+        tags = tags.filter(content_object__skill_set__role__in=roles)
     counted = (
-        with_demand(Technology.objects, where).filter(demand__gt=0).order_by("-demand", "name")
+        tags.order_by()
+        .values("tag")
+        .annotate(demand=Count("content_object__skill_set", distinct=True))
+        .order_by("-demand", "tag__name")
+        .values_list("tag", "demand")
     )
     if limit is not None:
         counted = counted[:limit]
-    return [Demand(technology, technology.demand) for technology in counted]
+    rows = list(counted)
+    technologies = Technology.objects.in_bulk([pk for pk, _ in rows])
+    return [Demand(technologies[pk], count) for pk, count in rows]
 
 
 @dataclass(frozen=True, slots=True)
