@@ -4,7 +4,9 @@ Pure Python on purpose (no Django): the importer, the exporter, the tests and th
 use it, and it must be fast and easy to test. Structure comes from headings and indentation,
 not from a Markdown parser, because markdown-it-py stops at its nesting limit and would drop
 everything after a deeply nested list; here every nonblank line is accounted for, and a line
-that is not raises ``NotesSyntaxError``.
+that is not raises ``NotesSyntaxError``, as does a line nested deeper than ``MAX_DEPTH`` or
+longer than ``MAX_LINE_LENGTH``, and a field whose notes are longer than ``MAX_NOTES_LENGTH``:
+each bounds what one line, or one field's Markdown, can cost to store, render and show.
 
 Nothing of the file is dropped, so that the exporter can write it back byte for byte: text
 before the first heading becomes a field of its own with no heading line (named after the
@@ -18,6 +20,20 @@ import re
 from dataclasses import dataclass, field
 
 TAB_WIDTH = 4
+# How many lines a line may be nested under (a top-level bullet is nested 0 levels deep). The
+# real notes reach 10 (11 levels of bullets, in the seed and its later versions), skill lines
+# 7; 32 is over three times that, keeps every list well inside Markdown's nesting limit
+# (taxonomy.notes.markdown.MAX_NESTING) and every recursive walk of a skill tree shallow.
+MAX_DEPTH = 32
+# Characters in one line. The longest real line is 1,715; rendering costs about 10 µs per
+# unclosed "[" (markdown-it-py's link parser), so one line costs at most about 0.2 s and a
+# few MB of tokens, where a 10 MB line took 111 s and 1.2 GB.
+MAX_LINE_LENGTH = 20_000
+# Characters of one field's notes, which are rendered as one Markdown document: the most the
+# real notes hold under one heading is 77,436. Markdown costs up to 10 µs a character (a
+# paragraph of "[", "(" and "*"), so a field costs at most about 2.5 s and 100 MB to render,
+# where 5 MB of such notes in lines of 20,000 took 50 s and 1.7 GB.
+MAX_NOTES_LENGTH = 250_000
 
 _HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<title>.*?))?[ \t]*$")
 _BULLET = re.compile(r"^(?P<prefix>[ \t]*[-+*](?:[ \t]+|$))(?P<text>.*)$")
@@ -290,15 +306,24 @@ class _Parser:
         self.skill_columns: list[list[tuple[int, int]]] = []  # per open set: (column, index)
         self.pending_blanks: list[Line] = []  # blank lines seen while a skill set was open
         self.context_read: tuple[AreaNode | None, int, str] = (None, 0, "")  # see _context
+        self.open_columns: list[int] = []  # columns of the lines the next one may nest under
 
     def parse(self) -> NotesDocument:
         for line in self.lines:
+            if len(line.raw) > MAX_LINE_LENGTH:
+                raise NotesSyntaxError(
+                    line.number,
+                    f"line is {len(line.raw):,} characters long; "
+                    f"at most {MAX_LINE_LENGTH:,} are allowed",
+                )
             if line.is_blank:
                 self._blank(line)
             else:
                 self._nonblank(line)
         self._close_sets()
         self._flush_blanks()
+        for area in self.areas:
+            _check_notes_length(area)
         document = NotesDocument(self.areas, len(self.lines), 0, self.layout)
         document.nonblank_count = account_for_every_line(document, self.lines)
         return document
@@ -323,6 +348,7 @@ class _Parser:
     def _nonblank(self, line: Line) -> None:
         heading = _HEADING.match(line.raw)
         if heading:
+            self.open_columns.clear()
             self._close_sets()
             if self.area is None:
                 self.layout.leading = [blank.raw for blank in self.pending_blanks]
@@ -338,6 +364,7 @@ class _Parser:
             self._open_preamble()
         prefix, content, bullet = _split(line.raw)
         column = column_of(prefix[: len(prefix) - len(prefix.lstrip(" \t"))])
+        self._check_depth(line, column)
         while self.sets and column <= self.sets[-1].column:
             self._close_innermost_set()
         blank_before = self._flush_blanks()
@@ -348,6 +375,20 @@ class _Parser:
             self._add_skill(line, prefix, content, column, blank_before)
         else:
             self.area.notes.append(line)
+
+    def _check_depth(self, line: Line, column: int) -> None:
+        """Refuse a line nested under more than ``MAX_DEPTH`` lines: the lines less indented
+        than it above it, up to its heading. Skills, skill sets nested in skill sets and
+        notes bullets are all nested this way, so none of them can go deeper."""
+        columns = self.open_columns
+        while columns and columns[-1] >= column:
+            columns.pop()
+        if len(columns) > MAX_DEPTH:
+            raise NotesSyntaxError(
+                line.number,
+                f"nested {len(columns)} levels deep; at most {MAX_DEPTH} are allowed",
+            )
+        columns.append(column)
 
     def _open_preamble(self) -> None:
         """Text before the first heading: a field named after the file, with no heading."""
@@ -414,6 +455,20 @@ class _Parser:
                 found = text.lstrip("#").strip()
         self.context_read = (self.area, len(self.area.notes), found)
         return found
+
+
+def _check_notes_length(area: AreaNode) -> None:
+    """Refuse a field whose notes (as ``notes_text`` joins them) pass ``MAX_NOTES_LENGTH``,
+    naming the line that passes it."""
+    length = -1  # no newline before the first line
+    for line in area.notes:
+        length += len(line.raw) + 1
+        if length > MAX_NOTES_LENGTH:
+            raise NotesSyntaxError(
+                line.number,
+                f"the notes of the field '{area.name}' reach {length:,} characters here; "
+                f"at most {MAX_NOTES_LENGTH:,} are allowed under one heading",
+            )
 
 
 def filed_line_numbers(document: NotesDocument):
