@@ -10,12 +10,13 @@ from pathlib import PurePath
 from lib.textfile import InputError
 from postings.area_guess import AreaGuess, AreaProfiles
 from postings.models import Company, Posting, Role
-from postings.parsing import Item, SectionKind, parse_posting
+from postings.parsing import Item, PostingSyntaxError, SectionKind, parse_posting
 from postings.parsing.description import description_markdown
 from postings.parsing.facts import Fact
 from taxonomy.line_kinds import SECTION_KINDS, LineKind, kind_under, optional_technologies
 from taxonomy.matching import TechnologyMatcher
 from taxonomy.models import ResearchArea, SkillSet, Technology
+from taxonomy.notes.parser import MAX_NOTES_LENGTH
 
 KIND_OF_SECTION = {
     SectionKind.RESPONSIBILITIES: SkillSet.Kind.RESPONSIBILITIES,
@@ -130,7 +131,10 @@ def plan_posting(
     if plan.existing is not None:
         plan.existing_roles = list(plan.existing.roles.order_by("pk"))
         return plan
-    parsed = parse_posting(text, file_name=source_name)
+    try:
+        parsed = parse_posting(text, file_name=source_name)
+    except PostingSyntaxError as exc:
+        raise InputError(source_name, exc.line, exc.message) from exc
     plan.roles = _roles(parsed.roles, parsed.has_sections, text, source_name, matcher, overrides)
     plan.technology_names = dict(
         Technology.objects.filter(slug__in=plan.technologies).values_list("slug", "name")
@@ -157,7 +161,8 @@ def _roles(parsed_roles, has_sections, text, source_name, matcher, overrides) ->
                 "by its text",
             )
         facts = parsed_roles[0].facts
-        return [_role_plan(title, None, "", facts, text.strip(), [])]
+        description = _checked(text.strip(), title, source_name)
+        return [_role_plan(title, None, "", facts, description, [])]
     if title and len(parsed_roles) > 1:
         names = ", ".join(role.title for role in parsed_roles)
         raise InputError(
@@ -176,11 +181,24 @@ def _roles(parsed_roles, has_sections, text, source_name, matcher, overrides) ->
                 source_name, None, "no job title found in the text; give one (--title)"
             )
         sets = [_set_plan(section, matcher) for section in role.skill_sections]
-        description = description_markdown(role)
+        description = _checked(description_markdown(role), role_title, source_name)
         plan = _role_plan(role_title, role.line, role.raw, role.facts, description, sets)
         plan.titled_from_file = from_file
         plans.append(plan)
     return plans
+
+
+def _checked(description: str, title: str, source_name: str) -> str:
+    """A role's description is rendered as one Markdown document: at most as long as a
+    field's notes (``MAX_NOTES_LENGTH``)."""
+    if len(description) > MAX_NOTES_LENGTH:
+        raise InputError(
+            source_name,
+            None,
+            f"the description of the role '{title}' is {len(description):,} characters long; "
+            f"at most {MAX_NOTES_LENGTH:,} are allowed",
+        )
+    return description
 
 
 def _title_from_file(source_name: str) -> str:

@@ -6,13 +6,21 @@ app's importer files them in the database.
 
 from postings.parsing.facts import Fact
 from postings.parsing.labels import SectionKind, classify
-from postings.parsing.parser import Item, ParsedPosting, ParsedRole, Section, parse_posting
+from postings.parsing.parser import (
+    Item,
+    ParsedPosting,
+    ParsedRole,
+    PostingSyntaxError,
+    Section,
+    parse_posting,
+)
 
 __all__ = [
     "Fact",
     "Item",
     "ParsedPosting",
     "ParsedRole",
+    "PostingSyntaxError",
     "Section",
     "SectionKind",
     "classify",

@@ -36,6 +36,7 @@ from postings.parsing.labels import (
 from postings.parsing.lines import Line, Shape, is_wrapped, joined, read_line, read_lines
 from taxonomy.employers import stated_employer
 from taxonomy.matching import CJK
+from taxonomy.notes.parser import MAX_DEPTH, MAX_LINE_LENGTH
 from taxonomy.notes.roles import role_from_first_line
 
 _SHARED = re.compile(
@@ -59,6 +60,15 @@ _LEGAL_NAME_LINES = 30
 # Labels rank below headings (1-6); a bullet that is a label ranks below both.
 LABEL_RANK = 7
 BULLET_LABEL_RANK = 8
+
+
+class PostingSyntaxError(ValueError):
+    """The posting cannot be filed; ``line`` is 1-based."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
 
 
 @dataclass(slots=True)
@@ -350,12 +360,19 @@ class _Reader:
             # One sentence, hard-wrapped: "… 트래픽을 처리하고" / "있습니다."
             if is_wrapped(last.text, line.text):
                 last.text = joined(last.text, line.text)
+                if len(last.text) > MAX_LINE_LENGTH:
+                    raise PostingSyntaxError(
+                        line.number,
+                        f"a sentence wrapped over several lines reaches {len(last.text):,} "
+                        f"characters here; at most {MAX_LINE_LENGTH:,} are allowed",
+                    )
                 last.raw = f"{last.raw}\n{line.raw}"
                 self.last = (last, line.number)
                 return
         trail = self.block.trail
         if not self.after_blank and trail and trail[-1].bullet:
             # A line straight after a bullet, unindented, carries on that bullet's thought.
+            _check_depth(line.number, len(trail))
             child = Item(line.text, line.number, line.raw, False, line.depth)
             trail[-1].children.append(child)
             self.last = (child, line.number)
@@ -385,6 +402,7 @@ class _Reader:
         trail = block.trail
         while trail and trail[-1].column >= item.column:
             trail.pop()
+        _check_depth(item.line, len(trail))
         if trail:
             trail[-1].children.append(item)
         else:
@@ -509,11 +527,29 @@ _FRONT_MATTER = {
 }
 
 
+def _check_depth(number: int, depth: int) -> None:
+    """An item nested under ``depth`` others: at most ``MAX_DEPTH``, as in the notes."""
+    if depth > MAX_DEPTH:
+        raise PostingSyntaxError(
+            number, f"nested {depth} levels deep; at most {MAX_DEPTH} are allowed"
+        )
+
+
 def parse_posting(text: str, *, file_name: str = "") -> ParsedPosting:
-    """Roles, sections and facts of a posting; ``file_name`` may confirm title and company."""
+    """Roles, sections and facts of a posting; ``file_name`` may confirm title and company.
+
+    Raises ``PostingSyntaxError`` for a line (or a sentence wrapped over lines) longer than
+    ``MAX_LINE_LENGTH``, or an item nested deeper than ``MAX_DEPTH``: the notes' bounds."""
     if looks_like_html(text, file_name):
         text = html_to_text(text)
     lines = read_lines(text)
+    for line in lines:
+        if len(line.raw) > MAX_LINE_LENGTH:
+            raise PostingSyntaxError(
+                line.number,
+                f"line is {len(line.raw):,} characters long; "
+                f"at most {MAX_LINE_LENGTH:,} are allowed",
+            )
     front = read_front_matter([line.raw for line in lines])
     if front.line_count:
         # Its lines are the document's facts, not its content; the others keep their numbers.
