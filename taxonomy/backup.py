@@ -35,7 +35,7 @@ class BackupError(Exception):
 
 
 def kept_models() -> list:
-    """The models a backup holds, in the order ``dumpdata`` would write them."""
+    """The models a backup holds (``_rows`` orders them so that they load)."""
     skipped_apps = {"contenttypes", "sessions", "axes"}
     return [
         model
@@ -72,8 +72,7 @@ def _rows():
 
 def write_backup(path: Path) -> dict[str, int]:
     """Write the backup to ``path`` (a ``.json.gz`` file), whole or not at all."""
-    if not path.name.endswith(".json.gz"):
-        raise BackupError(f"{path}: a backup's name ends in .json.gz.")
+    _check_name(path)
     partial = path.with_name(f".{path.name}.partial")
     try:
         # One transaction, read as of its start: the rows of every model at one moment.
@@ -102,8 +101,7 @@ def restore_backup(path: Path) -> dict[str, int]:
     build the search index from it. Nothing is written if any of it fails."""
     if not path.is_file():
         raise BackupError(f"{path}: no such backup file.")
-    if not path.name.endswith(".json.gz"):
-        raise BackupError(f"{path}: a backup's name ends in .json.gz.")
+    _check_name(path)
     held = {label: count for label, count in row_counts().items() if count}
     if held:
         label, count = next(iter(held.items()))
@@ -121,6 +119,11 @@ def restore_backup(path: Path) -> dict[str, int]:
         raise BackupError(f"{path}: cannot be restored here ({_first_line(exc)}).") from exc
     rebuild_index()
     return row_counts()
+
+
+def _check_name(path: Path) -> None:
+    if not path.name.endswith(".json.gz"):
+        raise BackupError(f"{path}: a backup's name ends in .json.gz.")
 
 
 def _first_line(exc: Exception) -> str:

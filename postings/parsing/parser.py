@@ -36,7 +36,12 @@ from postings.parsing.labels import (
 from postings.parsing.lines import Line, Shape, is_wrapped, joined, read_line, read_lines
 from taxonomy.employers import stated_employer
 from taxonomy.matching import CJK
-from taxonomy.notes.parser import MAX_DEPTH, MAX_LINE_LENGTH
+from taxonomy.notes.parser import (
+    MAX_LINE_LENGTH,
+    NotesSyntaxError,
+    check_depth,
+    check_line_length,
+)
 from taxonomy.notes.roles import role_from_first_line
 
 _SHARED = re.compile(
@@ -62,13 +67,8 @@ LABEL_RANK = 7
 BULLET_LABEL_RANK = 8
 
 
-class PostingSyntaxError(ValueError):
-    """The posting cannot be filed; ``line`` is 1-based."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
+class PostingSyntaxError(NotesSyntaxError):
+    """The posting cannot be filed; ``line`` is 1-based. Postings share the notes' bounds."""
 
 
 @dataclass(slots=True)
@@ -372,7 +372,7 @@ class _Reader:
         trail = self.block.trail
         if not self.after_blank and trail and trail[-1].bullet:
             # A line straight after a bullet, unindented, carries on that bullet's thought.
-            _check_depth(line.number, len(trail))
+            check_depth(line.number, len(trail), PostingSyntaxError)
             child = Item(line.text, line.number, line.raw, False, line.depth)
             trail[-1].children.append(child)
             self.last = (child, line.number)
@@ -402,7 +402,7 @@ class _Reader:
         trail = block.trail
         while trail and trail[-1].column >= item.column:
             trail.pop()
-        _check_depth(item.line, len(trail))
+        check_depth(item.line, len(trail), PostingSyntaxError)
         if trail:
             trail[-1].children.append(item)
         else:
@@ -527,14 +527,6 @@ _FRONT_MATTER = {
 }
 
 
-def _check_depth(number: int, depth: int) -> None:
-    """An item nested under ``depth`` others: at most ``MAX_DEPTH``, as in the notes."""
-    if depth > MAX_DEPTH:
-        raise PostingSyntaxError(
-            number, f"nested {depth} levels deep; at most {MAX_DEPTH} are allowed"
-        )
-
-
 def parse_posting(text: str, *, file_name: str = "") -> ParsedPosting:
     """Roles, sections and facts of a posting; ``file_name`` may confirm title and company.
 
@@ -544,12 +536,7 @@ def parse_posting(text: str, *, file_name: str = "") -> ParsedPosting:
         text = html_to_text(text)
     lines = read_lines(text)
     for line in lines:
-        if len(line.raw) > MAX_LINE_LENGTH:
-            raise PostingSyntaxError(
-                line.number,
-                f"line is {len(line.raw):,} characters long; "
-                f"at most {MAX_LINE_LENGTH:,} are allowed",
-            )
+        check_line_length(line.number, line.raw, PostingSyntaxError)
     front = read_front_matter([line.raw for line in lines])
     if front.line_count:
         # Its lines are the document's facts, not its content; the others keep their numbers.

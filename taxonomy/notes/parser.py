@@ -310,12 +310,7 @@ class _Parser:
 
     def parse(self) -> NotesDocument:
         for line in self.lines:
-            if len(line.raw) > MAX_LINE_LENGTH:
-                raise NotesSyntaxError(
-                    line.number,
-                    f"line is {len(line.raw):,} characters long; "
-                    f"at most {MAX_LINE_LENGTH:,} are allowed",
-                )
+            check_line_length(line.number, line.raw)
             if line.is_blank:
                 self._blank(line)
             else:
@@ -383,11 +378,7 @@ class _Parser:
         columns = self.open_columns
         while columns and columns[-1] >= column:
             columns.pop()
-        if len(columns) > MAX_DEPTH:
-            raise NotesSyntaxError(
-                line.number,
-                f"nested {len(columns)} levels deep; at most {MAX_DEPTH} are allowed",
-            )
+        check_depth(line.number, len(columns))
         columns.append(column)
 
     def _open_preamble(self) -> None:
@@ -455,6 +446,21 @@ class _Parser:
                 found = text.lstrip("#").strip()
         self.context_read = (self.area, len(self.area.notes), found)
         return found
+
+
+def check_line_length(number: int, raw: str, error: type[NotesSyntaxError] = NotesSyntaxError):
+    """Refuse line ``number`` (notes or a posting) if it is longer than ``MAX_LINE_LENGTH``."""
+    if len(raw) > MAX_LINE_LENGTH:
+        raise error(
+            number, f"line is {len(raw):,} characters long; at most {MAX_LINE_LENGTH:,} are allowed"
+        )
+
+
+def check_depth(number: int, depth: int, error: type[NotesSyntaxError] = NotesSyntaxError):
+    """Refuse line ``number`` (notes or a posting) if it is nested under more than
+    ``MAX_DEPTH`` lines."""
+    if depth > MAX_DEPTH:
+        raise error(number, f"nested {depth} levels deep; at most {MAX_DEPTH} are allowed")
 
 
 def _check_notes_length(area: AreaNode) -> None:
