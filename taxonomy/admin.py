@@ -126,8 +126,7 @@ class SkillSetAdmin(KeepsSearchInStep, admin.ModelAdmin):
         if formset.model is not Skill:
             return super().save_formset(request, form, formset, change)
         skills = formset.save(commit=False)
-        save_skills(skills=skills, deleted=formset.deleted_objects)
-        formset.save_m2m()
+        save_skills(skills=skills, deleted=formset.deleted_objects, save_tags=formset.save_m2m)
 
 
 @admin.register(Skill)
@@ -147,7 +146,12 @@ class SkillAdmin(KeepsSearchInStep, admin.ModelAdmin):
         return ", ".join(tag.name for tag in skill.tags.all())
 
     def save_model(self, request, obj, form, change):
-        save_skills(skills=[obj])
+        """Saved with its technologies in ``save_related``, so both count at once."""
+
+    def save_related(self, request, form, formsets, change):
+        save_skills(skills=[form.instance], save_tags=form.save_m2m)
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
 
 @admin.register(Technology)

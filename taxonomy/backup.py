@@ -3,8 +3,9 @@
 A backup is Django's JSON fixture format, gzipped, with natural keys for content types and
 permissions, so it loads into SQLite or PostgreSQL whatever ids their own migrations gave
 those. What is derived from the rest is left out and made again on restore: the search
-documents, both engines' indexes and the word list; the data version. Sessions and sign-in
-failures (django-axes) are passing state and are not kept either.
+documents, both engines' indexes and the word list; what each skill set asks for; the
+data version. Sessions and sign-in failures (django-axes) are passing state and are not
+kept either.
 """
 
 from __future__ import annotations
@@ -24,10 +25,16 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from lib.import_lock import holds_the_import_lock
-from taxonomy.models import DataVersion, SearchDocument, SearchWord, SqliteSearchEntry
+from taxonomy.models import (
+    AskedTechnology,
+    DataVersion,
+    SearchDocument,
+    SearchWord,
+    SqliteSearchEntry,
+)
 from taxonomy.search.index import rebuild_index
 
-DERIVED = (SearchDocument, SearchWord, SqliteSearchEntry, DataVersion)
+DERIVED = (SearchDocument, SearchWord, SqliteSearchEntry, DataVersion, AskedTechnology)
 
 
 class BackupError(Exception):

@@ -382,6 +382,60 @@ class Skill(ImportedRow):
         return self.skill_set.get_absolute_url()
 
 
+class AskedTechnologyQuerySet(models.QuerySet):
+    def counted(self):
+        """One row per technology: ``technology`` (its pk) and ``demand``, the number of
+        skill sets among these that ask for it; most asked first."""
+        return (
+            self.order_by()
+            .values("technology")
+            .annotate(demand=Count("pk"))
+            .order_by("-demand", "technology__name")
+        )
+
+
+class AskedTechnology(models.Model):
+    """One public skill set asks for one technology: a line of it that asks (a requirement,
+    a preference or a duty, not a company's blurb) is tagged with it.
+
+    Derived from the skills and their tags, never edited: ``taxonomy.demand.refresh_asks``
+    rewrites the rows of the skill sets each write touched, in the write's transaction (it
+    runs inside ``sync_index``). Demand pages count these rows rather than grouping every
+    tag of the data with ``COUNT(DISTINCT …)``.
+    """
+
+    skill_set = models.ForeignKey(SkillSet, on_delete=models.CASCADE, related_name="+")
+    technology = models.ForeignKey(Technology, on_delete=models.CASCADE, related_name="asked_by")
+    area = models.ForeignKey(
+        ResearchArea,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The skill set's field, kept here so that a field's demand needs no join.",
+    )
+
+    objects = AskedTechnologyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["technology", "skill_set"]
+        verbose_name = "technology asked for"
+        verbose_name_plural = "technologies asked for"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["skill_set", "technology"], name="taxonomy_askedtechnology_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["technology", "skill_set"], name="taxonomy_askedtech_technology"),
+            models.Index(fields=["area", "technology"], name="taxonomy_askedtech_area"),
+        ]
+
+    def __str__(self) -> str:
+        return f"skill set {self.skill_set_id} asks for technology {self.technology_id}"
+
+    def get_absolute_url(self) -> str:
+        return self.technology.get_absolute_url()
+
+
 class SearchDocument(models.Model):
     """One searchable thing (a field, role, company, skill line or technology), as text.
 

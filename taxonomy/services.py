@@ -33,16 +33,21 @@ def save_skill_set(*, skill_set: SkillSet) -> SkillSet:
 
 
 @transaction.atomic
-def save_skills(*, skills: list[Skill], deleted: list[Skill] = ()) -> None:
+def save_skills(*, skills: list[Skill], deleted: list[Skill] = (), save_tags=None) -> None:
+    """Save edited lines (and delete ``deleted``); ``save_tags``, if given, writes their
+    technologies once the lines have ids, before the demand for their sets is counted."""
     for skill in skills:
         skill.text_html = render_inline(skill.text)
         skill.save()
-    sets = SkillSet.objects.filter(pk__in={s.skill_set_id for s in [*skills, *deleted]})
+    if save_tags is not None:
+        save_tags()
+    set_ids = {s.skill_set_id for s in [*skills, *deleted]}
+    sets = SkillSet.objects.filter(pk__in=set_ids)
     NotesSource.objects.mark_edited(*sets.values_list("notes_source_id", flat=True))
     gone = [skill.pk for skill in deleted]
     for skill in deleted:
         skill.delete()
-    sync_index(kind=Kind.SKILL, ids=[s.pk for s in skills] + gone)
+    sync_index(kind=Kind.SKILL, ids=[s.pk for s in skills] + gone, skill_sets=set_ids)
 
 
 @transaction.atomic

@@ -10,12 +10,19 @@ from django.shortcuts import get_object_or_404, render
 from lib.charts import bar_chart
 from lib.paging import paginate
 from postings.models import Company, Role
-from taxonomy.demand import compare_demand, technology_demand, with_demand
+from taxonomy.demand import (
+    asked_with,
+    compare_demand,
+    fields_asking,
+    technology_demand,
+    with_demand,
+)
 from taxonomy.models import ResearchArea, SearchDocument, Skill, SkillSet, Technology, folder_anchor
 from taxonomy.search import search
 from taxonomy.tree import AreaTree, Node
 
 TOP_TECHNOLOGIES = 12
+TOP_FIELDS = 20
 
 
 def home(request):
@@ -152,37 +159,24 @@ def technology_detail(request, slug):
     # Every list below is an IN-subquery of these lines, never a correlated one, so the
     # plans stay simple on both databases at any size.
     mentions = Skill.objects.public().filter(taggedskill__tag=technology)
-    sets = mentions.values("skill_set_id")
-    fields = (
-        ResearchArea.objects.filter(skill_sets__in=sets)
-        .annotate(demand=Count("skill_sets", distinct=True))
-        .order_by("-demand", "position")
-    )
     roles = (
         Role.objects.filter(pk__in=mentions.values("skill_set__role_id"))
         .select_related("company", "area")
         .order_by("title", "pk")
     )
-    together = (
-        Technology.objects.exclude(pk=technology.pk)
-        .filter(
-            tagged_skills__content_object__is_placeholder=False,
-            tagged_skills__content_object__skill_set__in=sets,
-        )
-        .annotate(demand=Count("tagged_skills__content_object__skill_set", distinct=True))
-        .order_by("-demand", "name")[:TOP_TECHNOLOGIES]
-    )
     lines = mentions.select_related("skill_set__role", "skill_set__area").order_by(
         "skill_set__area__position", "skill_set__position", "position"
     )
+    fields, field_count = fields_asking(technology, limit=TOP_FIELDS)
     return render(
         request,
         "taxonomy/technology_detail.html",
         {
             "technology": technology,
             "fields": fields,
+            "more_fields": field_count - len(fields),
             "roles": paginate(request, roles, name="roles"),
-            "together": together,
+            "together": asked_with(technology, limit=TOP_TECHNOLOGIES),
             "lines": paginate(request, lines),
         },
     )

@@ -827,14 +827,19 @@ def _ancestors(ids: set[int], parent_of: dict[int, int | None]) -> set[int]:
     return found
 
 
-def _refresh_search(changed: bool, skills: set[int]) -> None:
+def _refresh_search(changed: bool, skills: set[int], sources: list[NotesSource]) -> None:
     """Bring the index up to date: the documents of skill lines for ``skills`` only (there
-    are thousands, and an import changes few), every document of the other kinds. An
-    unchanged import leaves the index alone, unless it was never built."""
+    are thousands, and an import changes few), every document of the other kinds, and what
+    the skill sets of the files written (``sources``) ask for. An unchanged import leaves
+    the index alone, unless it was never built."""
     if not SearchDocument.objects.exists():
         sync_index()
     elif changed:
-        sync_index(scope={**dict.fromkeys(SearchDocument.Kind), SearchDocument.Kind.SKILL: skills})
+        written = Q(notes_source__in=sources) | Q(area__notes_source__in=sources)
+        sync_index(
+            scope={**dict.fromkeys(SearchDocument.Kind), SearchDocument.Kind.SKILL: skills},
+            skill_sets=SkillSet.objects.filter(written).values_list("pk", flat=True),
+        )
     if changed and connection.vendor == "postgresql":
         # After a bulk load PostgreSQL plans with the old row counts until autovacuum
         # comes round; fresh statistics keep the public pages' plans sound at once.
@@ -1086,7 +1091,7 @@ def import_library(
             source.save(
                 update_fields=["checksum", "context", "vocabulary", "row_counts", "imported_at"]
             )
-    _refresh_search(report.changed, to_index)
+    _refresh_search(report.changed, to_index, [writer.source for _file, writer in writers])
     if dry_run:
         transaction.set_rollback(True)
     return report

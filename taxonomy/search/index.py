@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from lib.bulk import update_rows
 from postings.models import Company, Role
+from taxonomy.demand import refresh_asks
 from taxonomy.models import (
     DataVersion,
     ResearchArea,
@@ -134,16 +135,21 @@ def sync_index(
     kind: str | None = None,
     ids: Iterable[int] | None = None,
     scope: Mapping[str, Iterable[int] | None] | None = None,
+    skill_sets: Iterable[int] = (),
 ) -> int:
     """Bring the documents of ``kind`` (all kinds if None) for ``ids`` (all if None) up to
     date; returns how many documents were written or deleted.
 
     ``scope`` names several kinds at once, each with its ids (or None for all of them).
+    What each skill set asks for is counted again for the sets of the skill lines in scope
+    (every set if all lines are) and for ``skill_sets``: the sets that lost lines, which
+    the lines' ids no longer lead to.
     """
     if scope is None:
         scope = {kind: ids} if kind else dict.fromkeys(Kind)
     # Every write to the data passes here: what was derived from the old data is stale.
     DataVersion.objects.bump()
+    refresh_asks(skill_sets=_sets_to_recount(scope, skill_sets))
     tree = AreaTree.load()
     backend = current_backend()
     writes, touched, texts = 0, [], []
@@ -167,6 +173,17 @@ def sync_index(
     backend.refresh(touched)
     _add_words(texts)
     return writes
+
+
+def _sets_to_recount(scope, skill_sets: Iterable[int]) -> set[int] | None:
+    if Kind.SKILL in scope and scope[Kind.SKILL] is None:
+        return None
+    sets = set(skill_sets)
+    lines = sorted(set(scope.get(Kind.SKILL) or ()))
+    for start in range(0, len(lines), 500):
+        chunk = Skill.objects.filter(pk__in=lines[start : start + 500])
+        sets.update(chunk.values_list("skill_set", flat=True))
+    return sets
 
 
 @transaction.atomic
