@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import forms
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from lib.paging import paginate
+from lib.tree_rows import tree_rows
 from postings.models import Company, Posting, Role
 from roadmaps.fit import Fit, role_fits
 from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
@@ -74,7 +73,7 @@ def role_detail(request, slug):
         .select_related("area")
         .prefetch_related(Prefetch("skills", queryset=skills))
     )
-    sections = [(skill_set, _skill_rows(skill_set.skills.all())) for skill_set in skill_sets]
+    sections = [(skill_set, tree_rows(skill_set.skills.all())) for skill_set in skill_sets]
     fit = None
     if request.user.is_authenticated:
         fits = role_fits(user=request.user, roles=Role.objects.filter(pk=role.pk))
@@ -82,45 +81,6 @@ def role_detail(request, slug):
     return render(
         request, "postings/role_detail.html", {"role": role, "sections": sections, "fit": fit}
     )
-
-
-@dataclass(slots=True)
-class SkillRow:
-    """One skill of a role page's tree, rendered without recursion: whether a list opens
-    before it, whether lists nested in it follow, and the lists that close after it (each
-    True when it was nested in an item whose ``</li>`` follows too)."""
-
-    skill: Skill
-    opens: bool
-    has_children: bool
-    closes: list[bool]
-
-
-def _skill_rows(skills) -> list[SkillRow]:
-    """Skills in tree order, from their parent links, as rows that nest by markup alone.
-
-    No recursion, in Python or in the template, so a tree of any depth renders (the importer
-    refuses lines nested deeper than the parser's ``MAX_DEPTH``, but rows written before that
-    bound or in the admin may be deeper). A skill whose parent is not shown is a root; skills
-    on a cycle of parent links are never reached from a root and are not shown."""
-    children: dict[int | None, list[Skill]] = {}
-    present = {skill.pk for skill in skills}
-    for skill in skills:
-        parent = skill.parent_id if skill.parent_id in present else None
-        children.setdefault(parent, []).append(skill)
-    order: list[tuple[Skill, int]] = []
-    waiting = [(skill, 0) for skill in reversed(children.get(None, []))]
-    while waiting:
-        skill, depth = waiting.pop()
-        order.append((skill, depth))
-        waiting.extend((child, depth + 1) for child in reversed(children.get(skill.pk, [])))
-    rows = []
-    for index, (skill, depth) in enumerate(order):
-        following = order[index + 1][1] if index + 1 < len(order) else -1
-        before = order[index - 1][1] if index else -1
-        closes = [level > 0 for level in range(depth, following, -1)]
-        rows.append(SkillRow(skill, depth > before, following > depth, closes))
-    return rows
 
 
 # Industry bodies, job boards and universities the notes list: few, shown on one page.

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from lib.charts import bar_chart
 from lib.paging import paginate
+from lib.tree_rows import tree_rows
 from postings.models import Company, Role
 from taxonomy.demand import (
     asked_with,
@@ -25,25 +27,94 @@ TOP_TECHNOLOGIES = 12
 TOP_FIELDS = 20
 
 
+# A page of the home page lists this many top-level fields, each with at most this many
+# fields below it (in tree order; the rest are on its own page), so that its size does not
+# grow with the notes.
+HOME_FIELDS = 50
+HOME_BELOW = 20
+
+
+@dataclass(slots=True)
+class HomeField:
+    """One field as the home page shows it: read as plain values, since there may be
+    thousands and only a page of them is shown."""
+
+    pk: int
+    parent_id: int | None
+    name: str
+    slug: str
+    position: int
+    path: str | None  # of its notes file; None for a field made in the admin
+    total_roles: int  # its own, then its whole subtree's
+    total_skill_sets: int
+    more_below: int = 0
+
+    @property
+    def folder(self) -> str:
+        return self.path.rpartition("/")[0] if self.path else ""
+
+    def get_absolute_url(self) -> str:
+        return reverse("field-detail", args=[self.slug])
+
+
 def home(request):
-    areas = list(
-        ResearchArea.objects.with_counts().select_related("notes_source").order_by("position", "pk")
+    """Top-level fields grouped by the folder of their notes file, a page at a time, each
+    with the fields below it and the roles and skill sets of its whole subtree. Fields with
+    neither, anywhere below them, are hidden unless ``?empty=1``."""
+    show_empty = request.GET.get("empty") == "1"
+    rows = (
+        ResearchArea.objects.with_counts()
+        .order_by("position", "pk")
+        .values_list(
+            "pk",
+            "parent_id",
+            "name",
+            "slug",
+            "position",
+            "notes_source__path",
+            "role_count",
+            "skill_set_count",
+        )
     )
+    areas = [HomeField(*row) for row in rows]
     by_pk = {area.pk: area for area in areas}
     tree = AreaTree([Node(a.pk, a.parent_id, a.name, a.slug) for a in areas])
-    for area in areas:
-        subtree = [by_pk[pk] for pk in tree.subtree(area.pk)]
-        area.total_roles = sum(a.role_count for a in subtree)
-        area.total_skill_sets = sum(a.skill_set_count for a in subtree)
+    order = [row.item for row in tree_rows(areas)]
+    for area in reversed(order):  # children before their parents
+        if area.parent_id in by_pk:
+            by_pk[area.parent_id].total_roles += area.total_roles
+            by_pk[area.parent_id].total_skill_sets += area.total_skill_sets
 
-    def branch(parent):
-        return [(by_pk[node.pk], branch(node.pk)) for node in tree.children(parent)]
+    def shown(area) -> bool:
+        return show_empty or bool(area.total_roles or area.total_skill_sets)
 
+    rank = {area.pk: index for index, area in enumerate(order)}
+    roots = _in_folder_order([by_pk[node.pk] for node in tree.children(None)])
+    listed = [area for area in roots if shown(area)]
+    page = paginate(request, listed, per_page=HOME_FIELDS)
+    on_page: dict[str, list] = {}
+    for root in page:
+        below = sorted(
+            (by_pk[pk] for pk in tree.subtree(root.pk)[1:] if shown(by_pk[pk])),
+            key=lambda area: rank[area.pk],
+        )
+        root.more_below = max(0, len(below) - HOME_BELOW)
+        on_page.setdefault(root.folder, []).extend([root, *below[:HOME_BELOW]])
+    first_page: dict[str, int] = {}
+    for index, root in enumerate(listed):
+        first_page.setdefault(root.folder, index // HOME_FIELDS + 1)
+    folders = [
+        Folder(path, tree_rows(fields), first_page[path]) for path, fields in on_page.items()
+    ]
     return render(
         request,
         "taxonomy/home.html",
         {
-            "folders": _by_folder(branch(None)),
+            "folders": folders or [Folder("", [], 1)],
+            "all_folders": [Folder(path, [], number) for path, number in first_page.items()],
+            "page": page,
+            "hidden": 0 if show_empty else sum(1 for area in areas if not shown(area)),
+            "show_empty": show_empty,
             "demand": technology_demand(limit=TOP_TECHNOLOGIES),
         },
     )
@@ -54,7 +125,8 @@ class Folder:
     """The top-level fields of the notes files in one folder, for the home page."""
 
     path: str  # "" for files at the top, and for fields made in the admin
-    tree: list
+    rows: list  # lib.tree_rows of its fields on this page
+    page: int  # the page its first field is on
 
     @property
     def anchor(self) -> str:
@@ -66,33 +138,19 @@ class Folder:
         return self.path.replace("/", " / ") + "/" if self.path else ""
 
 
-def _by_folder(tree: list) -> list[Folder]:
-    """Top-level fields grouped by their file's folder: folders in path order (the top
-    first, a sub-folder right after its folder), files in path order within a folder, and
-    each file's fields in the file's order.
+def _in_folder_order(roots: list[HomeField]) -> list[HomeField]:
+    """Top-level fields in folder order (the top first, a sub-folder right after its folder),
+    files in path order within a folder, and each file's fields in the file's order.
 
     Fields made in the admin have no file; they stand at the top, placed by their position
     among the fields of the first file there, so that a single file's page reads as before.
     """
-    top_files = [
-        area.notes_source.path
-        for area, _ in tree
-        if area.notes_source and not area.notes_source.folder
-    ]
-    first = min(top_files, default="")
+    first = min((area.path for area in roots if area.path and not area.folder), default="")
 
-    def folder(area) -> str:
-        return area.notes_source.folder if area.notes_source else ""
+    def place(area) -> tuple:
+        return (area.folder.split("/"), area.path or first, area.position, area.pk)
 
-    def place(entry) -> tuple:
-        area, _ = entry
-        path = area.notes_source.path if area.notes_source else first
-        return (folder(area).split("/"), path, area.position, area.pk)
-
-    folders: dict[str, list] = {}
-    for entry in sorted(tree, key=place):
-        folders.setdefault(folder(entry[0]), []).append(entry)
-    return [Folder(path, entries) for path, entries in folders.items()] or [Folder("", [])]
+    return sorted(roots, key=place)
 
 
 def field_detail(request, slug):

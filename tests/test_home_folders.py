@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from taxonomy.models import NotesSource, ResearchArea
 from taxonomy.notes.importer import NotesFile, import_library
+from taxonomy.views import HOME_BELOW, HOME_FIELDS
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +82,10 @@ def test_fields_stand_under_their_folder_with_their_sub_fields(client):
 
     semiconductors = section(html, "folder-semiconductor-industry")
     assert fields_in(semiconductors) == ["EDA Tools", "Physical Design", "Verification"]
-    assert 'href="/fields/physical-design-tools/"' in semiconductors  # a sub-field
+    # The sub-field notes nothing, so it shows only when empty fields are asked for.
+    assert 'href="/fields/physical-design-tools/"' not in semiconductors
+    every = section(client.get("/?empty=1").content.decode(), "folder-semiconductor-industry")
+    assert 'href="/fields/physical-design-tools/"' in every
     assert "Firmware" not in semiconductors and "Web Development" not in semiconductors
 
     embedded = section(html, "folder-lower-level-roles-sw-dev-lower-level")
@@ -95,7 +99,7 @@ def test_fields_stand_under_their_folder_with_their_sub_fields(client):
 def test_fields_made_in_the_admin_stand_with_the_top_level_fields(client):
     import_library(files=LIBRARY)
     ResearchArea.objects.create(name="Curated Field", slug="curated-field", position=1)
-    html = home(client)
+    html = client.get("/?empty=1").content.decode()  # it notes nothing yet
 
     # Placed by its position among the fields of the first file at the top.
     top = html[html.index('id="folder-top"') : html.index('<section class="folder"')]
@@ -155,9 +159,44 @@ def test_a_folder_index_links_to_each_folder_section(client):
             NotesFile("b/c/y.md", "# In b c\n"),
         ]
     )
-    html = client.get("/").content.decode()
+    html = client.get("/?empty=1").content.decode()  # the fields note nothing
     start = html.index('class="folder-index"')
     index = html[start : html.index("</nav>", start)]
     assert re.findall(r'href="#(folder-[^"]+)"', index) == ["folder-a", "folder-b-c"]
     for anchor in ("folder-a", "folder-b-c"):
         assert f'<section class="folder" id="{anchor}"' in html
+
+
+def test_fields_that_note_nothing_are_hidden_and_counted(client):
+    import_library(files=LIBRARY)
+    html = home(client)
+    assert "Physical Design tools" not in html
+    # Each of the six fields has an empty "… tools" sub-field.
+    assert "6 fields with no roles or skill sets noted are hidden." in html
+    assert 'href="?empty=1"' in html
+
+
+def test_a_chain_of_a_hundred_fields_shows_its_first_levels_and_how_many_more(client):
+    parent = None
+    for depth in range(100):
+        parent = ResearchArea.objects.create(
+            name=f"Level {depth}", slug=f"level-{depth}", parent=parent, position=depth
+        )
+    html = client.get("/?empty=1").content.decode()
+    shown = re.findall(r'href="/fields/level-(\d+)/"', html)
+    assert shown[0] == "0" and len(set(shown)) == 1 + HOME_BELOW
+    assert f"and {99 - HOME_BELOW} more fields below" in html
+    assert html.count("<ul") == html.count("</ul>")
+
+
+def test_top_level_fields_come_a_page_at_a_time_and_the_folder_index_finds_them(client):
+    many = "".join(notes(f"Field {n}") for n in range(HOME_FIELDS + 5))
+    import_library(files=[NotesFile("a/many.md", many), NotesFile("b/last.md", notes("Last"))])
+    first = home(client)
+    assert len(fields_in(first)) == HOME_FIELDS
+    assert 'href="?page=2#folder-b"' in first
+    second = client.get("/?page=2").content.decode()
+    assert fields_in(second) == [f"Field {n}" for n in range(HOME_FIELDS, HOME_FIELDS + 5)] + [
+        "Last"
+    ]
+    assert 'href="#folder-b"' in second and 'href="?page=1#folder-a"' in second
