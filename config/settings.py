@@ -147,6 +147,18 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Pages and figures computed from the data are cached under its version (taxonomy's
+# DataVersion), so a change is seen at once and an entry is never stale. Files in one folder
+# are shared by every gunicorn worker on the machine and need no server of their own.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": Path(env_str("FIELDNOTES_CACHE_DIR") or BASE_DIR / ".cache"),
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": env_int("FIELDNOTES_CACHE_ENTRIES", default=5000, minimum=100)},
+    }
+}
+
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]

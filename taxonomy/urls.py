@@ -1,12 +1,15 @@
 from django.urls import path
 
+from lib.page_cache import cached_page
 from taxonomy import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("fields/<slug:slug>/", views.field_detail, name="field-detail"),
-    path("technologies/", views.technology_list, name="technology-list"),
-    path("technologies/<slug:slug>/", views.technology_detail, name="technology-detail"),
-    path("compare/", views.compare, name="compare"),
-    path("search/", views.search_page, name="search"),
+    path("", cached_page(views.home), name="home"),
+    path("fields/<slug:slug>/", cached_page(views.field_detail), name="field-detail"),
+    path("technologies/", cached_page(views.technology_list), name="technology-list"),
+    path(
+        "technologies/<slug:slug>/", cached_page(views.technology_detail), name="technology-detail"
+    ),
+    path("compare/", cached_page(views.compare), name="compare"),
+    path("search/", cached_page(views.search_page), name="search"),
 ]

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -131,6 +132,8 @@ def test_no_fields_yet_shows_the_empty_tree(client, db):
 
 
 def queries_for_home(client) -> int:
+    """Of the page computed, not kept (tests/test_page_cache.py covers the cache)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         home(client)
     return len(queries)

@@ -70,12 +70,19 @@ def get(url: str) -> tuple[int, dict, str]:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("serve")
+def serve_folder(tmp_path_factory) -> Path:
+    """The served site's database, static files and cache."""
+    return tmp_path_factory.mktemp("serve")
+
+
+@pytest.fixture(scope="module")
+def served(serve_folder):
+    folder = serve_folder
     port = free_port()
     env = {
         "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
         "DJANGO_STATIC_ROOT": str(folder / "static"),
+        "FIELDNOTES_CACHE_DIR": str(folder / "cache"),
         "DJANGO_SECRET_KEY": PRODUCTION_BEHIND_TLS["DJANGO_SECRET_KEY"],
         "PORT": str(port),
         "WEB_CONCURRENCY": "2",
@@ -135,3 +142,8 @@ def test_make_serve_serves_a_field_page_of_the_imported_notes(served):
     status, _, page = get(served + "/search/?q=mlops")
     assert status == 200
     assert "MLOps" in page
+
+
+def test_make_serve_keeps_pages_in_a_cache_its_workers_share(served, serve_folder):
+    assert get(served + "/technologies/")[0] == 200
+    assert any((serve_folder / "cache").glob("*.djcache"))

@@ -27,6 +27,7 @@ def settings_with(**env):
         ({"DJANGO_SECURE_HSTS_SECONDS": "-1"}, "'-1' must be a whole number, 0 or more"),
         ({"DJANGO_CSRF_TRUSTED_ORIGINS": "example.org"}, "needs its scheme, as https://"),
         ({"DJANGO_SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto: https"}, "is not a header"),
+        ({"FIELDNOTES_CACHE_ENTRIES": "10"}, "'10' must be a whole number, 100 or more"),
     ],
 )
 def test_bad_settings_stop_start_up_loudly(env, message):
