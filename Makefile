@@ -62,10 +62,12 @@ bench: install
 	$(PYTHON) benchmarks/notes_library.py
 	$(PYTHON) benchmarks/site.py
 	$(PYTHON) benchmarks/roadmaps.py
+	$(PYTHON) benchmarks/pages.py
+	$(PYTHON) benchmarks/load.py
 
 # Extraction scored against the hand-labelled set in fixtures/eval/ (see its README).
 eval: install
 	$(PYTHON) benchmarks/evaluate.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .cache .pytest_cache .ruff_cache

@@ -118,14 +118,12 @@ def _count_by_company(rows, ids: list[int]) -> dict[int, int]:
 def company_detail(request, slug):
     company = get_object_or_404(Company, slug=slug)
     roles = company.roles.select_related("area")
-    fields = (
-        ResearchArea.objects.filter(
-            Q(roles__company=company)
-            | Q(skill_sets__company=company, skill_sets__is_placeholder=False)
-        )
-        .distinct()
-        .order_by("position")
-    )
+    # Two IN-subqueries, not two joins: joined, DISTINCT sorted every role and skill set of
+    # the company's fields (230 ms for an association named in 100x the notes).
+    fields = ResearchArea.objects.filter(
+        Q(pk__in=company.roles.values("area"))
+        | Q(pk__in=SkillSet.objects.public().filter(company=company).values("area"))
+    ).order_by("position", "pk")
     return render(
         request,
         "postings/company_detail.html",

@@ -73,7 +73,7 @@ class Demand:
 def with_demand(technologies):
     """``technologies`` annotated with ``demand``: how many public skill sets ask for each
     (a count of each one's own index range, however many technologies there are)."""
-    asked = AskedTechnology.objects.filter(technology=OuterRef("pk")).counted().order_by()
+    asked = AskedTechnology.objects.filter(technology=OuterRef("pk")).counted()
     return technologies.annotate(demand=Coalesce(Subquery(asked.values("demand")), 0))
 
 
@@ -119,12 +119,12 @@ def asked_with(technology: Technology, *, limit: int) -> list[Demand]:
 
 
 def _demands(asked, limit: int | None) -> list[Demand]:
-    counted = asked.counted().values_list("technology", "demand")
-    if limit is not None:
-        counted = counted[:limit]
-    rows = list(counted)
+    """Most asked first, then by name: sorted here, since joining the technologies to sort
+    by name in the database would cost a join for every counted row."""
+    rows = list(asked.counted().values_list("technology", "demand"))
     technologies = Technology.objects.in_bulk([pk for pk, _ in rows])
-    return [Demand(technologies[pk], count) for pk, count in rows]
+    rows.sort(key=lambda row: (-row[1], technologies[row[0]].name))
+    return [Demand(technologies[pk], count) for pk, count in rows[:limit]]
 
 
 def fields_asking(technology: Technology, *, limit: int) -> tuple[list, int]:
@@ -134,7 +134,7 @@ def fields_asking(technology: Technology, *, limit: int) -> tuple[list, int]:
     in_field = asked.filter(area=OuterRef("pk")).order_by().values("area")
     fields = (
         ResearchArea.objects.filter(pk__in=asked.values("area"))
-        .annotate(demand=Subquery(in_field.annotate(n=Count("pk")).values("n")))
+        .annotate(demand=Subquery(in_field.annotate(n=Count("*")).values("n")))
         .order_by("-demand", "position", "pk")[:limit]
     )
     return list(fields), asked.values("area").distinct().count()

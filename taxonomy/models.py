@@ -384,14 +384,10 @@ class Skill(ImportedRow):
 
 class AskedTechnologyQuerySet(models.QuerySet):
     def counted(self):
-        """One row per technology: ``technology`` (its pk) and ``demand``, the number of
-        skill sets among these that ask for it; most asked first."""
-        return (
-            self.order_by()
-            .values("technology")
-            .annotate(demand=Count("pk"))
-            .order_by("-demand", "technology__name")
-        )
+        """One row per technology, in no order: ``technology`` (its pk) and ``demand``, the
+        number of skill sets among these that ask for it. ``COUNT(*)``, so that an index on
+        the grouped column answers it without reading the table."""
+        return self.order_by().values("technology").annotate(demand=Count("*"))
 
 
 class AskedTechnology(models.Model):
