@@ -12,4 +12,5 @@ urlpatterns = [
     ),
     path("compare/", cached_page(views.compare), name="compare"),
     path("search/", cached_page(views.search_page), name="search"),
+    path("suggest/<slug:kind>/", views.suggest, name="suggest"),
 ]

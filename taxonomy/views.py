@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.http import require_GET
 
 from lib.charts import bar_chart
 from lib.paging import paginate
@@ -20,6 +22,7 @@ from taxonomy.demand import (
     with_demand,
 )
 from taxonomy.models import ResearchArea, SearchDocument, Skill, SkillSet, Technology, folder_anchor
+from taxonomy.pickers import BY_PLURAL
 from taxonomy.search import search
 from taxonomy.tree import AreaTree, Node
 
@@ -264,6 +267,16 @@ def compare(request):
                 technology_demand(areas=tree.subtree(b.pk)),
             )
     return render(request, "taxonomy/compare.html", context)
+
+
+@require_GET
+def suggest(request, kind):
+    """A few names for a picker's type-ahead list (``js/pickers.js``): value and label."""
+    picker = BY_PLURAL.get(kind)
+    if picker is None:
+        raise Http404("No such picker.")
+    found = picker.suggest(request.GET.get("q", ""))
+    return JsonResponse({"suggestions": [{"value": c.slug, "label": c.label} for c in found]})
 
 
 def search_page(request):
