@@ -82,12 +82,5 @@ class AreaTree:
     def root_of(self, pk: int | None) -> int | None:
         return self.roots.get(pk)
 
-    @cached_property
-    def _by_slug(self) -> dict[str, Node]:
-        return {node.slug: node for node in self.nodes.values()}
-
-    def find(self, slug: str) -> Node | None:
-        return self._by_slug.get(slug)
-
     def children(self, pk: int | None) -> list[Node]:
         return [self.nodes[child] for child in self.children_of.get(pk, ())]

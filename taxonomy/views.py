@@ -22,9 +22,9 @@ from taxonomy.demand import (
     with_demand,
 )
 from taxonomy.models import ResearchArea, SearchDocument, Skill, SkillSet, Technology, folder_anchor
-from taxonomy.pickers import BY_PLURAL
+from taxonomy.pickers import BY_PLURAL, FIELDS, ROLES
 from taxonomy.search import search
-from taxonomy.tree import AreaTree, Node
+from taxonomy.tree import AreaTree, Node, subtree_ids
 
 TOP_TECHNOLOGIES = 12
 TOP_FIELDS = 20
@@ -188,7 +188,7 @@ def field_detail(request, slug):
             "skill_sets": skill_sets,
             "companies": companies,
             "chart": chart,
-            "others": [node for node in tree.nodes.values() if node.pk != area.pk],
+            "compare_with": FIELDS.pick(""),
         },
     )
 
@@ -243,29 +243,36 @@ def technology_detail(request, slug):
     )
 
 
+FIELD_PAIR, ROLE_PAIR = ("a", "b"), ("role_a", "role_b")
+
+
 def compare(request):
-    """Two fields (``?a=&b=``, each with its sub-fields) or two roles (``?role_a=&role_b=``)."""
-    tree = AreaTree.load()
-    role_slugs = (request.GET.get("role_a", ""), request.GET.get("role_b", ""))
-    context = {"fields": list(tree.nodes.values()), "a": None, "b": None, "comparison": None}
-    if any(role_slugs):
-        roles = {
-            r.slug: r for r in Role.objects.filter(slug__in=role_slugs).select_related("company")
-        }
-        a, b = roles.get(role_slugs[0]), roles.get(role_slugs[1])
-        context |= {"mode": "roles", "a": a, "b": b, "role_slugs": role_slugs}
-        if a and b:
-            context["comparison"] = compare_demand(
-                technology_demand(roles=[a.pk]), technology_demand(roles=[b.pk])
-            )
-    else:
-        a, b = tree.find(request.GET.get("a", "")), tree.find(request.GET.get("b", ""))
-        context |= {"mode": "fields", "a": a, "b": b}
-        if a and b:
-            context["comparison"] = compare_demand(
-                technology_demand(areas=tree.subtree(a.pk)),
-                technology_demand(areas=tree.subtree(b.pk)),
-            )
+    """Two fields (``?a=&b=``, each with its sub-fields) or two roles (``?role_a=&role_b=``),
+    each typed by name or slug."""
+    role_mode = any(request.GET.get(name, "").strip() for name in ROLE_PAIR)
+    mode, picker, names = (
+        ("roles", ROLES, ROLE_PAIR) if role_mode else ("fields", FIELDS, FIELD_PAIR)
+    )
+    pick_a, pick_b = (picker.pick(request.GET.get(name, "")) for name in names)
+    a, b = pick_a.found, pick_b.found
+    comparison = None
+    if a and b:
+        if role_mode:
+            demand_a, demand_b = (technology_demand(roles=[role.pk]) for role in (a, b))
+        else:
+            demand_a, demand_b = (technology_demand(areas=subtree_ids([f.pk])) for f in (a, b))
+        comparison = compare_demand(demand_a, demand_b)
+    blank = {"fields": FIELDS.pick(""), "roles": ROLES.pick("")}
+    picks = {kind: (pick, pick) for kind, pick in blank.items()} | {mode: (pick_a, pick_b)}
+    context = {
+        "mode": mode,
+        "a": a,
+        "b": b,
+        "picks": picks,
+        # One chosen and the other box left empty: a prompt for the second, not an error.
+        "alone": (a or b) if not (pick_a.text and pick_b.text) else None,
+        "comparison": comparison,
+    }
     return render(request, "taxonomy/compare.html", context)
 
 

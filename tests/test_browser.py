@@ -88,13 +88,41 @@ def test_a_visitor_follows_mlops_to_a_role_a_technology_search_and_compare(page)
     shot(page, "05-search-typo")
 
     page.get_by_role("link", name="Compare", exact=True).click()
-    page.get_by_label("Field A").select_option(label="Computer Vision")
-    page.get_by_label("Field B").select_option(label="Natural Language Processing, NLP")
+    field_a = page.get_by_label("Field A")
+    field_a.press_sequentially("computer vis")
+    # js/pickers.js fills the box's datalist with the server's suggestions.
+    suggestion = page.locator('#compare-a-suggestions option[value="computer-vision"]')
+    sync_api.expect(suggestion).to_have_attribute("label", "Computer Vision")
+    field_a.fill("computer-vision")
+    page.get_by_label("Field B").fill("Natural Language Processing, NLP")
     page.get_by_role("button", name="Compare fields").click()
     sync_api.expect(page.locator("h1")).to_contain_text("Computer Vision and Natural Language")
     sync_api.expect(page.locator("#both-heading")).to_be_visible()
     assert page.locator(".compare-grid tbody tr").count() > 1
     shot(page, "06-compare")
+
+
+def test_without_javascript_a_typed_name_filters_roles_and_a_vague_one_offers_choices(
+    page, browser, live_server
+):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto("/roles/")
+    plain.get_by_label("Technology", exact=True).fill("pyt")
+    plain.get_by_role("button", name="Filter").click()
+    sync_api.expect(plain.locator(".errors")).to_contain_text("“pyt” matches several")
+    assert plain.locator("tbody td a").count() == 0
+    shot(plain, "07-roles-vague-technology")
+
+    plain.get_by_role("link", name="PyTorch", exact=True).click()
+    sync_api.expect(plain.get_by_label("Technology", exact=True)).to_have_value("PyTorch")
+    assert plain.locator("tbody td a").count() > 0
+
+    plain.get_by_label("Field", exact=True).fill("no such field")
+    plain.get_by_role("button", name="Filter").click()
+    sync_api.expect(plain.locator(".errors")).to_have_text("No field named “no such field”.")
+    sync_api.expect(plain.locator("tbody")).to_contain_text("No role matches these filters.")
+    context.close()
 
 
 def sign_in_as_staff(page) -> None:
