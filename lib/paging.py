@@ -1,4 +1,5 @@
-"""Pagination shared by the public pages: a bad ?page= shows the nearest page, never a 404."""
+"""Pagination shared by the public pages: a bad ?page= shows the nearest page, never a 404,
+and the page says which page was asked for and not found (``page.missing``)."""
 
 from django.core.paginator import Page, Paginator
 
@@ -6,4 +7,7 @@ PER_PAGE = 25
 
 
 def paginate(request, object_list, per_page: int = PER_PAGE, name: str = "page") -> Page:
-    return Paginator(object_list, per_page).get_page(request.GET.get(name))
+    asked = request.GET.get(name, "")
+    page = Paginator(object_list, per_page).get_page(asked)
+    page.missing = "" if asked in ("", str(page.number)) else asked
+    return page

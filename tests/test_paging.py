@@ -1,4 +1,5 @@
-"""lib/paging.py: a bad ?page= shows the nearest page, never an error."""
+"""lib/paging.py: a bad ?page= shows the nearest page, never an error, and names the page
+asked for."""
 
 from django.test import RequestFactory
 
@@ -29,3 +30,14 @@ def test_a_named_pager_reads_its_own_parameter():
 def test_an_empty_list_gives_one_empty_page():
     page = _page({"page": "2"}, items=[])
     assert page.number == 1 and list(page) == []
+
+
+def test_a_page_that_is_not_there_is_named_so_the_page_can_say_so():
+    assert _page({"page": "99"}).missing == "99"
+    assert _page({"page": "x'--"}).missing == "x'--"
+    assert _page({"page": "2"}, items=[]).missing == "2"
+
+
+def test_the_page_asked_for_or_none_asked_for_is_not_missing():
+    assert _page({"page": "3"}).missing == ""
+    assert _page({}).missing == ""

@@ -175,12 +175,15 @@ def test_roles_filter_by_field_including_sub_fields_company_technology_and_text(
     }
 
 
-def test_roles_are_paginated_and_a_bad_page_shows_the_last_one(client, real_notes):
+def test_roles_are_paginated_and_a_page_past_the_end_says_so_and_shows_the_last(client, real_notes):
     pages = -(-Role.objects.count() // ROLES_PER_PAGE)
     assert pages > 1
     first = client.get("/roles/").content.decode()
     assert f"Page 1 of {pages}" in first
-    assert f"Page {pages} of {pages}" in client.get("/roles/?page=999").content.decode()
+    past_the_end = client.get("/roles/?page=999").content.decode()
+    assert f"Page {pages} of {pages}" in past_the_end
+    assert f"There is no page “999”; this is page {pages} of {pages}." in past_the_end
+    assert "There is no page" not in first
     assert f"Page 1 of {pages}" in client.get("/roles/?page=x").content.decode()
 
 
