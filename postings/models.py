@@ -3,6 +3,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from taxonomy.notes.markdown import plain_text
 from taxonomy.provenance import ImportedRow, notes_source_link
 
 
@@ -146,7 +147,13 @@ class Role(ImportedRow):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} at {self.company}" if self.company_id else self.title
+        return f"{self.plain_title} at {self.company}" if self.company_id else self.plain_title
 
     def get_absolute_url(self) -> str:
         return reverse("role-detail", args=[self.slug])
+
+    @property
+    def plain_title(self) -> str:
+        """The title as the site shows it: without the notes' emphasis markers
+        ("***Machine Translation***"), which ``title`` keeps as imported."""
+        return plain_text(self.title)

@@ -108,7 +108,8 @@ class Roadmap(models.Model):
     def targets_label(self) -> str:
         """What the skill sets counted belong to, for "14 of 22 MLOps skill sets": the one
         target's name, or "target" for several (reads the prefetched areas and roles)."""
-        names = [area.name for area in self.areas.all()] + [role.title for role in self.roles.all()]
+        names = [area.name for area in self.areas.all()]
+        names += [role.plain_title for role in self.roles.all()]
         return names[0] if len(names) == 1 else "target"
 
 

@@ -121,7 +121,7 @@ def roadmap_new(request):
         areas, roles = _chosen(request.POST)
     else:
         areas, roles = _chosen(request.GET)
-        title = " and ".join([a.name for a in areas] + [r.title for r in roles])
+        title = " and ".join([a.name for a in areas] + [r.plain_title for r in roles])
         form = RoadmapForm(initial={"title": title[:200], "areas": areas, "roles": roles})
     query = request.GET.get("q", "")[:200]
     candidates = find_targets(query, chosen_areas=areas, chosen_roles=roles)

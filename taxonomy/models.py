@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from taxonomy.notes.markdown import plain_text
 from taxonomy.provenance import ImportedRow, notes_source_link
 
 
@@ -230,7 +231,7 @@ class SkillSet(ImportedRow):
         ]
 
     def __str__(self) -> str:
-        title = self.role.title if self.role_id else self.label
+        title = self.role.plain_title if self.role_id else plain_text(self.label)
         return f"{title} ({self.area.name})"
 
     def get_absolute_url(self) -> str:

@@ -130,6 +130,23 @@ def test_role_page_shows_skills_nested_emphasised_with_chips_and_their_source(cl
     assert 'class="chip" href="/technologies/pytorch/"' in html
 
 
+def test_role_titles_and_skill_set_lines_show_without_their_markdown_markers(client, real_notes):
+    introduced = SkillSet.objects.filter(role__isnull=False, context__contains="***").first()
+    role = introduced.role
+    role.title = "Software Development Engineer [Dept: ***Machine Translation***]"
+    role.save()
+    plain = "Software Development Engineer [Dept: Machine Translation]"
+    html = client.get(role.get_absolute_url()).content.decode()
+    assert f"<title>{plain} · Fieldnotes</title>" in html
+    assert f"<h1>{plain}</h1>" in html
+    assert "**" not in re.sub(r"<[^>]+>", "", html)  # the skill set's line too
+    assert f">{plain}</a>" in client.get("/roles/?q=Machine+Translation").content.decode()
+    compare = client.get(f"/compare/?role_a={role.slug}&role_b={role.slug}").content.decode()
+    assert f"<h1>Compare {plain} and {plain}</h1>" in compare
+    role.refresh_from_db()
+    assert role.title.endswith("***Machine Translation***]")  # stored as imported
+
+
 def test_role_page_marks_lines_that_are_not_requirements_and_optional_technologies(
     client, import_text
 ):

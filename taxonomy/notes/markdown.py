@@ -122,3 +122,19 @@ def render_inline(source: str) -> str:
     if source == source.strip() and not _INLINE_SYNTAX.search(source):
         return escapeHtml(source)  # most skill lines: as rendered, at a tenth of the cost
     return _MD.renderInline(source)
+
+
+# Emphasis, with code spans and backslash escapes so that a "*" inside either stays a "*".
+_PLAIN_MD = MarkdownIt("zero").enable(["emphasis", "backticks", "escape"])
+
+
+def plain_text(source: str) -> str:
+    """``source`` as text, without the emphasis markers its Markdown would turn into bold
+    or italics (role titles, the line that introduces a skill set): what a rendering shows,
+    minus the formatting. Not HTML: escape it where it is shown."""
+    if not _INLINE_SYNTAX.search(source):
+        return source
+    [line] = _PLAIN_MD.parseInline(source)
+    return "".join(
+        token.content for token in line.children if token.type in ("text", "code_inline")
+    )

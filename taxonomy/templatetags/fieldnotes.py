@@ -1,6 +1,6 @@
 from django import template
 
-from taxonomy.notes.markdown import is_allowed_link
+from taxonomy.notes.markdown import is_allowed_link, plain_text
 
 register = template.Library()
 
@@ -27,3 +27,8 @@ def without_param(context, name: str) -> str:
 def safe_url(url: str) -> str:
     """Only http, https and mailto links reach an href; anything else becomes no link."""
     return url if url and is_allowed_link(url) else ""
+
+
+# Imported text (a skill set's label, the line introducing it) shown as text, without the
+# emphasis markers of its Markdown; autoescaped as any text.
+register.filter("plain_text", plain_text)
