@@ -272,6 +272,22 @@ def test_user_data_is_escaped_and_unsafe_links_are_dropped(client, real_notes):
     assert "javascript:" not in client.get("/companies/").content.decode()
 
 
+def test_the_menu_marks_the_page_it_leads_to_and_the_pages_under_it(client, real_notes):
+    role, area = Role.objects.first(), ResearchArea.objects.first()
+    marks = {
+        "/": '<a href="/" aria-current="page">Fields</a>',
+        area.get_absolute_url(): '<a href="/" aria-current="true">Fields</a>',
+        "/roles/": '<a href="/roles/" aria-current="page">Roles</a>',
+        role.get_absolute_url(): '<a href="/roles/" aria-current="true">Roles</a>',
+        "/technologies/": '<a href="/technologies/" aria-current="page">Technologies</a>',
+    }
+    for url, mark in marks.items():
+        menu = client.get(url).content.decode().split('<nav aria-label="Main">')[1]
+        menu = menu.split("</nav>")[0]
+        assert mark in menu, url
+        assert menu.count("aria-current") == 1, url
+
+
 def test_security_headers_are_sent(client, db):
     response = client.get("/")
     assert response["X-Content-Type-Options"] == "nosniff"
