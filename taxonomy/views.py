@@ -21,7 +21,15 @@ from taxonomy.demand import (
     technology_demand,
     with_demand,
 )
-from taxonomy.models import ResearchArea, SearchDocument, Skill, SkillSet, Technology, folder_anchor
+from taxonomy.models import (
+    AskedTechnology,
+    ResearchArea,
+    SearchDocument,
+    Skill,
+    SkillSet,
+    Technology,
+    folder_anchor,
+)
 from taxonomy.pickers import BY_PLURAL, FIELDS, ROLES
 from taxonomy.search import search
 from taxonomy.tree import AreaTree, Node, subtree_ids
@@ -217,11 +225,12 @@ def technology_list(request):
 
 def technology_detail(request, slug):
     technology = get_object_or_404(Technology, slug=slug)
-    # Every list below is an IN-subquery of these lines, never a correlated one, so the
-    # plans stay simple on both databases at any size.
+    # Every list below is an IN-subquery, never a correlated one, so the plans stay simple
+    # on both databases at any size.
     mentions = Skill.objects.public().filter(taggedskill__tag=technology)
+    asking = AskedTechnology.objects.filter(technology=technology).values("skill_set")
     roles = (
-        Role.objects.filter(pk__in=mentions.values("skill_set__role_id"))
+        Role.objects.filter(pk__in=SkillSet.objects.filter(pk__in=asking).values("role"))
         .select_related("company", "area")
         .order_by("title", "pk")
     )

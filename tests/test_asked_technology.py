@@ -159,3 +159,21 @@ def test_the_migration_counts_the_data_already_there(import_text):
     migrate_to([("taxonomy", "0013_asked_technology")])
     migrate_to_latest()
     assert stored() == rows
+
+
+def test_a_technology_page_lists_the_roles_that_ask_for_it_not_those_that_name_it(
+    client, import_text
+):
+    import_text(
+        "# Cloud\n+ skill set:\n\t- Senior Platform Engineer\n"
+        "\t- Acme is the leading provider of managed Kubernetes for banks.\n"
+        "\t- Python and SQL\n"
+        "+ skill set:\n\t- Site Reliability Engineer\n\t- Kubernetes and Go\n"
+    )
+    assert Skill.objects.get(text__startswith="Acme").kind == "about"
+    html = client.get("/technologies/kubernetes/").content.decode()
+    roles = html[html.index('id="roles-heading"') : html.index('id="lines-heading"')]
+    assert "Site Reliability Engineer" in roles
+    assert "Senior Platform Engineer" not in roles
+    # The company's line still mentions it, and is listed among the lines.
+    assert "managed Kubernetes for banks" in html[html.index('id="lines-heading"') :]
