@@ -18,8 +18,19 @@ UPLOAD_BYTES = MAX_BYTES + 1024 * 1024
 
 SESSION_KEY = "fieldnotes_pending_import"
 
-# Who may import notes.
-IMPORT_NOTES_PERMISSIONS = ("taxonomy.add_researcharea",)
+# Who may import notes: an import adds, changes and deletes fields, skill sets and their
+# lines, and the companies and roles the notes name.
+IMPORT_NOTES_PERMISSIONS = tuple(
+    f"{app}.{action}_{model}"
+    for app, model in (
+        ("taxonomy", "researcharea"),
+        ("taxonomy", "skillset"),
+        ("taxonomy", "skill"),
+        ("postings", "company"),
+        ("postings", "role"),
+    )
+    for action in ("add", "change", "delete")
+)
 
 
 class NotesUploadForm(forms.Form):

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from postings.models import Company, Posting, Role
+from taxonomy.admin_import import IMPORT_NOTES_PERMISSIONS
 from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
 
 pytestmark = pytest.mark.django_db
@@ -134,7 +135,9 @@ def test_staff_without_permission_get_403_from_import_notes(staff_with):
     ("permissions", "shown"),
     [
         (["taxonomy.view_researcharea"], False),
-        (["taxonomy.view_researcharea", "taxonomy.add_researcharea"], True),
+        (["taxonomy.view_researcharea", "taxonomy.add_researcharea"], False),
+        (["taxonomy.view_researcharea", *IMPORT_NOTES_PERMISSIONS[:-1]], False),
+        (["taxonomy.view_researcharea", *IMPORT_NOTES_PERMISSIONS], True),
     ],
 )
 def test_the_import_notes_link_shows_only_to_staff_it_lets_in(staff_with, permissions, shown):
