@@ -12,7 +12,7 @@ from postings.models import Company, Posting, Role
 from roadmaps.fit import Fit, role_fits
 from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill
 from taxonomy.pickers import COMPANIES, FIELDS, TECHNOLOGIES
-from taxonomy.tree import subtree_ids
+from taxonomy.tree import AreaTree, subtree_ids
 
 # The role list's filters, each a name picker (``lib.pickers``): the query parameter, its
 # label and the picker.
@@ -26,9 +26,10 @@ ROLE_ROW = ("title", "slug", "company__name", "company__slug", "area__name", "ar
 
 
 def role_list(request):
-    """Roles, filtered by text in the title and by a field (with its sub-fields), a company
-    and a technology, each typed by name or slug. A filter naming nothing matches no role
-    and says so, rather than being dropped."""
+    """Roles, filtered by text in the title and by a field (with its sub-fields and the
+    sections the notes file under it, as on its page), a company and a technology, each
+    typed by name or slug. A filter naming nothing matches no role and says so, rather
+    than being dropped."""
     title = request.GET.get("q", "").strip()[:MAX_TEXT]
     picks = {param: picker.pick(request.GET.get(param, "")) for param, _, picker in ROLE_FILTERS}
     # Only the columns the table shows: sorting whole rows (descriptions, a field's notes) for
@@ -39,7 +40,7 @@ def role_list(request):
     if title:
         roles = roles.filter(title__icontains=title)
     if field := picks["field"].found:
-        roles = roles.filter(area__in=subtree_ids([field.pk]))
+        roles = roles.filter(area__in=subtree_ids(AreaTree.load().heads(field.pk)))
     if company := picks["company"].found:
         roles = roles.filter(company=company)
     if technology := picks["technology"].found:

@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from postings.models import Role
 from taxonomy.models import ResearchArea
+from taxonomy.tree import field_counts
 
 MAX_EACH = 12
 MAX_WORDS = 6
@@ -27,13 +28,21 @@ class Candidates:
 def find_targets(query: str, *, chosen_areas=(), chosen_roles=()) -> Candidates:
     """Fields and roles whose names hold every word of ``query``, not already chosen.
 
-    Without words, the fields with the most skill sets are suggested.
+    Without words, the fields with the most skill sets are suggested. Each field carries
+    ``role_count`` and ``skill_set_count``, counted as the home page counts them
+    (``taxonomy.tree.field_counts``).
     """
     words = query.split()[:MAX_WORDS]
-    areas = ResearchArea.objects.with_counts().exclude(pk__in=[a.pk for a in chosen_areas])
+    counts = field_counts()  # in document order
+    chosen = {a.pk for a in chosen_areas}
     if not words:
-        popular = areas.filter(skill_set_count__gt=0).order_by("-skill_set_count", "position")
-        return Candidates(query, areas=list(popular[:MAX_EACH]))
+        order = {pk: index for index, pk in enumerate(counts)}
+        popular = sorted(
+            (pk for pk, c in counts.items() if c.skill_sets and pk not in chosen),
+            key=lambda pk: (-counts[pk].skill_sets, order[pk]),
+        )[:MAX_EACH]
+        found = ResearchArea.objects.in_bulk(popular)
+        return Candidates(query, areas=_counted([found[pk] for pk in popular], counts))
     area_match, role_match = Q(), Q()
     for word in words:
         area_match &= Q(name__icontains=word) | Q(slug__icontains=word)
@@ -44,8 +53,12 @@ def find_targets(query: str, *, chosen_areas=(), chosen_roles=()) -> Candidates:
         .select_related("company", "area")
         .order_by("title", "pk")
     )
-    return Candidates(
-        query,
-        areas=list(areas.filter(area_match).order_by("position")[:MAX_EACH]),
-        roles=list(roles[:MAX_EACH]),
-    )
+    areas = ResearchArea.objects.filter(area_match).exclude(pk__in=chosen).order_by("position")
+    return Candidates(query, areas=_counted(areas[:MAX_EACH], counts), roles=list(roles[:MAX_EACH]))
+
+
+def _counted(areas, counts) -> list[ResearchArea]:
+    areas = list(areas)
+    for area in areas:
+        area.role_count, area.skill_set_count = counts[area.pk].roles, counts[area.pk].skill_sets
+    return areas

@@ -1,4 +1,5 @@
-"""The field tree, read in one query: names, sub-fields, ancestors and top-level fields.
+"""The field tree, read in one query: names, sub-fields, ancestors and top-level fields,
+and what a field holds: its sub-fields and the sections the notes file under it.
 
 Areas are few (one per heading), so walking their parent links in Python is cheaper and
 simpler than a recursive query per page, and it stays right after curators move an area.
@@ -10,9 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.db.models import Count
 from django.db.models.expressions import RawSQL
 
-from taxonomy.models import ResearchArea
+from postings.models import Role
+from taxonomy.filing import Section, field_names, filed_under
+from taxonomy.models import DataVersion, ResearchArea, SkillSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +25,8 @@ class Node:
     parent_id: int | None
     name: str
     slug: str
+    aliases: tuple[str, ...] = ()
+    source_id: int | None = None  # its notes file: fields at the top are siblings within one
 
     def get_absolute_url(self) -> str:
         return ResearchArea(pk=self.pk, slug=self.slug).get_absolute_url()
@@ -44,11 +50,27 @@ class AreaTree:
     def __init__(self, nodes: list[Node]):
         self.nodes = {node.pk: node for node in nodes}  # in document order
         self.parent_of = {node.pk: node.parent_id for node in nodes}
+        self._filed: dict[int, dict] = {}  # a group's first sibling → ``filed_under`` of it
 
     @classmethod
     def load(cls) -> AreaTree:
-        rows = ResearchArea.objects.values_list("id", "parent_id", "name", "slug")
-        return cls([Node(*row) for row in rows])
+        rows = ResearchArea.objects.values_list(*_NODE_FIELDS)
+        return cls(
+            [
+                Node(pk, parent, name, slug, tuple(aliases), source)
+                for pk, parent, name, slug, aliases, source in rows
+            ]
+        )
+
+    @classmethod
+    def of(cls, areas) -> AreaTree:
+        """The tree of ``areas`` already read (in document order)."""
+        return cls(
+            [
+                Node(a.pk, a.parent_id, a.name, a.slug, tuple(a.aliases), a.notes_source_id)
+                for a in areas
+            ]
+        )
 
     @cached_property
     def children_of(self) -> dict[int | None, list[int]]:
@@ -58,13 +80,51 @@ class AreaTree:
         return children
 
     def subtree(self, pk: int) -> list[int]:
-        """``pk`` and every area below it."""
-        found, stack = [], [pk]
+        """``pk`` and every area below it (once each, even on a loop a curator made)."""
+        found, seen, stack = [], {pk}, [pk]
         while stack:
             current = stack.pop()
             found.append(current)
-            stack.extend(self.children_of.get(current, ()))
+            below = [child for child in self.children_of.get(current, ()) if child not in seen]
+            seen.update(below)
+            stack.extend(below)
         return found
+
+    @cached_property
+    def _siblings(self) -> dict[int, list[int]]:
+        """Each area's siblings, itself included, in document order: the children of its
+        parent, or at the top the fields of its notes file."""
+        groups: dict[tuple, list[int]] = defaultdict(list)
+        for node in self.nodes.values():
+            parent = node.parent_id if node.parent_id in self.nodes else None
+            groups[(parent, node.source_id if parent is None else None)].append(node.pk)
+        return {pk: siblings for siblings in groups.values() for pk in siblings}
+
+    def filed(self, pk: int) -> list[int]:
+        """The sibling sections the notes file under ``pk`` (``taxonomy.filing`` states the
+        rule), read off its group of siblings once."""
+        siblings = self._siblings.get(pk, [pk])
+        key = siblings[0]
+        if key not in self._filed:
+            self._filed[key] = filed_under([self._section(sibling) for sibling in siblings])
+        return self._filed[key].get(pk, [])
+
+    def _section(self, pk: int) -> Section:
+        node = self.nodes[pk]
+        below = (self.nodes[child].name for child in self.children_of.get(pk, ()))
+        return Section(pk, field_names(node.name, node.aliases), (node.name, *below))
+
+    def heads(self, pk: int) -> list[int]:
+        """``pk`` and the sections filed under it: the tops of the subtrees its field spans."""
+        return [pk, *self.filed(pk)]
+
+    def field(self, pk: int) -> list[int]:
+        """Every area of the field ``pk``: its subtree and those of the sections filed under
+        it. What a field's page lists, its roles filter finds and its counts count."""
+        found: dict[int, None] = {}
+        for head in self.heads(pk):
+            found.update(dict.fromkeys(self.subtree(head)))
+        return list(found)
 
     def ancestors(self, pk: int) -> list[Node]:
         """From the top-level field down to the parent of ``pk``."""
@@ -84,3 +144,44 @@ class AreaTree:
 
     def children(self, pk: int | None) -> list[Node]:
         return [self.nodes[child] for child in self.children_of.get(pk, ())]
+
+
+_NODE_FIELDS = ("id", "parent_id", "name", "slug", "aliases", "notes_source_id")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldCounts:
+    roles: int
+    skill_sets: int
+
+
+def field_counts(tree: AreaTree | None = None) -> dict[int, FieldCounts]:
+    """The roles and public skill sets of every field, over ``AreaTree.field``: what the
+    home page and the roadmap picker show. Two grouped queries (and the tree, unless given)
+    when the data has changed; kept in the cache until it changes again."""
+
+    def compute() -> dict[int, tuple[int, int]]:
+        fields = tree or AreaTree.load()
+        roles = _by_area(Role.objects.all())
+        sets = _by_area(SkillSet.objects.public())
+        below = {}
+        for pk in fields.nodes:
+            subtree = fields.subtree(pk)
+            below[pk] = (
+                sum(roles.get(a, 0) for a in subtree),
+                sum(sets.get(a, 0) for a in subtree),
+            )
+        return {
+            pk: (
+                sum(below[head][0] for head in fields.heads(pk)),
+                sum(below[head][1] for head in fields.heads(pk)),
+            )
+            for pk in fields.nodes
+        }
+
+    counted = DataVersion.objects.cached("field-counts", (), compute)
+    return {pk: FieldCounts(*figures) for pk, figures in counted.items()}
+
+
+def _by_area(rows) -> dict[int, int]:
+    return dict(rows.order_by().values_list("area").annotate(n=Count("pk")))

@@ -32,7 +32,7 @@ from taxonomy.models import (
 )
 from taxonomy.pickers import BY_PLURAL, FIELDS, ROLES
 from taxonomy.search import search
-from taxonomy.tree import AreaTree, Node, subtree_ids
+from taxonomy.tree import AreaTree, Node, field_counts, subtree_ids
 
 TOP_TECHNOLOGIES = 12
 TOP_FIELDS = 20
@@ -56,8 +56,8 @@ class HomeField:
     slug: str
     position: int
     path: str | None  # of its notes file; None for a field made in the admin
-    total_roles: int  # its own, then its whole subtree's
-    total_skill_sets: int
+    total_roles: int = 0  # of ``taxonomy.tree.field_counts``
+    total_skill_sets: int = 0
     more_below: int = 0
 
     @property
@@ -73,28 +73,20 @@ def home(request):
     with the fields below it and the roles and skill sets of its whole subtree. Fields with
     neither, anywhere below them, are hidden unless ``?empty=1``."""
     show_empty = request.GET.get("empty") == "1"
-    rows = (
-        ResearchArea.objects.with_counts()
-        .order_by("position", "pk")
-        .values_list(
-            "pk",
-            "parent_id",
-            "name",
-            "slug",
-            "position",
-            "notes_source__path",
-            "role_count",
-            "skill_set_count",
-        )
-    )
-    areas = [HomeField(*row) for row in rows]
+    rows = ResearchArea.objects.order_by("position", "pk").values_list(
+        "pk", "parent_id", "name", "slug", "aliases", "notes_source", "position",
+        "notes_source__path",
+    )  # fmt: skip
+    areas, nodes = [], []
+    for pk, parent, name, slug, aliases, source, position, path in rows:
+        areas.append(HomeField(pk, parent, name, slug, position, path))
+        nodes.append(Node(pk, parent, name, slug, tuple(aliases), source))
     by_pk = {area.pk: area for area in areas}
-    tree = AreaTree([Node(a.pk, a.parent_id, a.name, a.slug) for a in areas])
+    tree = AreaTree(nodes)
+    # The counts the roadmap picker shows too: each field's subtree and filed sections.
+    for pk, counts in field_counts(tree).items():
+        by_pk[pk].total_roles, by_pk[pk].total_skill_sets = counts.roles, counts.skill_sets
     order = [row.item for row in tree_rows(areas)]
-    for area in reversed(order):  # children before their parents
-        if area.parent_id in by_pk:
-            by_pk[area.parent_id].total_roles += area.total_roles
-            by_pk[area.parent_id].total_skill_sets += area.total_skill_sets
 
     def shown(area) -> bool:
         return show_empty or bool(area.total_roles or area.total_skill_sets)
@@ -165,10 +157,12 @@ def _in_folder_order(roots: list[HomeField]) -> list[HomeField]:
 
 
 def field_detail(request, slug):
+    """One field: its roles, companies and demand over ``AreaTree.field`` (its sub-fields
+    and the sections the notes file under it), and its own skill sets and notes."""
     area = get_object_or_404(ResearchArea, slug=slug)
     tree = AreaTree.load()
-    subtree = tree.subtree(area.pk)
-    roles = Role.objects.filter(area__in=subtree).select_related("company", "area")
+    in_field = tree.field(area.pk)
+    roles = Role.objects.filter(area__in=in_field).select_related("company", "area")
     skill_sets = (
         SkillSet.objects.public()
         .in_area(area)
@@ -178,10 +172,10 @@ def field_detail(request, slug):
     # Two subqueries, not two joins: joined, every role of a company would meet every one of
     # its skill sets before DISTINCT, and employers named in many postings have hundreds.
     companies = Company.objects.filter(
-        Q(pk__in=Role.objects.filter(area__in=subtree).values("company"))
-        | Q(pk__in=SkillSet.objects.public().filter(area__in=subtree).values("company"))
+        Q(pk__in=Role.objects.filter(area__in=in_field).values("company"))
+        | Q(pk__in=SkillSet.objects.public().filter(area__in=in_field).values("company"))
     )
-    demand = technology_demand(areas=subtree, limit=TOP_TECHNOLOGIES)
+    demand = technology_demand(areas=in_field, limit=TOP_TECHNOLOGIES)
     chart = bar_chart(
         [(d.technology.name, d.count, d.technology.get_absolute_url()) for d in demand]
     )
@@ -192,6 +186,7 @@ def field_detail(request, slug):
             "area": area,
             "ancestors": tree.ancestors(area.pk),
             "children": tree.children(area.pk),
+            "filed": [tree.nodes[pk] for pk in tree.heads(area.pk)[1:]],
             "roles": paginate(request, roles),
             "skill_sets": skill_sets,
             "companies": companies,
@@ -256,8 +251,8 @@ FIELD_PAIR, ROLE_PAIR = ("a", "b"), ("role_a", "role_b")
 
 
 def compare(request):
-    """Two fields (``?a=&b=``, each with its sub-fields) or two roles (``?role_a=&role_b=``),
-    each typed by name or slug."""
+    """Two fields (``?a=&b=``, each as ``AreaTree.field``: its sub-fields and the sections
+    the notes file under it) or two roles (``?role_a=&role_b=``), each typed by name or slug."""
     role_mode = any(request.GET.get(name, "").strip() for name in ROLE_PAIR)
     mode, picker, names = (
         ("roles", ROLES, ROLE_PAIR) if role_mode else ("fields", FIELDS, FIELD_PAIR)
@@ -269,7 +264,10 @@ def compare(request):
         if role_mode:
             demand_a, demand_b = (technology_demand(roles=[role.pk]) for role in (a, b))
         else:
-            demand_a, demand_b = (technology_demand(areas=subtree_ids([f.pk])) for f in (a, b))
+            tree = AreaTree.load()
+            demand_a, demand_b = (
+                technology_demand(areas=subtree_ids(tree.heads(f.pk))) for f in (a, b)
+            )
         comparison = compare_demand(demand_a, demand_b)
     blank = {"fields": FIELDS.pick(""), "roles": ROLES.pick("")}
     picks = {kind: (pick, pick) for kind, pick in blank.items()} | {mode: (pick_a, pick_b)}

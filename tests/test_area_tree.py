@@ -1,9 +1,11 @@
-"""The field tree in the database: every area below some fields, as one subquery."""
+"""The field tree in the database: every area below some fields, as one subquery; what a
+field spans and counts."""
 
 import pytest
 
-from taxonomy.models import ResearchArea
-from taxonomy.tree import subtree_ids
+from postings.models import Role
+from taxonomy.models import ResearchArea, SkillSet
+from taxonomy.tree import AreaTree, FieldCounts, field_counts, subtree_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -16,3 +18,48 @@ def test_a_field_counts_every_level_below_it_and_a_cycle_does_not_stop_the_count
     ResearchArea.objects.filter(pk=areas["b"].pk).update(parent=areas["d"])  # a curator's loop
     both = ResearchArea.objects.filter(pk__in=subtree_ids([areas["c"].pk, areas["e"].pk]))
     assert sorted(both.values_list("slug", flat=True)) == ["b", "c", "d", "e"]
+
+
+FILED_NOTES = """# Chips
+## EDA, Electronic Design Automation
+### EDA tools
+## Companies in the industry
+### Machine Learning for EDA
+### Timing
+## Deep learning hardware
+## Application engineers of EDA products
+# Other file-level field
+## EDA elsewhere
+"""
+
+
+def test_a_field_spans_its_subtree_and_the_later_sections_filed_under_it(import_text):
+    import_text(FILED_NOTES)
+    tree = AreaTree.load()
+    eda = tree.find("eda-electronic-design-automation")
+    names = {tree.nodes[pk].name for pk in tree.field(eda.pk)}
+    assert names == {
+        "EDA, Electronic Design Automation",
+        "EDA tools",
+        "Companies in the industry",  # a sub-heading names EDA
+        "Machine Learning for EDA",
+        "Timing",
+        "Application engineers of EDA products",
+    }
+    assert [tree.nodes[pk].name for pk in tree.heads(eda.pk)][1:] == [
+        "Companies in the industry",
+        "Application engineers of EDA products",
+    ]
+
+
+def test_field_counts_count_the_roles_and_public_skill_sets_of_each_whole_field(real_notes):
+    tree = AreaTree.load()
+    counts = field_counts()
+    for slug in ["eda-electronic-design-automation", "mlops-or-ml-ops-modelops-aiops"]:
+        areas = tree.field(tree.find(slug).pk)
+        assert counts[tree.find(slug).pk] == FieldCounts(
+            Role.objects.filter(area__in=areas).count(),
+            SkillSet.objects.public().filter(area__in=areas).count(),
+        )
+    eda = counts[tree.find("eda-electronic-design-automation").pk]
+    assert eda.roles > 10  # STCO's, circuit simulation's … filed beside it in the notes

@@ -91,6 +91,33 @@ def test_field_page_has_breadcrumb_roles_of_sub_fields_chart_notes_and_compare(c
     assert 'name="b"' in html and 'value="mlops-or-ml-ops-modelops-aiops"' in html
 
 
+def role_links(html: str) -> set[str]:
+    return set(re.findall(r'href="(/roles/[^/"?]+/)"', html))
+
+
+def test_the_eda_page_lists_the_roles_of_the_sections_the_notes_file_under_it(client, real_notes):
+    html = client.get("/fields/eda-electronic-design-automation/").content.decode()
+    assert 'href="/fields/companies-in-the-semiconductor-industry/"' in html  # filed with it
+    assert 'href="/fields/vlsi-deep-learning-embedded-deep-learning/"' not in html
+    stco = Role.objects.filter(area__slug="system-technology-co-optimization-stco").first()
+    generic = Role.objects.get(
+        area__slug="generic-skill-sets-for-lower-level-eda-software-development"
+    )
+    assert stco.get_absolute_url() in html and generic.get_absolute_url() in html
+    count = int(re.search(r'Roles <span class="count">(\d+)<', html).group(1))
+    assert count > 10
+
+
+def test_the_roles_filter_by_a_field_finds_the_roles_its_page_lists(client, real_notes):
+    for slug in ["eda-electronic-design-automation", "machine-learning-ml", "computer-vision"]:
+        page = client.get(f"/fields/{slug}/").content.decode()
+        roles_section = page[page.index('id="roles-heading"') :].split("</section>")[0]
+        listed = client.get("/roles/", {"field": slug}).content.decode()
+        count = re.search(r'Roles <span class="count">(\d+)<', page).group(1)
+        assert f'<p class="count-line">{count} role' in listed, slug
+        assert role_links(roles_section) == role_links(listed), slug  # the same first page
+
+
 def test_stco_belongs_under_the_semiconductor_companies_heading(client, real_notes):
     html = client.get("/fields/system-technology-co-optimization-stco/").content.decode()
     assert "Also called: STCO" in html

@@ -172,6 +172,40 @@ def test_the_target_picker_works_without_javascript(client, toy_notes, people):
     assert roadmap.steps.count() == 6
 
 
+def home_counts(html: str, slug: str) -> tuple[str, str]:
+    found = re.search(
+        rf'href="/fields/{slug}/">[^<]*</a>\s*<span class="counts">(\d+) roles? · (\d+) skill set',
+        html,
+    )
+    return found.groups()
+
+
+def picker_counts(html: str, name: str) -> tuple[str, str]:
+    found = re.search(
+        rf"{re.escape(name)} <span class=\"counts\">(\d+) skill sets?, (\d+) roles?</span>", html
+    )
+    return found.group(2), found.group(1)
+
+
+def test_the_picker_counts_a_field_as_the_home_page_does_and_suggests_by_that_count(
+    client, real_notes, people
+):
+    home = client.get("/").content.decode()
+    client = signed_in(client, people[0])
+    for slug, query in [
+        ("mlops-or-ml-ops-modelops-aiops", "modelops"),  # its roles are in its sub-field
+        ("eda-electronic-design-automation", "electronic design"),  # and in filed sections
+    ]:
+        area = ResearchArea.objects.get(slug=slug)
+        picked = client.get("/roadmaps/new/", {"q": query}).content.decode()
+        name = area.name.replace("&", "&amp;")
+        assert picker_counts(picked, name) == home_counts(home, slug), slug
+        assert home_counts(home, slug) != ("0", "0"), slug
+    suggested = client.get("/roadmaps/new/").content.decode()  # the fields with most sets
+    sets = [int(n) for n in re.findall(r'class="counts">(\d+) skill sets?,', suggested)]
+    assert len(sets) > 1 and sets == sorted(sets, reverse=True)
+
+
 def test_creating_without_targets_says_so_and_anonymous_people_are_asked_to_sign_in(
     client, toy_notes, people
 ):
