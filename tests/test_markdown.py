@@ -1,7 +1,14 @@
+import time
+
 import pytest
 
 from taxonomy.notes import markdown
-from taxonomy.notes.markdown import MarkdownCoverageError, render_markdown
+from taxonomy.notes.markdown import (
+    MarkdownCoverageError,
+    contents_of,
+    render_inline,
+    render_markdown,
+)
 
 
 def test_raw_html_is_escaped():
@@ -45,7 +52,7 @@ def test_a_setext_underline_in_a_list_item_counts_as_rendered():
     # 2024-07-08 of the real notes: an empty item under a job title makes it a heading.
     source = "+ HPC Engineer, Machine Learning Infrastructure - US Remote\n\t- \n+ next"
     html = render_markdown(source, strict=True)
-    assert "<h2>HPC Engineer" in html and "next" in html
+    assert '<h2 id="section-hpc-engineer-machine-learning' in html and "next" in html
 
 
 def test_render_inline_fast_path_matches_markdown_it_on_every_real_skill_line(real_notes_text):
@@ -85,3 +92,47 @@ def test_unclosed_brackets_cost_a_bounded_amount_of_work_each(monkeypatch):
 def test_links_and_emphasis_still_nest_inside_each_other():
     html = render_markdown("*a [b **c**](https://x.y) d*")
     assert html == '<p><em>a <a href="https://x.y">b <strong>c</strong></a> d</em></p>\n'
+
+
+@pytest.mark.parametrize("render", [render_markdown, render_inline])
+def test_bare_http_https_and_www_addresses_become_links_without_the_sentences_punctuation(
+    render,
+):
+    html = render(
+        "See https://en.wikipedia.org/wiki/Foo_(bar), www.semi.org/en. and (http://x.org/jobs)."
+    )
+    assert (
+        '<a href="https://en.wikipedia.org/wiki/Foo_(bar)">https://en.wikipedia.org/wiki/Foo_(bar)</a>,'
+        in html
+    )
+    assert '<a href="http://www.semi.org/en">www.semi.org/en</a>.' in html
+    assert '(<a href="http://x.org/jobs">http://x.org/jobs</a>).' in html
+
+
+def test_addresses_in_links_code_and_other_schemes_are_left_as_they_are():
+    html = render_markdown(
+        "[site](https://a.org/x) `https://code.org` <https://auto.org> "
+        "ftp://x.org javascript://x.org https:// www."
+    )
+    assert html.count("<a ") == 2  # the link and the autolink, each once
+    assert "<code>https://code.org</code>" in html
+    assert "ftp://x.org" in html and 'href="ftp' not in html and 'href="javascript' not in html
+
+
+def test_linking_bare_addresses_costs_linear_time_on_hostile_lines():
+    line = "https://x.org/" + ")" * 20_000 + " " + "www.a " * 3_000 + "(https://" * 2_000
+    started = time.perf_counter()
+    html = render_markdown(line)
+    assert time.perf_counter() - started < 2
+    assert html.count("<a ") == 1 + 3_000 + 1  # the last run of "(https://" is one address
+
+
+def test_headings_get_unique_ids_that_the_contents_list_reads():
+    html = render_markdown(
+        "## Skill Sets for *X* <b>\ntext\n## Skill Sets for X\n### \u00c9t\u00e9\n"
+    )
+    assert contents_of(html) == [
+        ("section-skill-sets-for-x-b", "Skill Sets for X &lt;b&gt;"),
+        ("section-skill-sets-for-x", "Skill Sets for X"),
+        ("section-\u00e9t\u00e9", "\u00c9t\u00e9"),
+    ]

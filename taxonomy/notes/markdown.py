@@ -1,7 +1,10 @@
 """Render stored Markdown source to safe HTML, once, at write time.
 
 Raw HTML is off and only http, https and mailto links survive; anything else is shown as
-text. Placeholder lines (``BLAH``, ``[NAME](URL)``) stay in the source but never reach HTML.
+text. Bare addresses (``https://…``, ``www.…``) become links too, by a small rule of our own
+(``_link_bare_addresses``). Headings get ids (``section-…``) for a page's contents list
+(``contents_of``). Placeholder lines (``BLAH``, ``[NAME](URL)``) stay in the source but
+never reach HTML.
 The notes nest lists ten levels deep, past markdown-it-py's default nesting limit, which
 silently drops the rest of the document; so the limit is raised, and every render checks
 that the parser's block tokens cover every nonblank line it was given. Source that would
@@ -15,6 +18,7 @@ from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
 
 from taxonomy.notes.parser import is_placeholder
 
@@ -61,6 +65,111 @@ def _inline(state) -> None:
 
 
 _MD.core.ruler.at("inline", _inline)
+
+# A bare address: "http://", "https://" or "www." after a space or punctuation, up to a
+# space or a character no address holds; sentence punctuation after it is left out. One
+# pass of a regex without nested repeats, and one backwards pass to trim: linear in the text.
+_BARE_ADDRESS = re.compile(r"(?<![\w@/.+-])(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
+_MAY_HOLD_ADDRESS = re.compile(r"://|www\.", re.IGNORECASE)
+_SENTENCE_END = frozenset(".,;:!?*_~'\"")
+_CLOSING = {")": "(", "]": "["}
+
+
+def _trimmed(address: str) -> str:
+    """``address`` without the sentence's punctuation after it, nor a closing bracket it did
+    not open ("(see https://x.org/a_(b))" keeps "https://x.org/a_(b)")."""
+    unopened = {
+        close: address.count(close) - address.count(open_) for close, open_ in _CLOSING.items()
+    }
+    end = len(address)
+    while end:
+        last = address[end - 1]
+        if last in _SENTENCE_END:
+            end -= 1
+        elif unopened.get(last, 0) > 0:
+            unopened[last] -= 1
+            end -= 1
+        else:
+            break
+    return address[:end]
+
+
+def _linked(text: str, md: MarkdownIt) -> list[Token] | None:
+    """``text`` as text and link tokens, or None when it holds no address to link."""
+    tokens, done = [], 0
+    for found in _BARE_ADDRESS.finditer(text):
+        address = _trimmed(found.group())
+        if address.lower() in {"http://", "https://", "www."}:
+            continue
+        href = md.normalizeLink(address if "://" in address else f"http://{address}")
+        if not md.validateLink(href):
+            continue
+        if found.start() > done:
+            tokens.append(Token("text", "", 0, content=text[done : found.start()]))
+        tokens += [
+            Token("link_open", "a", 1, attrs={"href": href}, markup="linkify", info="auto"),
+            Token("text", "", 0, content=address),
+            Token("link_close", "a", -1, markup="linkify", info="auto"),
+        ]
+        done = found.start() + len(address)
+    if not tokens:
+        return None
+    if done < len(text):
+        tokens.append(Token("text", "", 0, content=text[done:]))
+    return tokens
+
+
+def _link_bare_addresses(state) -> None:
+    """Make each bare address in text a link, except inside a link (and code, which is
+    not text). markdown-it-py's own linkify needs linkify-it-py and recognises far more
+    (bare domains, e-mail addresses); the notes write addresses in full."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children, in_link = [], 0
+        for token in block.children:
+            in_link += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            linked = None
+            if token.type == "text" and not in_link and _MAY_HOLD_ADDRESS.search(token.content):
+                linked = _linked(token.content, state.md)
+            children.extend(linked or [token])
+        block.children = children
+
+
+_SLUG_GAPS = re.compile(r"[\W_]+")
+MAX_SLUG = 60
+
+
+def _heading_ids(state) -> None:
+    """Give each heading an id from its words, ``section-…``, unique in the document."""
+    taken: set[str] = set()
+    for index, token in enumerate(state.tokens):
+        if token.type != "heading_open":
+            continue
+        words = state.tokens[index + 1].content if index + 1 < len(state.tokens) else ""
+        base = "section-" + (_SLUG_GAPS.sub("-", words.casefold()).strip("-")[:MAX_SLUG] or "part")
+        anchor, repeat = base, 1
+        while anchor in taken:
+            repeat += 1
+            anchor = f"{base}-{repeat}"
+        taken.add(anchor)
+        token.attrSet("id", anchor)
+
+
+for _md in (_MD, _INLINE_MD):
+    _md.core.ruler.push("bare_addresses", _link_bare_addresses)
+_MD.core.ruler.push("heading_ids", _heading_ids)
+
+_HEADING = re.compile(r'<h[1-6] id="(section-[^"]*)">(.*?)</h[1-6]>')
+_TAG = re.compile(r"<[^>]*>")
+
+
+def contents_of(html: str) -> list[tuple[str, str]]:
+    """The (id, text) of each heading of HTML that ``render_markdown`` made; the text is
+    still escaped, without its tags."""
+    return [(anchor, _TAG.sub("", inner)) for anchor, inner in _HEADING.findall(html)]
+
+
 # Containers (lists, items) get a map even when their content was dropped at the nesting
 # limit; only leaf blocks prove that a line was really parsed. A heading's map covers the
 # underline of a setext heading ("text" over "-"), which its inline token does not.
@@ -113,8 +222,8 @@ def _render_covered(source: str) -> str:
 
 
 # Without these characters a line holds no inline Markdown (emphasis, code, links, images,
-# autolinks, entities, escapes), and rendering it is escaping it.
-_INLINE_SYNTAX = re.compile(r"[*_`\[\]\\<>&!~]")  # a class: three times faster than a set
+# autolinks, entities, escapes) nor a bare address, and rendering it is escaping it.
+_INLINE_SYNTAX = re.compile(r"[*_`\[\]\\<>&!~]|://|(?i:www\.)")  # faster than a set
 
 
 def render_inline(source: str) -> str:
