@@ -30,12 +30,16 @@ from taxonomy.models import (
     Technology,
     folder_anchor,
 )
+from taxonomy.notes.markdown import contents_of
 from taxonomy.pickers import BY_PLURAL, FIELDS, ROLES
 from taxonomy.search import search
 from taxonomy.tree import AreaTree, Node, field_counts, subtree_ids
 
 TOP_TECHNOLOGIES = 12
 TOP_FIELDS = 20
+# A field page lists its contents at the top once it has this many skill sets and headings
+# in its notes together: a count of sections, which a page's height in pixels follows.
+CONTENTS_FROM = 8
 
 
 # A page of the home page lists this many top-level fields, each with at most this many
@@ -163,12 +167,13 @@ def field_detail(request, slug):
     tree = AreaTree.load()
     in_field = tree.field(area.pk)
     roles = Role.objects.filter(area__in=in_field).select_related("company", "area")
-    skill_sets = (
+    skill_sets = list(
         SkillSet.objects.public()
         .in_area(area)
         .select_related("role", "company")
         .prefetch_related(Prefetch("skills", queryset=Skill.objects.public()))
     )
+    headings = contents_of(area.notes_html)
     # Two subqueries, not two joins: joined, every role of a company would meet every one of
     # its skill sets before DISTINCT, and employers named in many postings have hundreds.
     companies = Company.objects.filter(
@@ -189,6 +194,8 @@ def field_detail(request, slug):
             "filed": [tree.nodes[pk] for pk in tree.heads(area.pk)[1:]],
             "roles": paginate(request, roles),
             "skill_sets": skill_sets,
+            "headings": headings,
+            "show_contents": len(skill_sets) + len(headings) >= CONTENTS_FROM,
             "companies": companies,
             "chart": chart,
             "compare_with": FIELDS.pick(""),

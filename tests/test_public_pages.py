@@ -7,7 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from lib.paging import PER_PAGE as ROLES_PER_PAGE
 from postings.models import Company, Role
 from taxonomy.models import ResearchArea, Skill, SkillSet
+from taxonomy.notes.markdown import contents_of
 from taxonomy.notes.synthetic import scale_notes
+from taxonomy.views import CONTENTS_FROM
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +118,38 @@ def test_the_roles_filter_by_a_field_finds_the_roles_its_page_lists(client, real
         count = re.search(r'Roles <span class="count">(\d+)<', page).group(1)
         assert f'<p class="count-line">{count} role' in listed, slug
         assert role_links(roles_section) == role_links(listed), slug  # the same first page
+
+
+def contents_links(html: str) -> list[str]:
+    nav = html[html.index('aria-labelledby="contents-heading"') :].split("</nav>")[0]
+    return re.findall(r'href="#([^"]+)"', nav)
+
+
+def test_a_long_field_page_lists_its_skill_sets_and_notes_headings_each_linking_to_it(
+    client, real_notes
+):
+    for slug in [
+        "machine-learning-scientist-deep-learning-scientist-roles",  # 119 skill sets
+        "system-technology-co-optimization-stco",  # headings in its notes
+    ]:
+        area = ResearchArea.objects.get(slug=slug)
+        html = client.get(area.get_absolute_url()).content.decode()
+        links = contents_links(html)
+        sets = SkillSet.objects.public().filter(area=area).count()
+        headings = contents_of(area.notes_html)
+        assert sets + len(headings) >= CONTENTS_FROM
+        assert len([a for a in links if a.startswith("skill-set-")]) == sets
+        assert [a for a in links if a.startswith("section-")] == [a for a, _ in headings]
+        for anchor in links:
+            assert html.count(f'id="{anchor}"') == 1, (slug, anchor)
+    assert 'id="section-notes-about-stco-dtco"' in html
+
+
+def test_a_short_field_page_has_no_contents_list(client, real_notes):
+    area = ResearchArea.objects.get(slug="recommender-systems")
+    assert SkillSet.objects.public().filter(area=area).count() < CONTENTS_FROM
+    html = client.get(area.get_absolute_url()).content.decode()
+    assert "contents-heading" not in html and "Skill sets" in html
 
 
 def test_stco_belongs_under_the_semiconductor_companies_heading(client, real_notes):
