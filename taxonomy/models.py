@@ -255,7 +255,24 @@ _USUAL_LINE_KINDS = {
 class Technology(TagBase):
     """A language, tool, framework or method that skills ask for; a django-taggit tag."""
 
-    category = models.CharField(max_length=40, blank=True)
+    class Category(models.TextChoices):  # the categories of fixtures/technologies.json
+        LANGUAGE = "language", "Programming language"
+        HDL = "hdl", "Hardware description language"
+        ML_FRAMEWORK = "ml-framework", "ML framework"
+        ML_METHOD = "ml-method", "ML method"
+        MLOPS = "mlops", "MLOps"
+        DATA = "data", "Data"
+        DATABASE = "database", "Database"
+        CLOUD = "cloud", "Cloud"
+        DEVOPS = "devops", "DevOps"
+        TOOL = "tool", "Tool"
+        PRACTICE = "practice", "Practice"
+        HARDWARE = "hardware", "Hardware"
+        EDA_TOOL = "eda-tool", "EDA tool"
+        EDA_METHOD = "eda-method", "EDA method"
+        EDA_FORMAT = "eda-format", "EDA file format"
+
+    category = models.CharField(max_length=40, blank=True, choices=Category.choices)
     aliases = models.JSONField(default=list, blank=True, help_text="e.g. k8s for Kubernetes.")
     match_case = models.BooleanField(
         default=False,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -203,24 +203,40 @@ def field_detail(request, slug):
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Category:
+    value: str
+    label: str
+    asked: int  # its technologies that some skill set asks for
+    unasked: int
+
+
 def technology_list(request):
+    """Technologies by demand (``with_demand``), each category by its label. Those no skill
+    set asks for yet stand apart, behind ``?unasked=1``, so the list opens on what is asked."""
     category = request.GET.get("category", "")
-    categories = (
-        Technology.objects.order_by("category")
-        .values("category")
-        .annotate(technologies=Count("id"))
-        .values_list("category", "technologies")
-    )
-    listed = with_demand(Technology.objects).order_by("-demand", "name")
+    unasked = request.GET.get("unasked") == "1"
+    demand = with_demand(Technology.objects)
+    counted: dict[str, list[int]] = {}
+    for value, asked in demand.order_by().values_list("category", "demand"):
+        counted.setdefault(value, [0, 0])[0 if asked else 1] += 1
+    labels = dict(Technology.Category.choices)
+    categories = [
+        Category(value, labels.get(value, value) or "Uncategorised", *counted[value])
+        for value in sorted(counted, key=lambda value: (labels.get(value, value) or "~").casefold())
+    ]
+    listed = demand.filter(demand=0) if unasked else demand.filter(demand__gt=0)
     if category:
         listed = listed.filter(category=category)
     return render(
         request,
         "taxonomy/technology_list.html",
         {
-            "categories": list(categories),
-            "category": category,
-            "technologies": paginate(request, listed, per_page=50),
+            "categories": categories,
+            "category": next((c for c in categories if c.value == category), None),
+            "unasked": unasked,
+            "unasked_total": sum(c.unasked for c in categories),
+            "technologies": paginate(request, listed.order_by("-demand", "name"), per_page=50),
         },
     )
 

@@ -6,7 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from lib.paging import PER_PAGE as ROLES_PER_PAGE
 from postings.models import Company, Role
-from taxonomy.models import ResearchArea, Skill, SkillSet
+from taxonomy.demand import with_demand
+from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
 from taxonomy.notes.markdown import contents_of
 from taxonomy.notes.synthetic import scale_notes
 from taxonomy.views import CONTENTS_FROM
@@ -34,6 +35,7 @@ def page_urls() -> list[str]:
         f"/companies/{company.slug}/",
         "/technologies/",
         "/technologies/?category=ml-framework",
+        "/technologies/?unasked=1&category=eda-format",
         "/technologies/pytorch/",
         "/compare/?a=computer-vision&b=natural-language-processing-nlp",
         f"/compare/?role_a={role.slug}&role_b={other.slug}",
@@ -283,13 +285,48 @@ def test_company_and_technology_pages(client, real_notes):
     html = client.get(company.get_absolute_url()).content.decode()
     assert company.roles.first().title.replace("&", "&amp;") in html
 
-    html = client.get("/technologies/").content.decode()
-    assert "ml-framework" in html
     html = client.get("/technologies/pytorch/").content.decode()
     assert "Fields where it is asked for" in html
     assert "Machine Learning Scientist &amp; Deep Learning Scientist Roles" in html
     assert 'href="/technologies/tensorflow/"' in html  # asked for with it
     assert "<mark>" not in html
+
+
+def listed_technologies(html: str) -> list[tuple[str, str, int]]:
+    rows = re.findall(
+        r'<tr><td><a href="/technologies/([^/]+)/">[^<]*</a></td><td>([^<]*)</td>'
+        r'<td class="num">(\d+)</td></tr>',
+        html,
+    )
+    return [(slug, category, int(demand)) for slug, category, demand in rows]
+
+
+def test_the_technologies_list_shows_asked_ones_by_demand_with_category_labels(client, real_notes):
+    html = client.get("/technologies/").content.decode()
+    rows = listed_technologies(html)
+    assert rows and all(demand > 0 for _, _, demand in rows)
+    assert [d for _, _, d in rows] == sorted((d for _, _, d in rows), reverse=True)
+    assert any(slug == "pytorch" and category == "ML framework" for slug, category, _ in rows)
+    assert ">ML framework</a>" in html and ">ml-framework<" not in html
+    asked = with_demand(Technology.objects).filter(demand__gt=0).count()
+    unasked = Technology.objects.count() - asked
+    assert unasked > 0
+    assert re.search(
+        rf'href="\?unasked=1">Not asked for yet</a> <span class="count">{unasked}<', html
+    )
+
+
+def test_technologies_no_skill_set_asks_for_are_listed_apart_by_category(client, real_notes):
+    never = with_demand(Technology.objects).filter(demand=0)
+    category = never.exclude(category="").values_list("category", flat=True).first()
+    html = client.get("/technologies/", {"unasked": 1, "category": category}).content.decode()
+    rows = listed_technologies(html)
+    first_page = never.filter(category=category).order_by("name")[:50]
+    assert [slug for slug, _, _ in rows] == list(first_page.values_list("slug", flat=True))
+    label = Technology.Category(category).label
+    assert all(row_category == label and demand == 0 for _, row_category, demand in rows)
+    assert f"{label} not asked for yet" in html
+    assert "Back to those asked for" in html
 
 
 def test_compare_two_fields_shows_both_only_a_and_only_b_with_counts(client, real_notes):
