@@ -1,7 +1,8 @@
 """What a roadmap's targets ask for, read from the database and ranked by ``ranking.rank``.
 
-The skill sets counted are the public ones of the target fields (with their sub-fields) and
-of the target roles. A skill set nested in another counts with it, and the sections of one
+The skill sets counted are the public ones of the target fields (each as
+``AreaTree.field``: its sub-fields and the sections the notes file under it) and of the
+target roles. A skill set nested in another counts with it, and the sections of one
 saved posting (responsibilities, requirements, preferred, stack) count as one skill set, as
 a posting copied into the notes is one skill set.
 """
@@ -18,7 +19,7 @@ from roadmaps.ranking import Ranked, rank
 from taxonomy.demand import ASKING_KINDS, field_spread
 from taxonomy.line_kinds import LineKind
 from taxonomy.models import DataVersion, SkillSet, TaggedSkill, Technology
-from taxonomy.tree import subtree_ids
+from taxonomy.tree import AreaTree, subtree_ids
 
 # Kinds of skill sets whose lines ask for what they name; the other kinds only mention it.
 _REQUIRING_KINDS = {SkillSet.Kind.REQUIREMENTS, SkillSet.Kind.GENERAL}
@@ -74,8 +75,12 @@ REQUIRED = Q(
 
 
 def target_skill_sets(*, areas, roles):
-    """Public skill sets of the target fields (sub-fields included) and roles."""
-    in_fields = Q(area__in=subtree_ids([area.pk for area in areas])) if areas else Q(pk__in=[])
+    """Public skill sets of the target fields (``AreaTree.field`` of each) and roles."""
+    in_fields = Q(pk__in=[])
+    if areas:
+        tree = AreaTree.load()
+        heads = {head for area in areas for head in tree.heads(area.pk)}
+        in_fields = Q(area__in=subtree_ids(sorted(heads)))
     return SkillSet.objects.public().filter(in_fields | Q(role__in=list(roles)))
 
 

@@ -271,7 +271,8 @@ def test_roadmap_pages_run_the_same_number_of_queries_however_much_data(
     import_text(scale_notes(TOY_NOTES, 3))
     thrice = pages()
     assert once == thrice
-    assert max(once.values()) <= 15, once
+    # 16: the export reads the field tree once, for the sections filed under its fields.
+    assert max(once.values()) <= 16, once
 
 
 def test_the_owner_renames_publishes_and_deletes_a_roadmap(client, roadmaps, people):

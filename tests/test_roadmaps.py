@@ -24,7 +24,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from postings.models import Role
-from roadmaps.demand import target_demand
+from roadmaps.demand import target_demand, target_skill_sets
 from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
 from roadmaps.reading import read_plan
 from roadmaps.services import (
@@ -38,7 +38,7 @@ from roadmaps.services import (
     set_step_note,
 )
 from taxonomy.models import ResearchArea, Technology
-from taxonomy.tree import AreaTree
+from taxonomy.tree import AreaTree, field_counts
 
 pytestmark = pytest.mark.django_db
 Stage = RoadmapStep.Stage
@@ -347,3 +347,10 @@ def test_a_skill_set_asking_twice_counts_once_and_as_a_requirement_if_either_lin
     [ranked] = demand.ranked
     assert demand.technologies()[ranked.technology].name == "Go"
     assert (ranked.asked_in, ranked.required_in, ranked.out_of) == (1, 1, 1)
+
+
+def test_a_target_field_plans_over_the_skill_sets_the_picker_counts_for_it(real_notes):
+    eda = ResearchArea.objects.get(slug="eda-electronic-design-automation")
+    sets = target_skill_sets(areas=[eda], roles=[])
+    assert sets.count() == field_counts()[eda.pk].skill_sets
+    assert sets.filter(area__slug="system-technology-co-optimization-stco").exists()  # filed

@@ -98,3 +98,8 @@ def test_prerequisites_edited_by_hand_must_name_other_technologies():
         go.prerequisites = wrong
         with pytest.raises(ValidationError, match=message):
             go.full_clean()
+
+
+def test_every_category_of_the_vocabulary_has_a_label():
+    categories = {entry.get("category", "") for entry in load_vocabulary()} - {""}
+    assert categories <= set(Technology.Category.values)
