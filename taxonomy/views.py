@@ -213,21 +213,36 @@ class Category:
 
 def technology_list(request):
     """Technologies by demand (``with_demand``), each category by its label. Those no skill
-    set asks for yet stand apart, behind ``?unasked=1``, so the list opens on what is asked."""
+    set asks for yet stand apart, behind ``?unasked=1``, so the list opens on what is asked.
+
+    The technologies are the vocabulary's, hundreds however large the notes grow: their
+    demand is read once, in order, and the facets and the page are cut from that."""
     category = request.GET.get("category", "")
     unasked = request.GET.get("unasked") == "1"
-    demand = with_demand(Technology.objects)
+    rows = list(
+        with_demand(Technology.objects)
+        .order_by("-demand", "name")
+        .values_list("pk", "category", "demand")
+    )
     counted: dict[str, list[int]] = {}
-    for value, asked in demand.order_by().values_list("category", "demand"):
+    for _, value, asked in rows:
         counted.setdefault(value, [0, 0])[0 if asked else 1] += 1
     labels = dict(Technology.Category.choices)
     categories = [
         Category(value, labels.get(value, value) or "Uncategorised", *counted[value])
         for value in sorted(counted, key=lambda value: (labels.get(value, value) or "~").casefold())
     ]
-    listed = demand.filter(demand=0) if unasked else demand.filter(demand__gt=0)
-    if category:
-        listed = listed.filter(category=category)
+    listed = [
+        (pk, demand)
+        for pk, value, demand in rows
+        if (demand == 0) == unasked and (not category or value == category)
+    ]
+    page = paginate(request, listed, per_page=50)
+    shown = page.object_list
+    found = Technology.objects.in_bulk([pk for pk, _ in shown])
+    for pk, demand in shown:
+        found[pk].demand = demand
+    page.object_list = [found[pk] for pk, _ in shown]
     return render(
         request,
         "taxonomy/technology_list.html",
@@ -236,7 +251,7 @@ def technology_list(request):
             "category": next((c for c in categories if c.value == category), None),
             "unasked": unasked,
             "unasked_total": sum(c.unasked for c in categories),
-            "technologies": paginate(request, listed.order_by("-demand", "name"), per_page=50),
+            "technologies": page,
         },
     )
 
