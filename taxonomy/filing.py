@@ -56,24 +56,24 @@ MAX_NAME_WORDS = 12
 Words = tuple[str, ...]
 
 
-def _words(text: str) -> Words:
+def words_of(text: str) -> Words:
     return tuple(_WORD.findall(text.casefold()))
 
 
 def field_names(name: str, aliases: Iterable[str] = ()) -> frozenset[Words]:
     """A heading's names as runs of words: its first comma-separated part and its aliases."""
-    names = {_words(text) for text in [name.split(",", 1)[0], *aliases]}
+    names = {words_of(text) for text in [name.split(",", 1)[0], *aliases]}
     return frozenset(words for words in names if 0 < len(words) <= MAX_NAME_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """One heading among its siblings: ``key`` identifies it; ``headings`` are its own
-    heading followed by those of its direct sub-headings."""
+    """One heading among its siblings: ``key`` identifies it; ``headings`` are the words
+    (``words_of``) of its own heading followed by those of its direct sub-headings."""
 
     key: Hashable
     names: frozenset[Words]
-    headings: tuple[str, ...]
+    headings: tuple[Words, ...]
 
 
 def _sets_apart(before: Words) -> bool:
@@ -89,8 +89,7 @@ def filed_under(siblings: list[Section]) -> dict[Hashable, list[Hashable]]:
         lengths[name[0]].add(len(name))
     naming: dict[Words, set[int]] = defaultdict(set)  # a name → the siblings that hold it
     for index, section in enumerate(siblings):
-        for heading in section.headings:
-            words = _words(heading)
+        for words in section.headings:
             for start, word in enumerate(words):
                 for length in lengths.get(word, ()):
                     run = words[start : start + length]

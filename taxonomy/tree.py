@@ -15,7 +15,7 @@ from django.db.models import Count
 from django.db.models.expressions import RawSQL
 
 from postings.models import Role
-from taxonomy.filing import Section, field_names, filed_under
+from taxonomy.filing import Section, field_names, filed_under, words_of
 from taxonomy.models import DataVersion, ResearchArea, SkillSet
 
 
@@ -111,8 +111,8 @@ class AreaTree:
 
     def _section(self, pk: int) -> Section:
         node = self.nodes[pk]
-        below = (self.nodes[child].name for child in self.children_of.get(pk, ()))
-        return Section(pk, field_names(node.name, node.aliases), (node.name, *below))
+        below = (words_of(self.nodes[child].name) for child in self.children_of.get(pk, ()))
+        return Section(pk, field_names(node.name, node.aliases), (words_of(node.name), *below))
 
     def heads(self, pk: int) -> list[int]:
         """``pk`` and the sections filed under it: the tops of the subtrees its field spans."""
@@ -164,13 +164,12 @@ def field_counts(tree: AreaTree | None = None) -> dict[int, FieldCounts]:
         fields = tree or AreaTree.load()
         roles = _by_area(Role.objects.all())
         sets = _by_area(SkillSet.objects.public())
-        below = {}
-        for pk in fields.nodes:
-            subtree = fields.subtree(pk)
-            below[pk] = (
-                sum(roles.get(a, 0) for a in subtree),
-                sum(sets.get(a, 0) for a in subtree),
-            )
+        below = {pk: (roles.get(pk, 0), sets.get(pk, 0)) for pk in fields.nodes}
+        # Children before their parents: each subtree's total is its children's plus its own.
+        for pk in reversed([pk for top in fields.children_of[None] for pk in fields.subtree(top)]):
+            parent = fields.parent_of[pk]
+            if parent is not None:
+                below[parent] = (below[parent][0] + below[pk][0], below[parent][1] + below[pk][1])
         return {
             pk: (
                 sum(below[head][0] for head in fields.heads(pk)),

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from taxonomy.filing import Section, field_names, filed_under
+from taxonomy.filing import Section, field_names, filed_under, words_of
 from taxonomy.notes.headings import aliases_from_heading
 from taxonomy.notes.parser import parse_notes
 
@@ -23,7 +23,7 @@ def filings(text: str) -> set[tuple[str, str]]:
             Section(
                 id(area),
                 field_names(area.name, aliases_from_heading(area.name)),
-                (area.name, *(child.name for child in area.children)),
+                (words_of(area.name), *(words_of(child.name) for child in area.children)),
             )
             for area in siblings
         ]
@@ -65,11 +65,13 @@ def test_a_heading_that_sets_a_field_apart_is_not_filed_under_it(shared):
     assert (
         filed_under(
             [
-                Section(1, field_names("Circuit Simulation"), ("Circuit Simulation",)),
+                Section(1, field_names("Circuit Simulation"), (words_of("Circuit Simulation"),)),
                 Section(
-                    2, field_names("Numerical EDA"), ("Numerical EDA, except circuit simulation",)
+                    2,
+                    field_names("Numerical EDA"),
+                    (words_of("Numerical EDA, except circuit simulation"),),
                 ),
-                Section(3, field_names("Non-EDA"), ("Non-Circuit Simulation tools",)),
+                Section(3, field_names("Non-EDA"), (words_of("Non-Circuit Simulation tools"),)),
             ]
         )
         == {}
@@ -114,7 +116,9 @@ def test_a_fields_names_are_its_first_part_and_its_aliases(heading, names):
 
 def test_filing_many_siblings_costs_about_the_words_of_their_headings():
     siblings = [
-        Section(i, field_names(f"Topic {i}"), (f"Notes on topic {i - 1} and topic {i + 1}",))
+        Section(
+            i, field_names(f"Topic {i}"), (words_of(f"Notes on topic {i - 1} and topic {i + 1}"),)
+        )
         for i in range(20_000)
     ]
     started = time.perf_counter()
