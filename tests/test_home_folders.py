@@ -132,7 +132,7 @@ def test_no_fields_yet_shows_the_empty_tree(client, db):
 
 
 def queries_for_home(client) -> int:
-    """Of the page computed, not kept (tests/test_page_cache.py covers the cache)."""
+    """Cold: neither the page (tests/test_page_cache.py) nor the field counts kept."""
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
         home(client)
