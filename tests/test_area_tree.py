@@ -36,7 +36,7 @@ FILED_NOTES = """# Chips
 def test_a_field_spans_its_subtree_and_the_later_sections_filed_under_it(import_text):
     import_text(FILED_NOTES)
     tree = AreaTree.load()
-    eda = tree.find("eda-electronic-design-automation")
+    eda = ResearchArea.objects.get(slug="eda-electronic-design-automation")
     names = {tree.nodes[pk].name for pk in tree.field(eda.pk)}
     assert names == {
         "EDA, Electronic Design Automation",
@@ -55,11 +55,12 @@ def test_a_field_spans_its_subtree_and_the_later_sections_filed_under_it(import_
 def test_field_counts_count_the_roles_and_public_skill_sets_of_each_whole_field(real_notes):
     tree = AreaTree.load()
     counts = field_counts()
+    pks = dict(ResearchArea.objects.values_list("slug", "pk"))
     for slug in ["eda-electronic-design-automation", "mlops-or-ml-ops-modelops-aiops"]:
-        areas = tree.field(tree.find(slug).pk)
-        assert counts[tree.find(slug).pk] == FieldCounts(
+        areas = tree.field(pks[slug])
+        assert counts[pks[slug]] == FieldCounts(
             Role.objects.filter(area__in=areas).count(),
             SkillSet.objects.public().filter(area__in=areas).count(),
         )
-    eda = counts[tree.find("eda-electronic-design-automation").pk]
+    eda = counts[pks["eda-electronic-design-automation"]]
     assert eda.roles > 10  # STCO's, circuit simulation's … filed beside it in the notes

@@ -14,16 +14,17 @@ pytestmark = pytest.mark.django_db
 
 ROLE_A, ROLE_B = "senior-julia-machine-learning-engineer", "video-processing-algorithm-engineer"
 # Each URL's queries: the data version (lib.page_cache; suggestions are not kept), one per
-# typed name, then the listing or the comparison. The names keep what they pick at three
-# times the data (copies of a field are named "Computer Vision 2").
+# typed name, the field tree where a field is picked (for the sections filed under it), then
+# the listing or the comparison. The names keep what they pick at three times the data
+# (copies of a field are named "Computer Vision 2").
 QUERIES = {
     "/roles/": 1 + 2,
-    "/roles/?field=COMPUTER+VISION&q=engineer": 1 + 3,
+    "/roles/?field=COMPUTER+VISION&q=engineer": 1 + 4,
     "/roles/?technology=PyTorch": 1 + 3,
     "/roles/?technology=pyt": 1 + 1,  # several: candidates, no listing
     "/roles/?field=nonexistent&technology=zzz&company=nope": 1 + 3,
     "/compare/": 1 + 0,
-    "/compare/?a=Computer+Vision&b=natural-language-processing-nlp": 1 + 6,
+    "/compare/?a=Computer+Vision&b=natural-language-processing-nlp": 1 + 7,
     f"/compare/?role_a={ROLE_A}&role_b={ROLE_B}": 1 + 6,
     f"/compare/?role_a={ROLE_A}": 1 + 1,
     "/suggest/fields/?q=vision": 1,
