@@ -26,7 +26,8 @@ sample: migrate
 run: sample
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
-# The site as in production: DEBUG off, collected static files, gunicorn (config/gunicorn.py)
+# The site as in production: DEBUG off, migrated, the search index brought up to date (after
+# an upgrade that changes what documents hold), collected static files, gunicorn (config/gunicorn.py)
 # on 127.0.0.1:$${PORT:-8000}. Every setting comes from the environment (README, "Serving it
 # for real"); without any, it serves this machine over plain HTTP, with a random secret key
 # kept in .secret_key. Import your notes with `manage.py import_notes` (same environment).
@@ -42,6 +43,7 @@ $(SECRET_FILE):
 
 serve: install $(if $(DJANGO_SECRET_KEY),,$(SECRET_FILE))
 	$(SERVE_ENV) $(MANAGE) migrate --noinput
+	$(SERVE_ENV) $(MANAGE) sync_search_index
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) exec $(VENV)/bin/gunicorn --config python:config.gunicorn config.wsgi
 

@@ -454,8 +454,12 @@ class SearchDocument(models.Model):
     """One searchable thing (a field, role, company, skill line or technology), as text.
 
     Written only by ``taxonomy.search.index``; read only by ``taxonomy.search``. The title
-    weighs most, then the keywords (aliases, a role's company and field), then the body.
-    ``vector`` is filled on PostgreSQL only; SQLite indexes these rows with FTS5 instead.
+    weighs most, then the terms (its other names and further words it is found by: a role's
+    company and field, a technology's category), then the body. These three are stored as
+    the engines are to read them, a name spelt with symbols as a keyword ("C++" as
+    cplusplus, see ``taxonomy.search.text.searchable``); ``label``, ``aliases`` and
+    ``shown`` keep what a hit shows as people read it. ``vector`` is filled on PostgreSQL
+    only; SQLite indexes these rows with FTS5 instead.
     """
 
     class Kind(models.TextChoices):
@@ -468,8 +472,24 @@ class SearchDocument(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField()
     title = models.CharField(max_length=500, blank=True)
-    keywords = models.TextField(blank=True)
+    aliases = models.TextField(blank=True, help_text="Its other names as written, between ; .")
     body = models.TextField(blank=True)
+    terms = models.TextField(blank=True)
+    names = models.TextField(
+        blank=True,
+        help_text="Its name and other names as compared with a query (taxonomy.search.index).",
+    )
+    text_key = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Documents with the same key are one result: skill lines of the same text.",
+    )
+    represents = models.BooleanField(
+        db_default=True, help_text="It is the result shown for all documents with its text_key."
+    )
+    represents_in_field = models.BooleanField(
+        db_default=True, help_text="The same, among those of its top-level field."
+    )
     root_area = models.ForeignKey(
         ResearchArea,
         null=True,
@@ -483,6 +503,7 @@ class SearchDocument(models.Model):
     label = models.CharField(max_length=500, blank=True)
     url = models.CharField(max_length=500, blank=True)
     context = models.CharField(max_length=500, blank=True)
+    shown = models.TextField(blank=True, help_text="The body as read, where it differs.")
 
     class Meta:
         ordering = ["kind", "object_id"]
@@ -495,6 +516,7 @@ class SearchDocument(models.Model):
         ]
         indexes = [
             models.Index(fields=["root_area", "kind"], name="taxonomy_searchdocument_facet"),
+            models.Index(fields=["text_key", "root_area"], name="taxonomy_searchdocument_text"),
         ]
 
     def __str__(self) -> str:

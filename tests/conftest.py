@@ -4,6 +4,7 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 REAL_NOTES = FIXTURES / "notes.md"
+CORPUS = FIXTURES / "corpus"
 SHARED = FIXTURES.parent.parent / "shared"
 
 
@@ -35,6 +36,17 @@ def import_text(db):
 def real_notes(import_text, real_notes_text):
     """The database after importing the real notes file."""
     return import_text(real_notes_text)
+
+
+def corpus_files(root: Path = CORPUS) -> list:
+    """The notes files of a folder, named by their paths below it, as a folder import reads
+    them."""
+    from taxonomy.notes.importer import NotesFile
+
+    return [
+        NotesFile(path.relative_to(root).as_posix(), path.read_bytes().decode(), str(root))
+        for path in sorted(root.rglob("*.md"))
+    ]
 
 
 # Four fields with skill sets, small enough that a roadmap's ranking is worked out by hand

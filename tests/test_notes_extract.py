@@ -5,7 +5,7 @@ import hashlib
 import pytest
 
 from taxonomy.notes.companies import company_items
-from taxonomy.notes.headings import aliases_from_heading
+from taxonomy.notes.headings import aliases_from_heading, leading_acronym
 from taxonomy.notes.parser import split_lines
 from taxonomy.notes.plan import fingerprint
 from taxonomy.notes.roles import (
@@ -34,6 +34,19 @@ from taxonomy.notes.roles import (
 )
 def test_aliases_from_heading(heading, aliases):
     assert aliases_from_heading(heading) == aliases
+
+
+@pytest.mark.parametrize(
+    ("heading", "acronym"),
+    [
+        ("EDA, Electronic Design Automation", "EDA"),
+        ("EDA, AI, (Applied) Machine Learning, MLOps, Data Science", None),
+        ("System-Technology Co-Optimization, STCO", None),
+        ("EDA Research", None),
+    ],
+)
+def test_the_acronym_a_heading_leads_with_when_the_next_part_spells_it_out(heading, acronym):
+    assert leading_acronym(heading) == acronym
 
 
 @pytest.mark.parametrize(

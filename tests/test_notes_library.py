@@ -2,7 +2,6 @@
 
 import io
 import shutil
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -17,21 +16,13 @@ from taxonomy.notes.exporter import export_notes, export_source
 from taxonomy.notes.importer import NotesFile, import_library, import_notes
 from taxonomy.search.index import sync_index
 from taxonomy.services import delete_curated
-from tests.conftest import FIXTURES
+from tests.conftest import CORPUS, FIXTURES, corpus_files
 
 pytestmark = pytest.mark.django_db
 
-CORPUS = FIXTURES / "corpus"
 HISTORY = sorted((FIXTURES / "history").glob("*.md"))
 SEED = FIXTURES / "notes.md"
 CADDI = FIXTURES / "postings" / "caddi-machine-learning-engineer.md"
-
-
-def corpus_files(root: Path = CORPUS) -> list[NotesFile]:
-    return [
-        NotesFile(path.relative_to(root).as_posix(), path.read_bytes().decode(), str(root))
-        for path in sorted(root.rglob("*.md"))
-    ]
 
 
 def command(*args) -> str:

@@ -18,11 +18,13 @@ def test_stco_finds_the_system_technology_co_optimization_field_first(real_notes
     assert first.url == "/fields/system-technology-co-optimization-stco/"
 
 
-def test_formal_verification_ranks_fields_and_their_roles_above_passing_mentions(real_notes):
+def test_formal_verification_ranks_its_technology_then_fields_and_roles_above_passing_mentions(
+    real_notes,
+):
     hits = search("formal verification").hits
     kinds = [hit.kind for hit in hits]
-    assert kinds[0] == "field"
-    assert "Formal" in hits[0].title
+    assert (kinds[0], hits[0].url) == ("technology", "/technologies/formal-verification/")
+    assert kinds[1] == "field" and "Formal" in hits[1].title
     first_skill = kinds.index("skill")
     assert {"field", "role"} <= set(kinds[:first_skill])
     named_roles = Role.objects.filter(title__icontains="formal verification").count()

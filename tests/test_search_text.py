@@ -1,4 +1,20 @@
-from taxonomy.search.text import clean_query, highlight, plain_text, similarity, terms
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from taxonomy.search.text import (
+    clean_query,
+    engine_query,
+    highlight,
+    name_key,
+    plain_text,
+    search_words,
+    searchable,
+    similarity,
+    terms,
+)
 
 
 def test_queries_lose_control_characters_and_stay_short():
@@ -24,7 +40,12 @@ def test_similarity_matches_pg_trgm():
 
 def test_highlight_marks_word_starts_and_escapes():
     assert highlight("PyTorch & <torch>", ["torch"]) == "PyTorch &amp; &lt;<mark>torch</mark>&gt;"
-    assert highlight("pytorch", ["py"]) == "<mark>pytorch</mark>"
+    assert highlight("pytorch", ["pyt"]) == "<mark>pytorch</mark>"
+
+
+def test_highlight_marks_a_word_shorter_than_three_letters_only_whole():
+    assert highlight("R, Ruby and R&D", ["r"]) == "<mark>R</mark>, Ruby and R&amp;D"
+    assert highlight("pytorch", ["py"]) == "pytorch"
 
 
 def test_highlight_cuts_a_window_around_the_first_match():
@@ -32,3 +53,54 @@ def test_highlight_cuts_a_window_around_the_first_match():
     snippet = highlight(text, ["needle"], width=80)
     assert snippet.startswith("… ") and snippet.endswith(" …")
     assert "<mark>needle</mark>" in snippet and len(snippet) < 120
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("C++ and C#", ["cplusplus", "and", "csharp"]),
+        (".NET, ASP.NET", ["dotnet", "aspnet"]),
+        ("Node.js or NodeJS", ["nodejs", "or", "nodejs"]),
+        ("CI/CD, R&D, AT&T", ["cicd", "randd", "atandt"]),
+        ("Python/Java, Docker+K8s", ["python", "java", "docker", "k8s"]),
+        ("5+ years, e.g. Python.", ["5", "years", "eg", "python"]),
+        ("see https://x.org/C++ now", ["see", "now"]),
+    ],
+)
+def test_names_spelt_with_symbols_are_one_word_each(text, words):
+    assert search_words(text) == words
+
+
+def test_a_name_and_a_query_compare_the_same_however_spelt():
+    assert name_key("Node.js") == name_key("NodeJS") == name_key(" nodejs ") == "nodejs"
+    assert name_key("C++") == name_key("c++") != name_key("C")
+    assert name_key("EDA, Electronic Design Automation") == "eda electronic design automation"
+
+
+def test_the_engines_read_symbol_names_as_keywords_and_keep_the_parts_of_dotted_ones():
+    assert searchable("C++ and R&D") == "cplusplus and randd"
+    assert searchable("C/C++, C++17") == "C cplusplus ccplusplus, cplusplus cplusplus17"
+    assert searchable("ASP.NET, CI/CD") == "ASP.NET dotnet aspnet, CI CD cicd"
+    assert searchable("Python and PyTorch") == "Python and PyTorch"
+
+
+def test_a_query_keeps_its_operators_around_the_keywords():
+    assert engine_query('"C++ developer" -C# or .NET') == '"cplusplus developer" -csharp or dotnet'
+
+
+def test_highlight_marks_names_spelt_with_symbols_by_their_keywords():
+    assert highlight("C, C++ and ASP.NET", ["cplusplus"]) == "C, <mark>C++</mark> and ASP.NET"
+    assert highlight("ASP.NET and .NET", ["dotnet"]) == "ASP<mark>.NET</mark> and <mark>.NET</mark>"
+    assert highlight("Node.js, NodeJS", ["nodejs"]) == "<mark>Node.js</mark>, <mark>NodeJS</mark>"
+    assert highlight("C, C++ or C#", ["c"]) == "<mark>C</mark>, C++ or C#"
+
+
+def test_plain_text_shows_escaped_characters_as_they_read():
+    assert plain_text(r"C\# and C\+\+ \*not bold\*") == "C# and C++ *not bold*"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aBc1 +#&./_-é:"), max_size=30))
+def test_every_word_a_query_makes_of_a_text_is_a_word_of_the_text_as_the_engines_read_it(text):
+    read = re.findall(r"\w+", searchable(text).casefold())
+    assert set(search_words(text)) <= {word.strip("_") for word in read}

@@ -46,6 +46,23 @@ def _alias_of(segment: str, neighbours: list[str]) -> str | None:
     return None
 
 
+def _segments(title: str) -> list[str]:
+    return [s.strip() for s in title.split(",") if s.strip()]
+
+
+def _spells_out_first(segments: list[str]) -> bool:
+    """ "EDA, Electronic Design Automation": the heading leads with an acronym that its next
+    part spells out."""
+    return len(segments) > 1 and _is_acronym(segments[0]) and _abbreviates(*segments[:2])
+
+
+def leading_acronym(title: str) -> str | None:
+    """The acronym a heading leads with, when its next part spells it out: "EDA, Electronic
+    Design Automation" → "EDA", the name the field goes by."""
+    segments = _segments(title)
+    return segments[0] if _spells_out_first(segments) else None
+
+
 def aliases_from_heading(title: str) -> list[str]:
     """Acronyms and "or …" names in a heading, in the order they appear, without repeats.
 
@@ -53,12 +70,12 @@ def aliases_from_heading(title: str) -> list[str]:
     "Static Timing Analysis (STA), and …(SSTA)" → ["STA", "SSTA"]; "EDA, Electronic Design
     Automation" → ["Electronic Design Automation"] (the expansion of the leading acronym).
     """
-    segments = [s.strip() for s in title.split(",") if s.strip()]
+    segments = _segments(title)
     found: list[str] = []
     for index, segment in enumerate(segments):
         others = segments[:index] + segments[index + 1 :]
         if index == 0:
-            if len(segments) > 1 and _is_acronym(segment) and _abbreviates(segment, segments[1]):
+            if _spells_out_first(segments):
                 found.append(segments[1])
             continue
         alias = _alias_of(segment, others)

@@ -16,7 +16,7 @@ from django.db import connection, models
 from django.db.models import Case, F, Value, When
 
 from taxonomy.models import SearchDocument, SearchWord
-from taxonomy.search.text import similarity
+from taxonomy.search.text import MIN_PREFIX, engine_query, similarity
 
 Kind = SearchDocument.Kind
 # A field or a role named by the query is what a person is looking for; a skill line that
@@ -40,10 +40,13 @@ def kind_boost():
 
 
 class SqliteBackend:
-    """FTS5 with bm25 (title 10, keywords 4, body 1) and prefix matching of every word."""
+    """FTS5 with bm25 (title 10, terms 4, body 1); every word of three letters or more
+    matched as a prefix, shorter ones whole."""
 
     def matching(self, query: str, words: list[str]):
-        expression = " ".join(f'"{word}"*' for word in words)
+        expression = " ".join(
+            f'"{word}"*' if len(word) >= MIN_PREFIX else f'"{word}"' for word in words
+        )
         return SearchDocument.objects.filter(sqlite_entry__match__fts=expression)
 
     def score(self, query: str):
@@ -72,8 +75,8 @@ class SqliteBackend:
             for start in range(0, len(object_ids), 900):
                 chunk = object_ids[start : start + 900]
                 cursor.execute(
-                    "INSERT INTO taxonomy_searchdocument_fts(rowid, title, keywords, body) "
-                    "SELECT id, title, keywords, body FROM taxonomy_searchdocument "
+                    "INSERT INTO taxonomy_searchdocument_fts(rowid, title, body, terms) "
+                    "SELECT id, title, body, terms FROM taxonomy_searchdocument "
                     f"WHERE kind = %s AND object_id IN ({', '.join(['%s'] * len(chunk))})",
                     [kind, *chunk],
                 )
@@ -89,12 +92,12 @@ class SqliteBackend:
 
 
 class PostgresBackend:
-    """Weighted tsvector (title A, keywords B, body C), websearch syntax, pg_trgm for typos."""
+    """Weighted tsvector (title A, terms B, body C), websearch syntax, pg_trgm for typos."""
 
     config = "english"
 
     def _query(self, query: str) -> SearchQuery:
-        return SearchQuery(query, search_type="websearch", config=self.config)
+        return SearchQuery(engine_query(query), search_type="websearch", config=self.config)
 
     def matching(self, query: str, words: list[str]):
         return SearchDocument.objects.filter(vector=self._query(query))
@@ -114,7 +117,7 @@ class PostgresBackend:
     def _vector(self):
         return (
             SearchVector("title", weight="A", config=self.config)
-            + SearchVector("keywords", weight="B", config=self.config)
+            + SearchVector("terms", weight="B", config=self.config)
             + SearchVector("body", weight="C", config=self.config)
         )
 

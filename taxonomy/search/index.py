@@ -7,11 +7,14 @@ importer runs it after every import that wrote something; the admin after each s
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import NamedTuple
 
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from lib.bulk import update_rows
@@ -25,35 +28,86 @@ from taxonomy.models import (
     Skill,
     Technology,
 )
+from taxonomy.notes.headings import leading_acronym
 from taxonomy.notes.markdown import visible_lines
 from taxonomy.search.backends import current_backend
-from taxonomy.search.text import lexicon_words, plain_text
+from taxonomy.search.text import lexicon_words, name_key, plain_text, searchable
 from taxonomy.tree import AreaTree
 
 Kind = SearchDocument.Kind
-FIELDS = ("title", "keywords", "body", "root_area_id", "label", "url", "context")
+_WORD = re.compile(r"\w+")
+ALIASES = "; "  # between the other names in ``aliases``
 
 
 class Content(NamedTuple):
-    """What one document holds: searched text, its facet, and how a hit is shown."""
+    """What one document holds: searched text, its names, its facet, and how a hit is shown
+    (``shown``: the body as read, where the searched one differs)."""
 
     title: str
-    keywords: str
+    aliases: str
     body: str
+    terms: str
+    names: str
+    text_key: str
     root_area_id: int | None
     label: str
     url: str
     context: str
+    shown: str
+
+
+def _content(
+    *, title: str, body: str, names: list[str], aliases=(), also=(), text_key="", **rest
+) -> Content:
+    """A document's content from its name, ``names`` (it and its other names, compared with
+    a query), ``aliases`` (its other names, shown), its text, further words it is found by
+    (``also``) and the ``rest`` of its fields: what is searched in its searchable form, the
+    text as read where that differs. Without a ``text_key``, the text's own: one for the
+    lines that read the same, case and punctuation aside."""
+    searched = searchable(body)
+    if not text_key:
+        words = " ".join(_WORD.findall(searched.casefold()))
+        text_key = hashlib.blake2b(words.encode(), digest_size=10).hexdigest()
+    keys = dict.fromkeys(key for key in map(name_key, names) if key)
+    return Content(
+        title=searchable(title),
+        aliases=ALIASES.join(aliases),
+        body=searched,
+        terms=searchable(" ".join(word for word in [*aliases, *also] if word)),
+        # "| eda electronic design automation | eda |": "| key |" is a whole name, " word"
+        # the start of a word of one.
+        names="".join(f"| {key} " for key in keys) + "|" if keys else "",
+        shown=body if searched != body else "",
+        text_key=text_key,
+        **rest,
+    )
+
+
+FIELDS = Content._fields
+
+
+def _own_key(kind: str, pk: int) -> str:
+    return f"{kind}:{pk}"
 
 
 def _fields(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
     rows = _only(ResearchArea.objects, ids).values_list("id", "name", "slug", "aliases", "notes")
     for pk, name, slug, aliases, notes in rows:
-        body = plain_text("\n".join(visible_lines(notes)))
         parents = tree.ancestors(pk)
-        context = f"Part of {parents[-1].name}" if parents else "Top-level field"
-        url = _url("field-detail", slug)
-        yield pk, Content(name, " ".join(aliases), body, tree.root_of(pk), name, url, context)
+        yield (
+            pk,
+            _content(
+                title=name,
+                names=[name, *aliases, leading_acronym(name) or ""],
+                aliases=aliases,
+                body=plain_text("\n".join(visible_lines(notes))),
+                text_key=_own_key(Kind.FIELD, pk),
+                root_area_id=tree.root_of(pk),
+                label=name,
+                url=_url("field-detail", slug),
+                context=f"Part of {parents[-1].name}" if parents else "Top-level field",
+            ),
+        )
 
 
 def _roles(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
@@ -61,30 +115,66 @@ def _roles(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
         "id", "title", "slug", "company__name", "area__name", "location", "description", "area_id"
     )
     for pk, title, slug, company, area, location, description, area_id in rows:
-        keywords = " ".join(part for part in (company, area, location) if part)
-        context = " · ".join(part for part in (company, area) if part)
-        url = _url("role-detail", slug)
-        body = plain_text(description)
-        yield pk, Content(title, keywords, body, tree.root_of(area_id), title, url, context)
+        yield (
+            pk,
+            _content(
+                title=title,
+                names=[title],
+                body=plain_text(description),
+                also=(company, area, location),
+                text_key=_own_key(Kind.ROLE, pk),
+                root_area_id=tree.root_of(area_id),
+                label=title,
+                url=_url("role-detail", slug),
+                context=" · ".join(part for part in (company, area) if part),
+            ),
+        )
 
 
 def _companies(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
     rows = _only(Company.objects, ids).values_list("id", "name", "slug", "website", "description")
     for pk, name, slug, website, description in rows:
-        url = _url("company-detail", slug)
-        yield pk, Content(name, "", plain_text(description), None, name, url, website)
+        yield (
+            pk,
+            _content(
+                title=name,
+                names=[name],
+                body=plain_text(description),
+                text_key=_own_key(Kind.COMPANY, pk),
+                root_area_id=None,
+                label=name,
+                url=_url("company-detail", slug),
+                context=website,
+            ),
+        )
 
 
 def _technologies(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
+    """Shown with its category's label, and found by it too."""
     rows = _only(Technology.objects, ids).values_list("id", "name", "slug", "aliases", "category")
+    labels = dict(Technology.Category.choices)
     for pk, name, slug, aliases, category in rows:
-        url = _url("technology-detail", slug)
-        keywords = " ".join([*aliases, category])
-        yield pk, Content(name, keywords, "", None, name, url, category)
+        label = labels.get(category, category)
+        yield (
+            pk,
+            _content(
+                title=name,
+                names=[name, *aliases],
+                aliases=aliases,
+                body="",
+                also=[label],
+                text_key=_own_key(Kind.TECHNOLOGY, pk),
+                root_area_id=None,
+                label=name,
+                url=_url("technology-detail", slug),
+                context=label,
+            ),
+        )
 
 
 def _skills(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
-    """A skill line is shown under its posting's title, else its company, else its field."""
+    """A skill line is shown under its posting's title, else its company, else its field.
+    Lines that read the same share a ``text_key``, to be one result."""
     rows = _only(Skill.objects.public(), ids).values_list(
         "id",
         "text",
@@ -101,8 +191,18 @@ def _skills(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
             url = _url("role-detail", role_slug)
         else:
             url = f"{_url('field-detail', area_slug)}#skill-set-{set_id}"
-        label = role or company or area
-        yield pk, Content("", "", plain_text(text), tree.root_of(area_id), label, url, area)
+        yield (
+            pk,
+            _content(
+                title="",
+                names=[],
+                body=plain_text(text),
+                root_area_id=tree.root_of(area_id),
+                label=role or company or area,
+                url=url,
+                context=area,
+            ),
+        )
 
 
 BUILDERS = {
@@ -152,7 +252,7 @@ def sync_index(
     refresh_asks(skill_sets=_sets_to_recount(scope, skill_sets))
     tree = AreaTree.load()
     backend = current_backend()
-    writes, touched, texts = 0, [], []
+    writes, touched, texts, keys = 0, [], [], set()
     for each, each_ids in scope.items():
         if each_ids is None:
             chunks = [None]
@@ -160,17 +260,19 @@ def sync_index(
             each_ids = sorted(set(each_ids))
             chunks = [each_ids[start : start + 500] for start in range(0, len(each_ids), 500)]
         for chunk in chunks:
-            changed, new, stale = _difference(each, tree, chunk)
+            changed, new, stale, chunk_keys = _difference(each, tree, chunk)
             for start in range(0, len(stale), 500):
                 SearchDocument.objects.filter(pk__in=stale[start : start + 500]).delete()
             _insert(each, new)
             backend.index_new(each, list(new))
             update_rows(SearchDocument, changed, FIELDS)
             touched += [d["id"] for d in changed]
-            texts += [f"{c['title']} {c['keywords']}" for c in changed]
-            texts += [f"{c.title} {c.keywords}" for c in new.values()]
+            texts += [f"{c['label']} {c['aliases']}" for c in changed]
+            texts += [f"{c.label} {c.aliases}" for c in new.values()]
             writes += len(stale) + len(new) + len(changed)
+            keys |= chunk_keys
     backend.refresh(touched)
+    _mark_representatives(keys)
     _add_words(texts)
     return writes
 
@@ -198,7 +300,8 @@ def rebuild_index() -> int:
 
 def _difference(kind: str, tree: AreaTree, ids: list[int] | None):
     """The stored documents of ``kind`` (for ``ids``) that differ from what the data calls
-    for: rows to update, documents to create, and pks of documents to delete."""
+    for: rows to update, documents to create, pks of documents to delete, and the text keys
+    of those updated or deleted, as they were and as they will be."""
     wanted = dict(BUILDERS[kind](tree, ids))
     stored = SearchDocument.objects.filter(kind=kind).order_by()
     if ids is not None:
@@ -214,24 +317,68 @@ def _difference(kind: str, tree: AreaTree, ids: list[int] | None):
         for oid, content in wanted.items()
         if oid in have and have[oid][1] != content
     ]
-    return changed, new, stale
+    was = {oid: content for oid, (_, content) in have.items() if wanted.get(oid) != content}
+    keys = {content.text_key for content in was.values()}
+    keys |= {content.text_key for oid, content in wanted.items() if oid in was}
+    return changed, new, stale, keys
 
 
 def _insert(kind: str, documents: dict[int, Content]) -> None:
     """Plain multi-row inserts: a first import writes thousands of documents, and model
-    instances would cost more than the rows themselves."""
+    instances would cost more than the rows themselves. Each is marked as it is written
+    (see ``_mark_representatives``): a new document comes after every stored one."""
     if not documents:
         return
-    columns = ", ".join(("kind", "object_id", *FIELDS))
-    placeholders = ", ".join(["%s"] * (len(FIELDS) + 2))
-    sql = f"INSERT INTO {SearchDocument._meta.db_table} ({columns}) VALUES ({placeholders})"
-    rows = [(kind, object_id, *content) for object_id, content in documents.items()]
+    keys = sorted({content.text_key for content in documents.values()})
+    taken, taken_in_field = set(), set()
+    for start in range(0, len(keys), 500):
+        stored = SearchDocument.objects.filter(text_key__in=keys[start : start + 500])
+        for key, root in stored.values_list("text_key", "root_area_id"):
+            taken.add(key)
+            taken_in_field.add((key, root))
+    rows = []
+    for object_id, content in sorted(documents.items()):  # the first line first
+        in_field = (content.text_key, content.root_area_id)
+        rows.append(
+            (
+                kind,
+                object_id,
+                *content,
+                content.text_key not in taken,
+                in_field not in taken_in_field,
+            )
+        )
+        taken.add(content.text_key)
+        taken_in_field.add(in_field)
+    columns = ("kind", "object_id", *FIELDS, "represents", "represents_in_field")
+    placeholders = ", ".join(["%s"] * len(columns))
+    sql = (
+        f"INSERT INTO {SearchDocument._meta.db_table} ({', '.join(columns)}) "
+        f"VALUES ({placeholders})"
+    )
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
 
 
+def _mark_representatives(keys: set[str]) -> None:
+    """Which document is the one result for all those with its text key (lines that read
+    the same): the first of them, and the first of them in its top-level field. For the
+    keys of documents updated or deleted; only rows whose marks change are written."""
+    earlier = SearchDocument.objects.filter(text_key=OuterRef("text_key"), pk__lt=OuterRef("pk"))
+    marks = {
+        "represents": Exists(earlier),
+        "represents_in_field": Exists(earlier.filter(root_area=OuterRef("root_area"))),
+    }
+    keys = sorted(keys)
+    for start in range(0, len(keys), 500):
+        documents = SearchDocument.objects.filter(text_key__in=keys[start : start + 500])
+        for mark, preceded in marks.items():
+            documents.filter(preceded, **{mark: True}).update(**{mark: False})
+            documents.filter(~preceded, **{mark: False}).update(**{mark: True})
+
+
 def _add_words(texts: list[str]) -> None:
-    """Words of names and keywords, the ones people search for, form the lexicon that typos
+    """Words of names and other names, the ones people search for, form the lexicon that typos
     are corrected towards. Words only ever join it: a stale one costs a useless suggestion."""
     words: set[str] = set()
     for text in texts:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -13,10 +15,12 @@ MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
 MIN_WORD = 3
 MAX_WORD = 60
+# Shorter words match only whole words: "R" is not every word that begins with r.
+MIN_PREFIX = 3
 
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"[*_`~]+|^\s*(?:#{1,6}|[-+*]|\d+[.)])\s+", re.MULTILINE)
+_MARKUP = re.compile(r"(?<!\\)[*_`~]+|^\s*(?:#{1,6}|[-+*]|\d+[.)])\s+", re.MULTILINE)
 
 
 def clean_query(raw: str) -> str:
@@ -27,13 +31,122 @@ def clean_query(raw: str) -> str:
     return " ".join(printable.split())[:MAX_QUERY_CHARS]
 
 
+# A word as people spell names: letters and digits with the symbols of C++, C#, .NET,
+# Node.js, CI/CD and R&D (a + or # before a letter parts two words: Docker+K8s).
+_SPELLING = re.compile(r"\.?\w(?:[\w&./]|[+#](?![^\W\d_]))*")
+_LINK_TARGET = re.compile(r"\b(?:[a-z][a-z+.-]*://|www\.)\S*", re.IGNORECASE)
+_VERSIONED = re.compile(r"^(.*[+#])\d+$")  # C++17, C#7
+MAX_SLASHED = 4  # characters in each part of a name with slashes
+# Text without these has no word spelt with symbols, so nothing for ``searchable`` to do.
+_SYMBOL_IN_WORD = re.compile(r"[\w&./][+#]|\w[&./]+[\w+#]|(?<!\w)\.\w")
+_SYMBOLS = str.maketrans({"+": "plus", "#": "sharp", "&": "and", ".": None, "/": None, "_": None})
+
+
+class Spelling(NamedTuple):
+    start: int
+    end: int
+    word: str  # its search form
+    keyword: bool  # spelt with symbols, so the engines' own tokenizers cannot find it
+
+
+def spellings(text: str) -> Iterator[Spelling]:
+    """Each word of ``text`` (links aside) with its search form: a plain word lower-cased;
+    a word spelt with symbols as one keyword, which the engines' tokenizers (that drop
+    symbols, so that "C++" is "c" to them) never produce: "C++" → cplusplus, "C#" → csharp,
+    ".NET" → dotnet, "Node.js" → nodejs, "CI/CD" → cicd, "R&D" → randd. A slash joins
+    short parts into one name (CI/CD, TCP/IP) and parts longer words (Python/Java)."""
+    unlinked = _LINK_TARGET.sub(lambda link: " " * len(link.group(0)), text)
+    for match in _SPELLING.finditer(unlinked):
+        yield from _spelt(match.group(0), match.start())
+
+
+def _spelt(spelt: str, start: int) -> Iterator[Spelling]:
+    spelt = spelt.rstrip("./&")
+    if "/" in spelt and any(len(part) > MAX_SLASHED for part in spelt.split("/")):
+        for part in spelt.split("/"):
+            yield from _spelt(part, start)
+            start += len(part) + 1
+    elif any(symbol in spelt for symbol in "+#&./") and any(c.isalpha() for c in spelt):
+        lowered = spelt.casefold()
+        lowered = "dot" + lowered[1:] if lowered.startswith(".") else lowered
+        yield Spelling(start, start + len(spelt), lowered.translate(_SYMBOLS), True)
+    else:
+        for word in _WORD.finditer(spelt):
+            if word.group(0).strip("_"):
+                yield Spelling(
+                    start + word.start(),
+                    start + word.end(),
+                    word.group(0).strip("_").casefold(),
+                    False,
+                )
+
+
+def search_words(text: str) -> list[str]:
+    """The words of ``text`` in their search form, in order."""
+    return [spelling.word for spelling in spellings(text)]
+
+
+def keywords(text: str) -> set[str]:
+    """The keywords of the words spelt with symbols in ``text``, and of the names within
+    them: each part between slashes ("C/C++" → ccplusplus, cplusplus), each dotted ending
+    of two letters or more ("ASP.NET" → aspnet, dotnet), a version's name ("C++17" →
+    cplusplus17, cplusplus)."""
+    found: set[str] = set()
+    for spelling in spellings(text):
+        if spelling.keyword:
+            found.add(spelling.word)
+            found |= keywords(" ".join(_names_within(text[spelling.start : spelling.end])))
+    return found
+
+
+def _names_within(spelt: str) -> list[str]:
+    if "/" in spelt:
+        return spelt.split("/")
+    dotted = [spelt[at:] for at in range(1, len(spelt) - 2) if spelt[at] == "."]
+    return dotted + _VERSIONED.findall(spelt)
+
+
+def searchable(text: str) -> str:
+    """``text`` as the engines are to read it. A word spelt with +, # or & becomes its
+    keywords alone, so that "C++" is not "c" to them, nor "R&D" "r" and "d"; one spelt
+    with dots or slashes keeps its parts, followed by its keywords ("Node.js dotjs nodejs",
+    "CI CD cicd")."""
+    if not _SYMBOL_IN_WORD.search(text):
+        return text
+    parts, last = [], 0
+    for spelling in spellings(text):
+        if not spelling.keyword:
+            continue
+        spelt = text[spelling.start : spelling.end]
+        if "/" in spelt:
+            kept = [searchable(spelt.replace("/", " "))]
+        else:
+            kept = [] if any(symbol in spelt for symbol in "+#&") else [spelt]
+            kept += sorted(keywords(spelt) - {spelling.word})
+        parts += [text[last : spelling.start], " ".join([*kept, spelling.word])]
+        last = spelling.end
+    return "".join(parts) + text[last:]
+
+
+def name_key(name: str) -> str:
+    """``name`` as it is compared with a query: "Node.js" and "NodeJS" are both nodejs."""
+    return " ".join(search_words(name))
+
+
 def terms(query: str) -> list[str]:
-    """The distinct words of ``query``, lower-cased, in order, at most ``MAX_TERMS``."""
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(query.casefold()):
-        if word.strip("_"):
-            seen.setdefault(word.strip("_"), None)
-    return list(seen)[:MAX_TERMS]
+    """The distinct words of ``query`` in their search form, in order, at most ``MAX_TERMS``."""
+    return list(dict.fromkeys(search_words(query)))[:MAX_TERMS]
+
+
+def engine_query(query: str) -> str:
+    """``query`` with each word spelt with symbols replaced by its keyword and its operators
+    (quotes, ``-``, ``or``) kept: what an engine's query parser reads as the user meant."""
+    parts, last = [], 0
+    for spelling in spellings(query):
+        if spelling.keyword:
+            parts += [query[last : spelling.start], spelling.word]
+            last = spelling.end
+    return "".join(parts) + query[last:]
 
 
 def lexicon_words(text: str) -> set[str]:
@@ -47,15 +160,19 @@ def lexicon_words(text: str) -> set[str]:
 
 # Without these, ``_MARKUP`` can only match at a line's start before a digit.
 _MARKUP_CHARS = re.compile(r"[*_`~#+-]")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # C\# is C#
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown source as the words a reader sees: link texts kept, markup dropped."""
+    """Markdown source as the words a reader sees: link texts kept, markup dropped,
+    escaped characters as they are shown."""
     if "](" in markdown:
         markdown = _LINK.sub(r"\1", markdown)
     starts_numbered = markdown.lstrip()[:1].isdigit()
     if "\n" in markdown or starts_numbered or _MARKUP_CHARS.search(markdown):
         markdown = _MARKUP.sub(" ", markdown)
+    if "\\" in markdown:
+        markdown = _ESCAPED.sub(r"\1", markdown)
     return " ".join(markdown.split())
 
 
@@ -71,15 +188,42 @@ def similarity(a: str, b: str) -> float:
     return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
 
 
+# What each symbol of a spelling is called in a keyword (``_SYMBOLS``).
+_SPOKEN = {"plus": r"\+", "sharp": "#", "and": "&"}
+
+
+def _spelt_pattern(word: str) -> str:
+    """A pattern for the spellings whose search form starts with ``word``, at a word's start
+    or a dot's: cplusplus finds "C++", nodejs "Node.js" and "NodeJS", dotnet ".NET" and
+    "ASP.NET"'s ".NET"."""
+    pieces, at = [r"(?<!\w)"], 0
+    if word.startswith("dot"):
+        pieces, at = [r"(?:\.|(?<!\w)dot)"], 3
+    while at < len(word):
+        name = next((name for name in _SPOKEN if word.startswith(name, at)), None)
+        if name:
+            pieces.append(f"(?:{_SPOKEN[name]}|{name})")
+            at += len(name)
+        else:
+            pieces.append(re.escape(word[at]))
+            at += 1
+    return pieces[0] + "[./]?".join(pieces[1:])
+
+
 def _pattern(words: list[str]) -> re.Pattern | None:
+    """Whole words for words shorter than ``MIN_PREFIX``, else any word they begin."""
     if not words:
         return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+    alternatives = "|".join(
+        _spelt_pattern(word) + (r"[\w+#]*" if len(word) >= MIN_PREFIX else r"(?![\w+#&])")
+        for word in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(alternatives, re.IGNORECASE)
 
 
 def highlight(text: str, words: list[str], *, width: int | None = None) -> SafeString:
-    """``text`` escaped, each word that starts with one of ``words`` in ``<mark>``.
+    """``text`` escaped, each word whose search form starts with one of ``words`` (is one,
+    for those shorter than ``MIN_PREFIX``) in ``<mark>``: "C++" for cplusplus.
 
     With ``width``, only a window of about that many characters around the first match
     (or the start, if nothing matches) is kept, with ellipses where text was cut.
@@ -105,3 +249,9 @@ def highlight(text: str, words: list[str], *, width: int | None = None) -> SafeS
         last = match.end()
     parts.append(escape(text[last:]))
     return mark_safe("".join(parts))
+
+
+def mentions(text: str, words: list[str]) -> bool:
+    """Whether ``highlight`` would mark anything in ``text``."""
+    pattern = _pattern(words)
+    return bool(pattern and pattern.search(text))
