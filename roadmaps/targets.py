@@ -12,7 +12,9 @@ from django.db.models import Q
 
 from postings.models import Role
 from taxonomy.models import ResearchArea
-from taxonomy.tree import field_counts
+from taxonomy.tree import FieldCounts, field_counts
+
+NOTHING_COUNTED = FieldCounts(0, 0)
 
 MAX_EACH = 12
 MAX_WORDS = 6
@@ -59,6 +61,7 @@ def find_targets(query: str, *, chosen_areas=(), chosen_roles=()) -> Candidates:
 
 def _counted(areas, counts) -> list[ResearchArea]:
     areas = list(areas)
-    for area in areas:
-        area.role_count, area.skill_set_count = counts[area.pk].roles, counts[area.pk].skill_sets
+    for area in areas:  # a field written around sync_index has no count yet: none
+        counted = counts.get(area.pk, NOTHING_COUNTED)
+        area.role_count, area.skill_set_count = counted.roles, counted.skill_sets
     return areas

@@ -3,9 +3,9 @@
 A backup is Django's JSON fixture format, gzipped, with natural keys for content types and
 permissions, so it loads into SQLite or PostgreSQL whatever ids their own migrations gave
 those. What is derived from the rest is left out and made again on restore: the search
-documents, both engines' indexes and the word list; what each skill set asks for; the
-data version. Sessions and sign-in failures (django-axes) are passing state and are not
-kept either.
+documents, both engines' indexes and the word list; what each skill set asks for and
+each field's counts; the data version. Sessions and sign-in failures (django-axes) are
+passing state and are not kept either.
 """
 
 from __future__ import annotations
@@ -28,13 +28,21 @@ from lib.import_lock import holds_the_import_lock
 from taxonomy.models import (
     AskedTechnology,
     DataVersion,
+    FieldCount,
     SearchDocument,
     SearchWord,
     SqliteSearchEntry,
 )
 from taxonomy.search.index import rebuild_index
 
-DERIVED = (SearchDocument, SearchWord, SqliteSearchEntry, DataVersion, AskedTechnology)
+DERIVED = (
+    SearchDocument,
+    SearchWord,
+    SqliteSearchEntry,
+    DataVersion,
+    AskedTechnology,
+    FieldCount,
+)
 
 
 class BackupError(Exception):

@@ -400,6 +400,32 @@ class Skill(ImportedRow):
         return self.skill_set.get_absolute_url()
 
 
+class FieldCount(models.Model):
+    """A field's roles and public skill sets over ``AreaTree.field`` (its subtree and the
+    sections the notes file under it), as the home page and the roadmap picker show them.
+
+    Derived, never edited: ``taxonomy.tree.refresh_field_counts`` counts every field again
+    inside ``sync_index``, in the transaction of the write that changed them.
+    """
+
+    area = models.OneToOneField(
+        ResearchArea, on_delete=models.CASCADE, primary_key=True, related_name="counted"
+    )
+    roles = models.PositiveIntegerField()
+    skill_sets = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["area__position", "area"]
+        verbose_name = "field count"
+        verbose_name_plural = "field counts"
+
+    def __str__(self) -> str:
+        return f"field {self.area_id}: {self.roles} roles, {self.skill_sets} skill sets"
+
+    def get_absolute_url(self) -> str:
+        return self.area.get_absolute_url()
+
+
 class AskedTechnologyQuerySet(models.QuerySet):
     def counted(self):
         """One row per technology, in no order: ``technology`` (its pk) and ``demand``, the

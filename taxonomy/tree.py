@@ -16,7 +16,7 @@ from django.db.models.expressions import RawSQL
 
 from postings.models import Role
 from taxonomy.filing import Section, field_names, filed_under, words_of
-from taxonomy.models import DataVersion, ResearchArea, SkillSet
+from taxonomy.models import FieldCount, ResearchArea, SkillSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,30 +156,47 @@ class FieldCounts:
 
 
 def field_counts(tree: AreaTree | None = None) -> dict[int, FieldCounts]:
-    """The roles and public skill sets of every field, over ``AreaTree.field``: what the
-    home page and the roadmap picker show. Two grouped queries (and the tree, unless given)
-    when the data has changed; kept in the cache until it changes again."""
+    """The roles and public skill sets of every field, over ``AreaTree.field``, in document
+    order: what the home page and the roadmap picker show. Read from ``FieldCount``, which
+    every write brings up to date (``refresh_field_counts``); counted here only while that
+    table is empty and there are fields (just after the upgrade that made it)."""
+    rows = FieldCount.objects.order_by("area__position", "area").values_list(
+        "area", "roles", "skill_sets"
+    )
+    kept = {pk: FieldCounts(roles, sets) for pk, roles, sets in rows}
+    if kept or not (tree.nodes if tree else ResearchArea.objects.exists()):
+        return kept
+    return {pk: FieldCounts(*figures) for pk, figures in _count(tree or AreaTree.load()).items()}
 
-    def compute() -> dict[int, tuple[int, int]]:
-        fields = tree or AreaTree.load()
-        roles = _by_area(Role.objects.all())
-        sets = _by_area(SkillSet.objects.public())
-        below = {pk: (roles.get(pk, 0), sets.get(pk, 0)) for pk in fields.nodes}
-        # Children before their parents: each subtree's total is its children's plus its own.
-        for pk in reversed([pk for top in fields.children_of[None] for pk in fields.subtree(top)]):
-            parent = fields.parent_of[pk]
-            if parent is not None:
-                below[parent] = (below[parent][0] + below[pk][0], below[parent][1] + below[pk][1])
-        return {
-            pk: (
-                sum(below[head][0] for head in fields.heads(pk)),
-                sum(below[head][1] for head in fields.heads(pk)),
-            )
-            for pk in fields.nodes
-        }
 
-    counted = DataVersion.objects.cached("field-counts", (), compute)
-    return {pk: FieldCounts(*figures) for pk, figures in counted.items()}
+def refresh_field_counts(tree: AreaTree | None = None) -> None:
+    """Count every field again into ``FieldCount`` (two grouped queries, the tree unless
+    given, and one insert per 500 fields); ``sync_index`` runs it in the transaction of
+    each write that can change them."""
+    counted = _count(tree or AreaTree.load())
+    FieldCount.objects.all().delete()
+    FieldCount.objects.bulk_create(
+        [FieldCount(area_id=pk, roles=r, skill_sets=s) for pk, (r, s) in counted.items()],
+        batch_size=500,
+    )
+
+
+def _count(fields: AreaTree) -> dict[int, tuple[int, int]]:
+    roles = _by_area(Role.objects.all())
+    sets = _by_area(SkillSet.objects.public())
+    below = {pk: (roles.get(pk, 0), sets.get(pk, 0)) for pk in fields.nodes}
+    # Children before their parents: each subtree's total is its children's plus its own.
+    for pk in reversed([pk for top in fields.children_of[None] for pk in fields.subtree(top)]):
+        parent = fields.parent_of[pk]
+        if parent is not None:
+            below[parent] = (below[parent][0] + below[pk][0], below[parent][1] + below[pk][1])
+    return {
+        pk: (
+            sum(below[head][0] for head in fields.heads(pk)),
+            sum(below[head][1] for head in fields.heads(pk)),
+        )
+        for pk in fields.nodes
+    }
 
 
 def _by_area(rows) -> dict[int, int]:

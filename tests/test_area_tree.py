@@ -64,3 +64,36 @@ def test_field_counts_count_the_roles_and_public_skill_sets_of_each_whole_field(
         )
     eda = counts[pks["eda-electronic-design-automation"]]
     assert eda.roles > 10  # STCO's, circuit simulation's … filed beside it in the notes
+
+
+def test_field_counts_are_kept_at_every_write_and_read_without_counting(import_text):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from postings.services import save_role
+    from taxonomy.models import FieldCount
+
+    import_text(FILED_NOTES + "## Hiring\n+ skill set:\n\t- Senior Timing Engineer\n\t- STA\n")
+    pks = dict(ResearchArea.objects.values_list("slug", "pk"))
+    assert FieldCount.objects.count() == ResearchArea.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        counts = field_counts()
+    assert len(queries) == 1
+    hiring = counts[pks["hiring"]]
+    assert hiring == FieldCounts(1, 1)
+
+    role = Role.objects.get(title="Senior Timing Engineer")
+    role.area_id = pks["timing"]
+    save_role(role=role)  # moved: counted again in the same transaction
+    counts = field_counts()
+    assert counts[pks["hiring"]] == FieldCounts(0, 1)
+    assert counts[pks["timing"]].roles == 1
+
+
+def test_field_counts_are_counted_while_none_are_kept(import_text):
+    from taxonomy.models import FieldCount
+
+    import_text(FILED_NOTES)
+    kept = field_counts()
+    FieldCount.objects.all().delete()  # as just after the upgrade that made the table
+    assert field_counts() == kept

@@ -32,7 +32,7 @@ from taxonomy.notes.headings import leading_acronym
 from taxonomy.notes.markdown import visible_lines
 from taxonomy.search.backends import current_backend
 from taxonomy.search.text import lexicon_words, name_key, plain_text, searchable
-from taxonomy.tree import AreaTree
+from taxonomy.tree import AreaTree, refresh_field_counts
 
 Kind = SearchDocument.Kind
 _WORD = re.compile(r"\w+")
@@ -251,6 +251,8 @@ def sync_index(
     DataVersion.objects.bump()
     refresh_asks(skill_sets=_sets_to_recount(scope, skill_sets))
     tree = AreaTree.load()
+    if scope.keys() & {Kind.FIELD, Kind.ROLE, Kind.SKILL}:  # what a field's counts count
+        refresh_field_counts(tree)
     backend = current_backend()
     writes, touched, texts, keys = 0, [], [], set()
     for each, each_ids in scope.items():
