@@ -107,6 +107,7 @@ def site(tmp_path_factory):
         "DJANGO_SECURE_COOKIES": "0",
         "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
         "DJANGO_STATIC_ROOT": str(folder / "static"),
+        "FIELDNOTES_CACHE_DIR": str(folder / "cache"),
         "PORT": str(port),
         "WEB_CONCURRENCY": "2",
     }
@@ -282,3 +283,20 @@ def test_the_header_shows_its_search_placeholder_whole_and_marks_the_current_pag
         for name in ("home", "roles", "companies", "technologies", "roadmaps"):
             assert seen[scheme, 390, name]["currentHref"] == site["pages"][name]
         assert seen[scheme, 390, "biggest field"]["currentHref"] is None  # under Fields
+
+
+def test_the_header_search_answers_names_first_at_both_widths(browser, site):  # noqa: F811
+    """Typed into the header's box as a person would: what is named so comes first."""
+    from tests.test_search_ranking import NAMED
+
+    context = browser.new_context(base_url=site["base"])
+    page = context.new_page()
+    for width, (text, (_, url)) in zip([*WIDTHS] * len(NAMED), NAMED.items(), strict=False):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto("/")
+        box = page.locator("form.site-search input[name=q]")
+        box.fill(text)
+        box.press("Enter")
+        page.wait_for_url("**/search/**")
+        assert page.locator(".result-title").first.get_attribute("href") == url, (text, width)
+    context.close()
