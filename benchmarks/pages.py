@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from timing import percentile
+from timing import percentile, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -106,14 +106,10 @@ def main() -> None:
             for label, url in pages():
                 timings, queries, size = cold(client, url)
                 p95 = percentile(timings, 0.95)
-                verdict = ""
-                if target:
-                    met = "met" if p95 <= target else "MISSED"
-                    verdict = f"  target p95 <= {target * 1000:.0f} ms: {met}"
                 print(
                     f"  {label:<17} p50 {percentile(timings, 0.5) * 1000:6.0f} ms"
                     f"  p95 {p95 * 1000:6.0f} ms  {queries:3} queries {size / 1024:6.0f} KB"
-                    f"{verdict}"
+                    f"{verdict(p95, target)}"
                 )
         finally:
             connection.creation.destroy_test_db(name, verbosity=0)

@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from timing import percentile, timed
+from timing import percentile, timed, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -125,14 +125,10 @@ def run(scale: int) -> None:
             cold, _ = request(client, url)
             timings, queries = zip(*(request(client, url) for _ in range(ROUNDS)), strict=True)
             p95 = percentile(timings, 0.95)
-            verdict = ""
-            if target:
-                met = "met" if p95 <= target else "MISSED"
-                verdict = f"  target p95 <= {target * 1000:.0f} ms: {met}"
             print(
                 f"    {page:<9} cold {cold * 1000:7.1f} ms, warm p50 "
                 f"{percentile(timings, 0.5) * 1000:7.1f} ms p95 {p95 * 1000:7.1f} ms, "
-                f"{max(queries)} queries{verdict}"
+                f"{max(queries)} queries{verdict(p95, target)}"
             )
     timings, queries = zip(*(request(client, "/roadmaps/fit/") for _ in range(3)), strict=True)
     print(

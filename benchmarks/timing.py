@@ -26,3 +26,11 @@ def percentile(values, fraction):
     """The value below which ``fraction`` of ``values`` lie (the nearest rank)."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def verdict(p95: float, target: float | None) -> str:
+    """A p95 (seconds) beside its target, for the printed tables ("" without a target)."""
+    if not target:
+        return ""
+    met = "met" if p95 <= target else "MISSED"
+    return f"  target p95 <= {target * 1000:.0f} ms: {met}"

@@ -111,6 +111,19 @@ def roadmaps(toy_notes, people):
     return private, public
 
 
+def query_counts(client, urls) -> dict[str, int]:
+    """How many queries answering each of ``urls`` took (each must answer 200)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        counts[url] = len(queries)
+    return counts
+
+
 def signed_in(client, user):
     client.force_login(user)
     return client

@@ -2,13 +2,12 @@
 many fields, companies and technologies there are: no page lists them all."""
 
 import pytest
-from django.db import connection
 from django.db.models import Count
-from django.test.utils import CaptureQueriesContext
 
 from postings.models import Company
 from taxonomy.models import ResearchArea, Technology
 from taxonomy.notes.synthetic import scale_notes
+from tests.conftest import query_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +31,7 @@ QUERIES = {
 
 
 def queries(client) -> dict[str, int]:
-    counts = {}
-    for url in QUERIES:
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(url).status_code == 200, url
-        counts[url] = len(captured)
-    return counts
+    return query_counts(client, QUERIES)
 
 
 def test_queries_are_pinned_and_the_same_at_one_and_three_times_the_data(

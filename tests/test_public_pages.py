@@ -1,8 +1,6 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from lib.paging import PER_PAGE as ROLES_PER_PAGE
 from postings.models import Company, Role
@@ -11,6 +9,7 @@ from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
 from taxonomy.notes.markdown import contents_of
 from taxonomy.notes.synthetic import scale_notes
 from taxonomy.views import CONTENTS_FROM
+from tests.conftest import query_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -43,16 +42,6 @@ def page_urls() -> list[str]:
         "/search/?q=pytorh",
         "/search/?q=python&kind=skill&field=artificial-intelligence-machine-learning",
     ]
-
-
-def query_counts(client, urls) -> dict[str, int]:
-    counts = {}
-    for url in urls:
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200, url
-        counts[url] = len(queries)
-    return counts
 
 
 def test_every_page_runs_the_same_bounded_number_of_queries_at_one_and_three_times_the_data(

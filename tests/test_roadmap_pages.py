@@ -4,14 +4,12 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from roadmaps.models import Roadmap, RoadmapStep, SkillProgress
 from roadmaps.services import create_roadmap
 from taxonomy.models import ResearchArea
 from taxonomy.notes.synthetic import scale_notes
-from tests.conftest import TOY_NOTES, signed_in
+from tests.conftest import TOY_NOTES, query_counts, signed_in
 
 pytestmark = pytest.mark.django_db
 Stage = RoadmapStep.Stage
@@ -244,15 +242,6 @@ def test_the_gap_view_ranks_what_is_not_done_with_the_roles_asking_and_skipped_l
     assert "(1 done)" in page
 
 
-def counts(client, urls) -> dict[str, int]:
-    found = {}
-    for url in urls:
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200, url
-        found[url] = len(queries)
-    return found
-
-
 def test_roadmap_pages_run_the_same_number_of_queries_however_much_data(
     client, import_text, people
 ):
@@ -263,7 +252,7 @@ def test_roadmap_pages_run_the_same_number_of_queries_however_much_data(
         urls = ["/roadmaps/", "/roadmaps/new/", "/roadmaps/new/?q=ml", base, f"{base}gap/"]
         urls += [f"{base}export.md", f"{base}export.json", f"{base}rerank/"]
         urls.append(f"/roadmaps/fit/?roadmap={roadmap.slug}")
-        return counts(signed_in(client, people[0]), urls)
+        return query_counts(signed_in(client, people[0]), urls)
 
     import_text(TOY_NOTES)
     once = pages()
