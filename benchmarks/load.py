@@ -117,7 +117,7 @@ def main() -> None:
     url = os.environ.get("DATABASE_URL", "")
     folder = Path(tempfile.mkdtemp(prefix="fieldnotes-load-"))
     if url.startswith("postgres"):
-        postgres(url, f"DROP DATABASE IF EXISTS {PG_DATABASE}")
+        postgres(url, f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
         postgres(url, f"CREATE DATABASE {PG_DATABASE}")
         database = url.rsplit("/", 1)[0] + f"/{PG_DATABASE}"
     else:
@@ -155,7 +155,7 @@ def main() -> None:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=60)
         if url.startswith("postgres"):
-            postgres(url, f"DROP DATABASE IF EXISTS {PG_DATABASE}")
+            postgres(url, f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
 
 
 def run(port: int, env: dict, folder: Path) -> None:
@@ -164,6 +164,8 @@ def run(port: int, env: dict, folder: Path) -> None:
     import django
 
     django.setup()
+    from django.db import connections
+
     from postings.models import Company
     from taxonomy.models import ResearchArea, Technology
     from taxonomy.notes.synthetic import scale_notes
@@ -211,6 +213,7 @@ def run(port: int, env: dict, folder: Path) -> None:
     _, stderr = importer.communicate(timeout=60)
     if importer.returncode != 0:
         raise SystemExit(f"the re-import failed: {stderr.decode()[-500:]}")
+    connections.close_all()  # this process's own, so that the database can be dropped
     print(f"while notes.md is re-imported at 10x ({took:.0f} s), searches nobody made before:")
     report("search (uncached)", timings, errors, took, target=False)
     print(f"  errors must be 0: {'met' if errors == 0 else 'MISSED'}")
