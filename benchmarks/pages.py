@@ -16,12 +16,12 @@ import sys
 import time
 from pathlib import Path
 
+from scaled import import_scaled
 from timing import percentile, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-NOTES = ROOT / "fixtures" / "notes.md"
 ROUNDS = 7
 TARGETS = {10: 0.150, 100: 0.300}  # p95, seconds
 
@@ -82,22 +82,15 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from postings.models import Company
     from taxonomy.models import ResearchArea
-    from taxonomy.notes.importer import import_notes
-    from taxonomy.notes.synthetic import scale_notes
 
     setup_test_environment()
     client = Client()
-    text = NOTES.read_text(encoding="utf-8")
     for scale in scales:
         name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
         try:
             start = time.perf_counter()
-            import_notes(text=text, source_name="notes.md")
-            if scale > 1:
-                companies = list(Company.objects.values_list("name", flat=True))
-                import_notes(text=scale_notes(text, scale, companies), source_name="notes.md")
+            import_scaled(scale)
             took = time.perf_counter() - start
             # The import ran in this process, which a served site's workers never do: collect
             # its garbage now, or a collection of it lands in one page's timing.

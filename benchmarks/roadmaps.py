@@ -20,12 +20,12 @@ import sys
 import time
 from pathlib import Path
 
+from scaled import import_scaled
 from timing import percentile, timed, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-NOTES = ROOT / "fixtures" / "notes.md"
 MLOPS = "mlops-or-ml-ops-modelops-aiops"
 KNOWN = [
     "python", "docker", "kubernetes", "sql", "linux", "git", "pytorch", "aws", "bash",
@@ -71,20 +71,14 @@ def run(scale: int) -> None:
     from django.core.cache import cache
     from django.test import Client
 
-    from postings.models import Company, Role
+    from postings.models import Role
     from roadmaps.models import Roadmap
     from roadmaps.services import create_roadmap, move_step, rerank_roadmap, set_levels
     from taxonomy.models import DataVersion, ResearchArea, SkillSet, Technology
-    from taxonomy.notes.importer import import_notes
-    from taxonomy.notes.synthetic import scale_notes
 
     cache.clear()
-    text = NOTES.read_text(encoding="utf-8")
     start = time.perf_counter()
-    import_notes(text=text, source_name="notes.md")
-    if scale > 1:
-        companies = list(Company.objects.values_list("name", flat=True))
-        import_notes(text=scale_notes(text, scale, companies), source_name="notes.md")
+    import_scaled(scale)
     print(
         f"\n{scale}x: {SkillSet.objects.count():,} skill sets, {Role.objects.count():,} roles "
         f"(imported in {time.perf_counter() - start:.0f} s)"

@@ -17,12 +17,12 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
+from scaled import import_scaled
 from timing import percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-NOTES = ROOT / "fixtures" / "notes.md"
 ROUNDS = 3
 QUERIES = [
     "STCO", "formal verification", "pytorch", "pytorh", "kubernetes", "kubernetse",
@@ -58,24 +58,17 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from postings.models import Company
     from taxonomy.models import ResearchArea, SearchDocument
-    from taxonomy.notes.importer import import_notes
-    from taxonomy.notes.synthetic import scale_notes
 
     setup_test_environment()
     name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     print(f"Database: {connection.vendor} ({name})")
     client = Client()
-    text = NOTES.read_text(encoding="utf-8")
     search_urls = ["/search/?" + urlencode({"q": q}) for q in QUERIES]
     try:
         for scale in (1, 10):
             start = time.perf_counter()
-            import_notes(text=text, source_name="notes.md")
-            if scale > 1:
-                companies = list(Company.objects.values_list("name", flat=True))
-                import_notes(text=scale_notes(text, scale, companies), source_name="notes.md")
+            import_scaled(scale)
             imported = time.perf_counter() - start
             slugs = list(ResearchArea.objects.order_by("position").values_list("slug", flat=True))
             step = max(1, len(slugs) // FIELD_SAMPLE)
