@@ -23,6 +23,12 @@ def folder_anchor(folder: str) -> str:
     return f"folder-{slugify(folder.replace('/', ' ')) or 'top'}"
 
 
+def skill_set_url(field_url: str, pk: int) -> str:
+    """Where a skill set with no role of its own is shown: on its field's page, on the page
+    of that field's skill sets that holds it (``?set=``), scrolled to it."""
+    return f"{field_url}?set={pk}#skill-set-{pk}"
+
+
 class NotesSourceQuerySet(models.QuerySet):
     def under(self, root: str):
         """The sources imported from the folder ``root``."""
@@ -237,7 +243,7 @@ class SkillSet(ImportedRow):
     def get_absolute_url(self) -> str:
         if self.role_id:
             return self.role.get_absolute_url()
-        return f"{self.area.get_absolute_url()}#skill-set-{self.pk}"
+        return skill_set_url(self.area.get_absolute_url(), self.pk)
 
     @property
     def usual_line_kind(self) -> str:

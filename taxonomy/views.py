@@ -40,6 +40,9 @@ TOP_FIELDS = 20
 # A field page lists its contents at the top once it has this many skill sets and headings
 # in its notes together: a count of sections, which a page's height in pixels follows.
 CONTENTS_FROM = 8
+# A field page shows its own skill sets this many at a time: the biggest field of the real
+# notes has 119, each with its lines.
+SKILL_SETS_PER_PAGE = 25
 
 
 # A page of the home page lists this many top-level fields, each with at most this many
@@ -167,11 +170,15 @@ def field_detail(request, slug):
     tree = AreaTree.load()
     in_field = tree.field(area.pk)
     roles = Role.objects.filter(area__in=in_field).select_related("company", "area")
-    skill_sets = list(
-        SkillSet.objects.public()
-        .in_area(area)
-        .select_related("role", "company")
-        .prefetch_related(Prefetch("skills", queryset=Skill.objects.public()))
+    own_sets = SkillSet.objects.public().in_area(area)
+    skill_sets = paginate(
+        request,
+        own_sets.select_related("role", "company").prefetch_related(
+            Prefetch("skills", queryset=Skill.objects.public())
+        ),
+        per_page=SKILL_SETS_PER_PAGE,
+        name="sets",
+        default=_page_holding(own_sets, request.GET.get("set", "")),
     )
     headings = contents_of(area.notes_html)
     # Two subqueries, not two joins: joined, every role of a company would meet every one of
@@ -195,12 +202,23 @@ def field_detail(request, slug):
             "roles": paginate(request, roles),
             "skill_sets": skill_sets,
             "headings": headings,
-            "show_contents": len(skill_sets) + len(headings) >= CONTENTS_FROM,
+            "show_contents": skill_sets.paginator.count + len(headings) >= CONTENTS_FROM,
             "companies": companies,
             "chart": chart,
             "compare_with": FIELDS.pick(""),
         },
     )
+
+
+def _page_holding(skill_sets, asked: str) -> int:
+    """The page of ``skill_sets`` (one field's, in their order) that holds the set whose pk
+    is ``asked`` (``SkillSet.get_absolute_url`` links to it so); the first page when there
+    is no such set. One query."""
+    if not asked.isdecimal() or len(asked) > 18:
+        return 1
+    at = skill_sets.filter(pk=asked).values("position")[:1]
+    before = skill_sets.filter(Q(position__lt=at) | Q(position=at, pk__lt=asked)).count()
+    return before // SKILL_SETS_PER_PAGE + 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,3 +41,9 @@ def test_a_page_that_is_not_there_is_named_so_the_page_can_say_so():
 def test_the_page_asked_for_or_none_asked_for_is_not_missing():
     assert _page({"page": "3"}).missing == ""
     assert _page({}).missing == ""
+
+
+def test_a_default_page_is_shown_when_none_is_asked_for_and_yields_to_one_that_is():
+    assert _page({}, default=3).number == 3
+    assert _page({"page": "2"}, default=3).number == 2
+    assert _page({}, default=3).missing == ""

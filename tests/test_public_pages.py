@@ -8,7 +8,7 @@ from taxonomy.demand import with_demand
 from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
 from taxonomy.notes.markdown import contents_of
 from taxonomy.notes.synthetic import scale_notes
-from taxonomy.views import CONTENTS_FROM
+from taxonomy.views import CONTENTS_FROM, SKILL_SETS_PER_PAGE
 from tests.conftest import query_counts
 
 pytestmark = pytest.mark.django_db
@@ -129,11 +129,50 @@ def test_a_long_field_page_lists_its_skill_sets_and_notes_headings_each_linking_
         sets = SkillSet.objects.public().filter(area=area).count()
         headings = contents_of(area.notes_html)
         assert sets + len(headings) >= CONTENTS_FROM
-        assert len([a for a in links if a.startswith("skill-set-")]) == sets
+        assert f'Skill sets</a> <span class="count">{sets}<' in html
+        on_page = min(sets, SKILL_SETS_PER_PAGE)
+        assert len([a for a in links if a.startswith("skill-set-")]) == on_page
         assert [a for a in links if a.startswith("section-")] == [a for a, _ in headings]
         for anchor in links:
             assert html.count(f'id="{anchor}"') == 1, (slug, anchor)
     assert 'id="section-notes-about-stco-dtco"' in html
+
+
+def skill_set_ids(html: str) -> list[int]:
+    return [int(pk) for pk in re.findall(r'<details class="skill-set" id="skill-set-(\d+)"', html)]
+
+
+def test_a_field_shows_its_skill_sets_a_page_at_a_time_every_one_on_some_page(client, real_notes):
+    area = ResearchArea.objects.get(slug="machine-learning-scientist-deep-learning-scientist-roles")
+    in_order = list(SkillSet.objects.public().filter(area=area).values_list("pk", flat=True))
+    assert len(in_order) > 4 * SKILL_SETS_PER_PAGE
+    pages = -(-len(in_order) // SKILL_SETS_PER_PAGE)
+    shown = []
+    for number in range(1, pages + 1):
+        html = client.get(area.get_absolute_url(), {"sets": number}).content.decode()
+        assert f"Page {number} of {pages}" in html
+        shown += skill_set_ids(html)
+    assert shown == in_order
+
+
+def test_a_skill_set_without_a_role_links_to_the_page_of_its_field_that_shows_it(
+    client, real_notes
+):
+    area = ResearchArea.objects.get(slug="machine-learning-scientist-deep-learning-scientist-roles")
+    sets = list(SkillSet.objects.public().filter(area=area).select_related("area"))
+    index, last = max((i, s) for i, s in enumerate(sets) if not s.role_id)
+    assert index >= SKILL_SETS_PER_PAGE  # not on the first page
+    url, anchor = last.get_absolute_url().split("#")
+    assert anchor == f"skill-set-{last.pk}"
+    html = client.get(url).content.decode()
+    assert last.pk in skill_set_ids(html)
+    assert f"Page {index // SKILL_SETS_PER_PAGE + 1} of" in html
+    # Its page's pager moves on from there; a set that is not the field's shows page 1.
+    assert last.pk not in skill_set_ids(client.get(url + "&sets=1").content.decode())
+    other = SkillSet.objects.public().exclude(area=area).first()
+    for asked in [str(other.pk), "x'--", "9" * 40]:
+        html = client.get(area.get_absolute_url(), {"set": asked}).content.decode()
+        assert skill_set_ids(html) == [s.pk for s in sets[:SKILL_SETS_PER_PAGE]], asked
 
 
 def test_a_short_field_page_has_no_contents_list(client, real_notes):

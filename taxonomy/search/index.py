@@ -27,6 +27,7 @@ from taxonomy.models import (
     SearchWord,
     Skill,
     Technology,
+    skill_set_url,
 )
 from taxonomy.notes.headings import leading_acronym
 from taxonomy.notes.markdown import visible_lines
@@ -190,7 +191,7 @@ def _skills(tree: AreaTree, ids) -> Iterator[tuple[int, Content]]:
         if role_slug:
             url = _url("role-detail", role_slug)
         else:
-            url = f"{_url('field-detail', area_slug)}#skill-set-{set_id}"
+            url = skill_set_url(_url("field-detail", area_slug), set_id)
         yield (
             pk,
             _content(
