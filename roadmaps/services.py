@@ -69,7 +69,7 @@ def create_roadmap(
         title=title,
         slug=_free_slug(title),
         description=description,
-        description_html=render_markdown(description),
+        description_html=description_html(description),
         is_public=is_public,
     )
     roadmap.areas.set(areas)
@@ -230,12 +230,18 @@ def rerank_roadmap(
     return result
 
 
+def description_html(description: str) -> str:
+    """A roadmap's description as its page shows it, between the title (h1) and the stages
+    (h2): its headings start at h2."""
+    return render_markdown(description, top_heading=2)
+
+
 @transaction.atomic
 def update_roadmap(*, roadmap: Roadmap, title: str, description: str, is_public: bool) -> Roadmap:
     _check_description(description)
     roadmap.title = title.strip() or roadmap.title
     roadmap.description = description
-    roadmap.description_html = render_markdown(description)
+    roadmap.description_html = description_html(description)
     roadmap.is_public = is_public
     roadmap.save()
     return roadmap

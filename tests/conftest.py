@@ -49,6 +49,16 @@ def corpus_files(root: Path = CORPUS) -> list:
     ]
 
 
+@pytest.fixture
+def real_library(db):
+    """The real notes file and folder, imported as ``import_notes fixtures/notes.md
+    fixtures/corpus`` does."""
+    from taxonomy.notes.importer import NotesFile, import_library
+
+    seed = NotesFile("notes.md", REAL_NOTES.read_text(encoding="utf-8"))
+    return import_library(files=[seed, *corpus_files()], folders=[str(CORPUS)])
+
+
 # Four fields with skill sets, small enough that a roadmap's ranking is worked out by hand
 # (tests/test_roadmaps.py shows the arithmetic).
 TOY_NOTES = """# Platforms

@@ -1,3 +1,4 @@
+import re
 import time
 
 import pytest
@@ -52,7 +53,7 @@ def test_a_setext_underline_in_a_list_item_counts_as_rendered():
     # 2024-07-08 of the real notes: an empty item under a job title makes it a heading.
     source = "+ HPC Engineer, Machine Learning Infrastructure - US Remote\n\t- \n+ next"
     html = render_markdown(source, strict=True)
-    assert '<h2 id="section-hpc-engineer-machine-learning' in html and "next" in html
+    assert '<h3 id="section-hpc-engineer-machine-learning' in html and "next" in html
 
 
 def test_render_inline_fast_path_matches_markdown_it_on_every_real_skill_line(real_notes_text):
@@ -136,3 +137,16 @@ def test_headings_get_unique_ids_that_the_contents_list_reads():
         ("section-skill-sets-for-x", "Skill Sets for X"),
         ("section-\u00e9t\u00e9", "\u00c9t\u00e9"),
     ]
+
+
+def heading_levels(html: str) -> list[int]:
+    return [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+
+
+def test_headings_start_at_h3_below_a_page_s_own_and_never_skip_a_level():
+    assert heading_levels(render_markdown("#### A\ntext\n##### B\n#### C")) == [3, 4, 3]
+    assert heading_levels(render_markdown("# A\n### B\n###### C\n## D")) == [3, 4, 5, 4]
+    assert heading_levels(render_markdown("### A\n# B\n## C")) == [3, 3, 4]
+    assert heading_levels(render_markdown("# 1\n## 2\n### 3\n#### 4\n##### 5")) == [3, 4, 5, 6, 6]
+    assert heading_levels(render_markdown("#### A\n# B", top_heading=2)) == [2, 2]
+    assert render_markdown("#### A").endswith("</h3>\n")  # the closing tag follows

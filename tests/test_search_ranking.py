@@ -10,11 +10,9 @@ import pytest
 from django.urls import reverse
 
 from taxonomy.models import SearchDocument, Skill
-from taxonomy.notes.importer import NotesFile, import_library
 from taxonomy.search import query, search
 from taxonomy.search.text import name_key, plain_text
 from taxonomy.services import save_skills
-from tests.conftest import CORPUS, FIXTURES, corpus_files
 
 pytestmark = pytest.mark.django_db
 
@@ -90,14 +88,6 @@ def small(import_text, settings, tmp_path):
     vocabulary.write_text(json.dumps(VOCABULARY), encoding="utf-8")
     settings.FIELDNOTES_VOCABULARY = vocabulary
     return import_text(NOTES)
-
-
-@pytest.fixture
-def real_library():
-    """The real notes file and folder, imported as ``import_notes fixtures/notes.md
-    fixtures/corpus`` does."""
-    seed = NotesFile("notes.md", (FIXTURES / "notes.md").read_text(encoding="utf-8"))
-    return import_library(files=[seed, *corpus_files()], folders=[str(CORPUS)])
 
 
 def plain(markup) -> str:

@@ -156,9 +156,31 @@ def _heading_ids(state) -> None:
         token.attrSet("id", anchor)
 
 
+# Stored Markdown is shown under a page's h1 and a section's h2, so its headings start at h3.
+TOP_HEADING = 3
+
+
+def _heading_levels(state) -> None:
+    """Headings from ``state.env["top_heading"]`` down, whatever the source's own levels,
+    none more than one level below the one before it: the notes' "####" under a page's
+    "Notes" h2 is an h3, and "# A" then "### B" are h3 and h4. Headings never nest, so each
+    closing tag follows its opening one."""
+    top = state.env.get("top_heading", TOP_HEADING)
+    opening = [token for token in state.tokens if token.type == "heading_open"]
+    ranks = {tag: rank for rank, tag in enumerate(sorted({token.tag for token in opening}))}
+    level = top - 1
+    for token in state.tokens:
+        if token.type == "heading_open":
+            level = min(top + ranks[token.tag], level + 1, 6)
+            token.tag = f"h{level}"
+        elif token.type == "heading_close":
+            token.tag = f"h{level}"
+
+
 for _md in (_MD, _INLINE_MD):
     _md.core.ruler.push("bare_addresses", _link_bare_addresses)
 _MD.core.ruler.push("heading_ids", _heading_ids)
+_MD.core.ruler.push("heading_levels", _heading_levels)
 
 _HEADING = re.compile(r'<h[1-6] id="(section-[^"]*)">(.*?)</h[1-6]>')
 _TAG = re.compile(r"<[^>]*>")
@@ -188,24 +210,24 @@ def visible_lines(source: str) -> list[str]:
     return [line for line in source.split("\n") if not is_placeholder(_content(line))]
 
 
-def render_markdown(source: str, *, strict: bool = False) -> str:
-    """Safe HTML for ``source``.
+def render_markdown(source: str, *, strict: bool = False, top_heading: int = TOP_HEADING) -> str:
+    """Safe HTML for ``source``, its headings from ``top_heading`` down (``_heading_levels``).
 
     Where Markdown would lose a line, the source is shown whole as text instead; or, with
     ``strict``, ``MarkdownCoverageError`` is raised (for forms that can ask for a fix).
     """
     try:
-        return _render_covered(source)
+        return _render_covered(source, {"top_heading": top_heading})
     except MarkdownCoverageError:
         if strict:
             raise
         return f'<pre class="as-text">{escapeHtml(chr(10).join(visible_lines(source)))}</pre>'
 
 
-def _render_covered(source: str) -> str:
+def _render_covered(source: str, env: dict) -> str:
     lines = visible_lines(source)
     text = "\n".join(lines)
-    tokens = _MD.parse(text)
+    tokens = _MD.parse(text, env)
     covered = [False] * len(lines)
     for token in tokens:
         if token.map is None:
@@ -218,7 +240,7 @@ def _render_covered(source: str) -> str:
     for offset, line in enumerate(lines):
         if line.strip() and not covered[offset]:
             raise MarkdownCoverageError(offset)
-    return _MD.renderer.render(tokens, _MD.options, {})
+    return _MD.renderer.render(tokens, _MD.options, env)
 
 
 # Without these characters a line holds no inline Markdown (emphasis, code, links, images,
