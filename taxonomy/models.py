@@ -314,12 +314,22 @@ class Technology(TagBase):
         help_text="Fingerprint of its fields as the vocabulary file last wrote them; while "
         "they are unchanged, a new vocabulary may update them.",
     )
+    demand = models.PositiveIntegerField(
+        default=0,
+        db_default=0,  # so that rows inserted without it (by older migrations) count 0
+        editable=False,
+        help_text="How many public skill sets ask for it: its AskedTechnology rows, counted "
+        "again at every write (taxonomy.demand.refresh_asks).",
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = "technology"
         verbose_name_plural = "technologies"
-        indexes = [models.Index(fields=["category"], name="taxonomy_technology_category")]
+        indexes = [
+            models.Index(fields=["category"], name="taxonomy_technology_category"),
+            models.Index(fields=["-demand", "name"], name="taxonomy_technology_demand"),
+        ]
 
     def get_absolute_url(self) -> str:
         return reverse("technology-detail", args=[self.slug])
@@ -353,6 +363,10 @@ class TaggedSkill(TaggedItemBase):
             models.UniqueConstraint(
                 fields=["content_object", "tag"], name="taxonomy_taggedskill_unique"
             ),
+        ]
+        indexes = [
+            # A technology's lines, newest first, a page at a time (its page's "Skill lines").
+            models.Index(fields=["tag", "content_object"], name="taxonomy_taggedskill_lines"),
         ]
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from lib.charts import bar_chart
-from lib.paging import paginate
+from lib.paging import paginate, window
 from lib.tree_rows import tree_rows
 from postings.models import Company, Role
 from taxonomy.demand import (
@@ -19,7 +19,6 @@ from taxonomy.demand import (
     compare_demand,
     fields_asking,
     technology_demand,
-    with_demand,
 )
 from taxonomy.models import (
     AskedTechnology,
@@ -230,7 +229,7 @@ class Category:
 
 
 def technology_list(request):
-    """Technologies by demand (``with_demand``), each category by its label. Those no skill
+    """Technologies by demand (``Technology.demand``), each category by its label. Those no skill
     set asks for yet stand apart, behind ``?unasked=1``, so the list opens on what is asked.
 
     The technologies are the vocabulary's, hundreds however large the notes grow: their
@@ -238,9 +237,7 @@ def technology_list(request):
     category = request.GET.get("category", "")
     unasked = request.GET.get("unasked") == "1"
     rows = list(
-        with_demand(Technology.objects)
-        .order_by("-demand", "name")
-        .values_list("pk", "category", "demand")
+        Technology.objects.order_by("-demand", "name").values_list("pk", "category", "demand")
     )
     counted: dict[str, list[int]] = {}
     for _, value, asked in rows:
@@ -285,8 +282,11 @@ def technology_detail(request, slug):
         .select_related("company", "area")
         .order_by("title", "pk")
     )
+    # Newest first, along the index of its tags (ordered by the tag's column, which SQLite
+    # does not know equals the line's pk), and not counted: the most asked-for technologies
+    # are mentioned by tens of thousands of lines, and a page shows 25.
     lines = mentions.select_related("skill_set__role", "skill_set__area").order_by(
-        "skill_set__area__position", "skill_set__position", "position"
+        F("taggedskill__content_object_id").desc()
     )
     fields, field_count = fields_asking(technology, limit=TOP_FIELDS)
     return render(
@@ -298,7 +298,7 @@ def technology_detail(request, slug):
             "more_fields": field_count - len(fields),
             "roles": paginate(request, roles, name="roles"),
             "together": asked_with(technology, limit=TOP_TECHNOLOGIES),
-            "lines": paginate(request, lines),
+            "lines": window(request, lines),
         },
     )
 

@@ -1,6 +1,7 @@
 """What each skill set asks for (``AskedTechnology``) stays equal to what its lines and tags
 say, after every kind of write: imports, admin edits, deletions, postings, retagging."""
 
+from collections import Counter
 from io import StringIO
 from pathlib import Path
 
@@ -20,23 +21,26 @@ pytestmark = pytest.mark.django_db
 POSTING = Path(__file__).resolve().parent.parent / "fixtures" / "postings"
 
 
-def stored() -> set[tuple[int, int, int]]:
-    return set(AskedTechnology.objects.values_list("skill_set", "technology", "area"))
+def stored() -> tuple[set[tuple[int, int, int]], dict[int, int]]:
+    """The rows, and each asked-for technology's stored demand."""
+    rows = set(AskedTechnology.objects.values_list("skill_set", "technology", "area"))
+    return rows, dict(Technology.objects.filter(demand__gt=0).values_list("pk", "demand"))
 
 
-def worked_out() -> set[tuple[int, int, int]]:
-    """The rows the data calls for, read line by line in Python."""
+def worked_out() -> tuple[set[tuple[int, int, int]], dict[int, int]]:
+    """The rows the data calls for, read line by line in Python, and the demand they make."""
     lines = (
         Skill.objects.public()
         .filter(kind__in=ASKING_KINDS)
         .select_related("skill_set")
         .prefetch_related("tags")
     )
-    return {
+    rows = {
         (line.skill_set_id, tag.pk, line.skill_set.area_id)
         for line in lines
         for tag in line.tags.all()
     }
+    return rows, dict(Counter(technology for _, technology, _ in rows))
 
 
 def demand_of(slug: str) -> int:
@@ -146,6 +150,7 @@ def test_retagging_after_a_new_technology_counts_the_lines_it_tags(import_text):
 def test_refreshing_everything_gives_the_same_rows(toy_notes):
     rows = stored()
     AskedTechnology.objects.all().delete()
+    Technology.objects.update(demand=0)
     refresh_asks()
     assert stored() == rows
 

@@ -47,3 +47,23 @@ def test_a_default_page_is_shown_when_none_is_asked_for_and_yields_to_one_that_i
     assert _page({}, default=3).number == 3
     assert _page({"page": "2"}, default=3).number == 2
     assert _page({}, default=3).missing == ""
+
+
+def _window(query: dict, items=range(60)):
+    from lib.paging import window
+
+    return window(RequestFactory().get("/", query), list(items), per_page=25)
+
+
+def test_a_window_knows_whether_another_page_follows_without_counting():
+    first, last = _window({}), _window({"page": "3"})
+    assert list(first) == list(range(25)) and first.has_next and not first.has_previous()
+    assert list(last) == list(range(50, 60)) and not last.has_next and last.has_previous()
+    assert first.paginator is None  # the pager shows no "of N"
+    assert not _window({}, items=range(25)).has_other_pages()
+
+
+def test_a_window_past_the_end_or_not_a_number_shows_the_first_and_says_so():
+    for asked in ["4", "0", "x'--", "9" * 40]:
+        shown = _window({"page": asked})
+        assert (shown.number, shown.missing, shown.object_list[0]) == (1, asked, 0)

@@ -4,7 +4,6 @@ import pytest
 
 from lib.paging import PER_PAGE as ROLES_PER_PAGE
 from postings.models import Company, Role
-from taxonomy.demand import with_demand
 from taxonomy.models import ResearchArea, Skill, SkillSet, Technology
 from taxonomy.notes.markdown import contents_of
 from taxonomy.notes.synthetic import scale_notes
@@ -320,6 +319,29 @@ def test_company_and_technology_pages(client, real_notes):
     assert "<mark>" not in html
 
 
+def test_a_technology_page_shows_every_line_that_mentions_it_newest_first_a_page_at_a_time(
+    client, real_notes
+):
+    python = Technology.objects.get(slug="python")
+    mentioning = Skill.objects.public().filter(taggedskill__tag=python)
+    newest_first = [line.text_html for line in mentioning.order_by("-pk")]
+    assert len(newest_first) > 2 * ROLES_PER_PAGE
+    assert (
+        f"Asked for by {python.demand} skill sets."
+        in client.get(python.get_absolute_url()).content.decode()
+    )
+    shown, number = [], 1
+    while True:
+        html = client.get(python.get_absolute_url(), {"page": number}).content.decode()
+        section = html[html.index('id="lines-heading"') :].split("</section>")[0]
+        shown += re.findall(r'<span class="skill-text">(.*?)</span> <a', section)
+        if 'rel="next"' not in section:
+            break
+        number += 1
+    assert shown == newest_first
+    assert f"Page {number}</span>" in section
+
+
 def listed_technologies(html: str) -> list[tuple[str, str, int]]:
     rows = re.findall(
         r'<tr><td><a href="/technologies/([^/]+)/">[^<]*</a></td><td>([^<]*)</td>'
@@ -336,7 +358,7 @@ def test_the_technologies_list_shows_asked_ones_by_demand_with_category_labels(c
     assert [d for _, _, d in rows] == sorted((d for _, _, d in rows), reverse=True)
     assert any(slug == "pytorch" and category == "ML framework" for slug, category, _ in rows)
     assert ">ML framework</a>" in html and ">ml-framework<" not in html
-    asked = with_demand(Technology.objects).filter(demand__gt=0).count()
+    asked = Technology.objects.filter(demand__gt=0).count()
     unasked = Technology.objects.count() - asked
     assert unasked > 0
     assert re.search(
@@ -345,7 +367,7 @@ def test_the_technologies_list_shows_asked_ones_by_demand_with_category_labels(c
 
 
 def test_technologies_no_skill_set_asks_for_are_listed_apart_by_category(client, real_notes):
-    never = with_demand(Technology.objects).filter(demand=0)
+    never = Technology.objects.filter(demand=0)
     category = never.exclude(category="").values_list("category", flat=True).first()
     html = client.get("/technologies/", {"unasked": 1, "category": category}).content.decode()
     rows = listed_technologies(html)
