@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from scaled import import_scaled
-from timing import percentile, verdict
+from timing import cold_get, percentile, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -57,18 +57,14 @@ def pages() -> list[tuple[str, str]]:
 
 
 def cold(client, url: str):
-    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     timings = []
     for _ in range(ROUNDS):
-        cache.clear()
         with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            response = client.get(url)
-            timings.append(time.perf_counter() - start)
-        assert response.status_code == 200, (url, response.status_code)
+            took, response = cold_get(client, url)
+        timings.append(took)
     return timings, len(queries), len(response.content)
 
 

@@ -1,5 +1,5 @@
-"""What the benchmark scripts share: timing one run, the best of a few runs, percentiles of
-timings, and this process's peak memory."""
+"""What the benchmark scripts share: timing one run, the best of a few runs, one page
+requested cold, percentiles of timings, and this process's peak memory."""
 
 import resource
 import time
@@ -10,6 +10,18 @@ def timed(run, /, *args, **kwargs):
     start = time.perf_counter()
     result = run(*args, **kwargs)
     return time.perf_counter() - start, result
+
+
+def cold_get(client, url: str):
+    """``(seconds, response)`` of one request through Django's test client with the page
+    cache emptied first, so that the figure is the cost of computing the page (a visit
+    after the data changed), not of reading it back. Asserts a 200."""
+    from django.core.cache import cache
+
+    cache.clear()
+    took, response = timed(client.get, url)
+    assert response.status_code == 200, (url, response.status_code)
+    return took, response
 
 
 def best_of(rounds, run):
