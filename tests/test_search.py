@@ -195,6 +195,21 @@ def test_sync_search_index_rebuild_indexes_documents_the_engine_never_saw(toy_no
     assert search("kubernetes").hits[0].kind == "technology"
 
 
+def test_documents_are_indexed_as_they_are_written_exactly_as_a_rebuild_indexes_them(
+    real_notes,
+):
+    """PostgreSQL writes a new document's vector with its row; SQLite's FTS5 indexes it."""
+    from taxonomy.search.index import rebuild_index
+
+    queries = ["python", "formal verification", "STCO", "kubernetes", "C++", "pytorh"]
+    before = {q: [(hit.kind, hit.url) for hit in search(q).hits] for q in queries}
+    assert all(before.values())
+    vectors = dict(SearchDocument.objects.values_list("pk", "vector"))
+    rebuild_index()
+    assert dict(SearchDocument.objects.values_list("pk", "vector")) == vectors
+    assert {q: [(hit.kind, hit.url) for hit in search(q).hits] for q in queries} == before
+
+
 def test_selected_facets_are_marked_and_each_can_be_cleared_alone(client, real_notes):
     html = client.get(
         reverse("search"),

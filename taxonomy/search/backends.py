@@ -29,6 +29,7 @@ KIND_BOOST = {
     Kind.SKILL: 1.0,
 }
 MIN_SIMILARITY = 0.3  # pg_trgm's default threshold for the % operator
+CONFIG = "english"  # PostgreSQL's text search configuration
 
 
 def kind_boost():
@@ -42,6 +43,8 @@ def kind_boost():
 class SqliteBackend:
     """FTS5 with bm25 (title 10, terms 4, body 1); every word of three letters or more
     matched as a prefix, shorter ones whole."""
+
+    new_vector = None  # FTS5 indexes new rows itself (``index_new``)
 
     def matching(self, query: str, words: list[str]):
         expression = " ".join(
@@ -94,7 +97,14 @@ class SqliteBackend:
 class PostgresBackend:
     """Weighted tsvector (title A, terms B, body C), websearch syntax, pg_trgm for typos."""
 
-    config = "english"
+    config = CONFIG
+    # A new document's vector, written with its row from three parameters (its title, terms
+    # and body), so that no row is written twice; the same vector as ``_vector``.
+    new_vector = " || ".join(
+        f"setweight(to_tsvector('{CONFIG}'::regconfig, COALESCE(%s, '')), '{weight}')"
+        for weight in "ABC"
+    )
+    new_vector_fields = ("title", "terms", "body")
 
     def _query(self, query: str) -> SearchQuery:
         return SearchQuery(engine_query(query), search_type="websearch", config=self.config)
@@ -127,7 +137,7 @@ class PostgresBackend:
             documents.filter(**{lookup: chunk}).update(vector=self._vector())
 
     def index_new(self, kind: str, object_ids: list[int]) -> None:
-        self._set_vectors(SearchDocument.objects.filter(kind=kind), "object_id__in", object_ids)
+        """New documents were written with their vectors (``new_vector``)."""
 
     def refresh(self, pks) -> None:
         self._set_vectors(SearchDocument.objects.all(), "pk__in", list(pks))

@@ -266,7 +266,7 @@ def sync_index(
             changed, new, stale, chunk_keys = _difference(each, tree, chunk)
             for start in range(0, len(stale), 500):
                 SearchDocument.objects.filter(pk__in=stale[start : start + 500]).delete()
-            _insert(each, new)
+            _insert(each, new, backend)
             backend.index_new(each, list(new))
             update_rows(SearchDocument, changed, FIELDS)
             touched += [d["id"] for d in changed]
@@ -326,10 +326,11 @@ def _difference(kind: str, tree: AreaTree, ids: list[int] | None):
     return changed, new, stale, keys
 
 
-def _insert(kind: str, documents: dict[int, Content]) -> None:
+def _insert(kind: str, documents: dict[int, Content], backend) -> None:
     """Plain multi-row inserts: a first import writes thousands of documents, and model
     instances would cost more than the rows themselves. Each is marked as it is written
-    (see ``_mark_representatives``): a new document comes after every stored one."""
+    (see ``_mark_representatives``): a new document comes after every stored one. On
+    PostgreSQL its vector is written with it (``new_vector``)."""
     if not documents:
         return
     keys = sorted({content.text_key for content in documents.values()})
@@ -339,6 +340,7 @@ def _insert(kind: str, documents: dict[int, Content]) -> None:
         for key, root in stored.values_list("text_key", "root_area_id"):
             taken.add(key)
             taken_in_field.add((key, root))
+    vector_from = backend.new_vector_fields if backend.new_vector else ()
     rows = []
     for object_id, content in sorted(documents.items()):  # the first line first
         in_field = (content.text_key, content.root_area_id)
@@ -349,12 +351,16 @@ def _insert(kind: str, documents: dict[int, Content]) -> None:
                 *content,
                 content.text_key not in taken,
                 in_field not in taken_in_field,
+                *(getattr(content, name) for name in vector_from),
             )
         )
         taken.add(content.text_key)
         taken_in_field.add(in_field)
     columns = ("kind", "object_id", *FIELDS, "represents", "represents_in_field")
     placeholders = ", ".join(["%s"] * len(columns))
+    if backend.new_vector:
+        columns += ("vector",)
+        placeholders += f", {backend.new_vector}"
     sql = (
         f"INSERT INTO {SearchDocument._meta.db_table} ({', '.join(columns)}) "
         f"VALUES ({placeholders})"
