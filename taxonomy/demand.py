@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from taxonomy.line_kinds import LineKind
@@ -49,11 +49,13 @@ def refresh_asks(*, skill_sets: Iterable[int] | None = None) -> None:
 
 def _recount_demand() -> None:
     """Every ``Technology.demand`` from the ``AskedTechnology`` rows, in one ``UPDATE``
-    counting each one's own index range. Every one, not only those of the sets rewritten:
-    a deleted skill set's rows went with it, and with them any trace of what it asked for
-    (20 ms at 100x the real notes)."""
+    counting each one's own index range and writing only the rows whose count changed.
+    Every one, not only those of the sets rewritten: a deleted skill set's rows went with
+    it, and with them any trace of what it asked for (20-25 ms at 100x the real notes)."""
     asked = AskedTechnology.objects.filter(technology=OuterRef("pk")).counted()
-    Technology.objects.update(demand=Coalesce(Subquery(asked.values("demand")), 0))
+    counted = Coalesce(Subquery(asked.values("demand")), 0)
+    stale = Technology.objects.annotate(counted=counted).exclude(demand=F("counted"))
+    stale.update(demand=counted)
 
 
 def _insert_asks(tags) -> None:
