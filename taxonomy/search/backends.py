@@ -6,6 +6,9 @@ closest to a misspelt one, and what to refresh after documents were written.
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
@@ -30,6 +33,8 @@ KIND_BOOST = {
 }
 MIN_SIMILARITY = 0.3  # pg_trgm's default threshold for the % operator
 CONFIG = "english"  # PostgreSQL's text search configuration
+# What a document's PostgreSQL vector is made of: each column with its weight.
+WEIGHTED = (("title", "A"), ("terms", "B"), ("body", "C"))
 
 
 def kind_boost():
@@ -98,13 +103,13 @@ class PostgresBackend:
     """Weighted tsvector (title A, terms B, body C), websearch syntax, pg_trgm for typos."""
 
     config = CONFIG
-    # A new document's vector, written with its row from three parameters (its title, terms
-    # and body), so that no row is written twice; the same vector as ``_vector``.
+    # A new document's vector, written with its row from one parameter per column of
+    # ``new_vector_fields``, so that no row is written twice: ``_vector`` in plain SQL.
     new_vector = " || ".join(
         f"setweight(to_tsvector('{CONFIG}'::regconfig, COALESCE(%s, '')), '{weight}')"
-        for weight in "ABC"
+        for _, weight in WEIGHTED
     )
-    new_vector_fields = ("title", "terms", "body")
+    new_vector_fields = tuple(column for column, _ in WEIGHTED)
 
     def _query(self, query: str) -> SearchQuery:
         return SearchQuery(engine_query(query), search_type="websearch", config=self.config)
@@ -125,11 +130,10 @@ class PostgresBackend:
         return _best(word, list(candidates))
 
     def _vector(self):
-        return (
-            SearchVector("title", weight="A", config=self.config)
-            + SearchVector("terms", weight="B", config=self.config)
-            + SearchVector("body", weight="C", config=self.config)
-        )
+        vectors = [
+            SearchVector(column, weight=weight, config=self.config) for column, weight in WEIGHTED
+        ]
+        return reduce(operator.add, vectors)
 
     def _set_vectors(self, documents, lookup: str, values: list[int]) -> None:
         for start in range(0, len(values), 5000):
