@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,11 @@ def corpus_files(root: Path = CORPUS) -> list:
         NotesFile(path.relative_to(root).as_posix(), path.read_bytes().decode(), str(root))
         for path in sorted(root.rglob("*.md"))
     ]
+
+
+def heading_levels(html: str) -> list[int]:
+    """The levels of the headings in ``html``, in order: 3 for an h3."""
+    return [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
 
 
 @pytest.fixture

@@ -1,20 +1,19 @@
 """Pages that show stored Markdown (a field's notes, a role's description) keep one outline:
 no heading more than one level below the one before it, on the real notes and folder."""
 
-import re
 from itertools import pairwise
 
 import pytest
 
 from postings.models import Role
 from taxonomy.models import ResearchArea
+from tests.conftest import heading_levels
 
 pytestmark = pytest.mark.django_db
 
 
-def heading_levels(html: str) -> list[int]:
-    main = html[html.index("<main") : html.index("</main>")]
-    return [int(level) for level in re.findall(r"<h([1-6])[ >]", main)]
+def levels_in_main(html: str) -> list[int]:
+    return heading_levels(html[html.index("<main") : html.index("</main>")])
 
 
 def test_no_field_or_role_page_of_the_real_notes_skips_a_heading_level(client, real_library):
@@ -26,7 +25,7 @@ def test_no_field_or_role_page_of_the_real_notes_skips_a_heading_level(client, r
     ]
     assert len(urls) > 10  # the notes of EDA, STCO, … hold headings of their own
     for url in urls:
-        levels = heading_levels(client.get(url).content.decode())
+        levels = levels_in_main(client.get(url).content.decode())
         assert levels[0] == 1, url
         for before, level in pairwise(levels):
             assert level <= before + 1, (url, levels)

@@ -5,7 +5,7 @@ visits after it pay for what autovacuum would do later."""
 import pytest
 from django.db import connection
 
-from taxonomy.notes.importer import VACUUMED
+from taxonomy.notes.importer import BULK_WRITTEN
 from tests.conftest import TOY_NOTES
 
 pytestmark = [
@@ -19,7 +19,7 @@ def counts(column: str) -> dict[str, int]:
         cursor.execute("SELECT pg_stat_clear_snapshot()")
         cursor.execute(
             f"SELECT relname, {column} FROM pg_stat_user_tables WHERE relname = ANY(%s)",
-            [list(VACUUMED)],
+            [list(BULK_WRITTEN)],
         )
         return dict(cursor.fetchall())
 
@@ -29,8 +29,8 @@ def test_an_import_analyses_and_then_vacuums_the_tables_it_wrote(import_text):
     import_text(TOY_NOTES)
     for column, was in before.items():
         now = counts(column)
-        assert set(now) == set(VACUUMED)
-        assert all(now[table] > was.get(table, 0) for table in VACUUMED), (column, was, now)
+        assert set(now) == set(BULK_WRITTEN)
+        assert all(now[table] > was.get(table, 0) for table in BULK_WRITTEN), (column, was, now)
 
 
 def test_an_import_that_changes_nothing_vacuums_nothing(import_text):

@@ -1,4 +1,3 @@
-import re
 import time
 
 import pytest
@@ -10,6 +9,7 @@ from taxonomy.notes.markdown import (
     render_inline,
     render_markdown,
 )
+from tests.conftest import heading_levels
 
 
 def test_raw_html_is_escaped():
@@ -137,10 +137,6 @@ def test_headings_get_unique_ids_that_the_contents_list_reads():
         ("section-skill-sets-for-x", "Skill Sets for X"),
         ("section-\u00e9t\u00e9", "\u00c9t\u00e9"),
     ]
-
-
-def heading_levels(html: str) -> list[int]:
-    return [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
 
 
 def test_headings_start_at_h3_below_a_page_s_own_and_never_skip_a_level():

@@ -206,7 +206,8 @@ _SKILLS_BY = {
 }
 
 
-VACUUMED = tuple(
+# The tables an import writes in bulk: analysed in its transaction, vacuumed after it.
+BULK_WRITTEN = tuple(
     model._meta.db_table
     for model in (
         ResearchArea,
@@ -858,7 +859,7 @@ def _refresh_search(changed: bool, skills: set[int], sources: list[NotesSource])
         # round: fresh statistics keep the plans sound at once, for the rest of this
         # transaction too (without them a re-import in one transaction took minutes).
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {', '.join(VACUUMED)}")
+            cursor.execute(f"ANALYZE {', '.join(BULK_WRITTEN)}")
         # And the first reads of each new row pay for settling its visibility: vacuumed as
         # soon as the import commits (VACUUM cannot run inside a transaction), the public
         # pages are as fast at once as they will be (1.6 s at 100x the real notes).
@@ -867,7 +868,7 @@ def _refresh_search(changed: bool, skills: set[int], sources: list[NotesSource])
 
 def _vacuum() -> None:
     with connection.cursor() as cursor:
-        cursor.execute(f"VACUUM {', '.join(VACUUMED)}")
+        cursor.execute(f"VACUUM {', '.join(BULK_WRITTEN)}")
 
 
 def _one_group(_item) -> str:
