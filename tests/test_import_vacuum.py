@@ -4,8 +4,9 @@ visits after it pay for what autovacuum would do later."""
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from taxonomy.notes.importer import BULK_WRITTEN
+from taxonomy.notes.importer import BULK_WRITTEN, DERIVED, WRITTEN
 from tests.conftest import TOY_NOTES
 
 pytestmark = [
@@ -38,3 +39,17 @@ def test_an_import_that_changes_nothing_vacuums_nothing(import_text):
     before = counts("vacuum_count"), counts("analyze_count")
     import_text(TOY_NOTES)
     assert (counts("vacuum_count"), counts("analyze_count")) == before
+
+
+def test_what_an_import_wrote_is_analysed_before_the_index_counts_it(import_text):
+    with CaptureQueriesContext(connection) as queries:
+        import_text(TOY_NOTES)
+    sql = [query["sql"] for query in queries]
+
+    def first(start: str) -> int:
+        return next(i for i, text in enumerate(sql) if text.startswith(start))
+
+    counting = first(f"INSERT INTO {DERIVED[1]}")  # what each skill set asks for
+    assert (
+        first(f"ANALYZE {', '.join(WRITTEN)}") < counting < first(f"ANALYZE {', '.join(DERIVED)}")
+    )
