@@ -47,8 +47,11 @@ serve: install $(if $(DJANGO_SECRET_KEY),,$(SECRET_FILE))
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) exec $(VENV)/bin/gunicorn --config python:config.gunicorn config.wsgi
 
+# One worker per core (at most 4), each with its own test database; a file's tests run in
+# one worker, so a module's server or browser starts once. TEST_WORKERS=0 runs in-process.
+TEST_WORKERS ?= auto
 test: install
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest --numprocesses $(TEST_WORKERS) --maxprocesses 4 --dist loadfile
 
 lint: install
 	$(VENV)/bin/ruff check .

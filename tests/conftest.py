@@ -145,6 +145,20 @@ def signed_in(client, user):
     return client
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache(tmp_path_factory):
+    """The tests' cache lives in a folder of their own, one per pytest-xdist worker: never
+    the checkout's ``.cache/`` that ``make run`` serves from, and never cleared under another
+    worker's feet."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    folder = tmp_path_factory.mktemp("cache")
+    caches = {alias: {**config, "LOCATION": folder} for alias, config in settings.CACHES.items()}
+    with override_settings(CACHES=caches):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: figures cached by one test's data (whose data
