@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "axes",
+    "ninja",  # the API's browsable page, with its scripts served from here, not a CDN
     "postings",
     "taxonomy",
     "roadmaps",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404, render
 
 from lib.paging import paginate
-from lib.pickers import MAX_TEXT
+from lib.pickers import MAX_TEXT, Pick
 from lib.tree_rows import tree_rows
 from postings.models import Company, Posting, Role
 from roadmaps.fit import Fit, role_fits
@@ -25,13 +25,14 @@ ROLE_FILTERS = (
 ROLE_ROW = ("title", "slug", "company__name", "company__slug", "area__name", "area__slug")
 
 
-def role_list(request):
-    """Roles, filtered by text in the title and by a field (with its sub-fields and the
-    sections the notes file under it, as on its page), a company and a technology, each
-    typed by name or slug. A filter naming nothing matches no role and says so, rather
-    than being dropped."""
-    title = request.GET.get("q", "").strip()[:MAX_TEXT]
-    picks = {param: picker.pick(request.GET.get(param, "")) for param, _, picker in ROLE_FILTERS}
+def filtered_roles(params) -> tuple[QuerySet, str, dict[str, Pick]]:
+    """Roles filtered as ``params`` (a query dict) ask: by text in the title and by a field
+    (with its sub-fields and the sections the notes file under it, as on its page), a
+    company and a technology, each typed by name or slug. A filter naming nothing matches no
+    role, rather than being dropped. Returns the roles (title order), the title text and the
+    pick of each filter. The role list and the API's both read it."""
+    title = params.get("q", "").strip()[:MAX_TEXT]
+    picks = {param: picker.pick(params.get(param, "")) for param, _, picker in ROLE_FILTERS}
     # Only the columns the table shows: sorting whole rows (descriptions, a field's notes) for
     # a page deep in the list took 180 ms at 100x the notes.
     roles = Role.objects.select_related("company", "area").only(*ROLE_ROW)
@@ -46,6 +47,12 @@ def role_list(request):
     if technology := picks["technology"].found:
         asks = Skill.objects.public().filter(tags=technology)
         roles = roles.filter(pk__in=asks.values("skill_set__role_id"))
+    return roles, title, picks
+
+
+def role_list(request):
+    """Roles, filtered as ``filtered_roles`` reads the query string."""
+    roles, title, picks = filtered_roles(request.GET)
     filters = [(param, label, picks[param]) for param, label, _ in ROLE_FILTERS]
     return render(
         request,

@@ -1,0 +1,375 @@
+"""The read-only JSON API, version 1: what a person can browse, under ``/api/v1/``.
+
+Built with django-ninja: the OpenAPI document (``/api/v1/openapi.json``) and the browsable
+page (``/api/v1/docs``) come from the same type hints that check each query's parameters.
+Lists are paged (``?page=``, 50 a page) in a stable order; every answer carries an ``ETag``
+and ``Last-Modified`` from the data version (``api.urls``), so a client revalidates with one
+query. A bad parameter answers 400, an unknown name 404, always as JSON ``{"detail": …}``.
+"""
+
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import ValidationError
+from ninja.pagination import PaginationBase, paginate
+
+from lib.pickers import Pick
+from postings.models import Company, Role
+from postings.views import ROLE_FILTERS, filtered_roles
+from taxonomy.demand import technology_demand
+from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
+from taxonomy.pickers import FIELDS
+from taxonomy.search.query import search as site_search
+from taxonomy.tree import AreaTree
+
+PER_PAGE = 50
+
+api = NinjaAPI(
+    title="Fieldnotes API",
+    version="1",
+    description=__doc__.split("\n\n", 1)[1],
+    urls_namespace="api-v1",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+
+
+class ApiError(Exception):
+    """A request the API understood but cannot answer: ``status`` and one line why."""
+
+    def __init__(self, status: int, detail: str):
+        super().__init__(detail)
+        self.status, self.detail = status, detail
+
+
+@api.exception_handler(ApiError)
+def _api_error(request, exc: ApiError):
+    return api.create_response(request, {"detail": exc.detail}, status=exc.status)
+
+
+@api.exception_handler(ValidationError)
+def _bad_parameters(request, exc: ValidationError):
+    problems = "; ".join(
+        f"{'.'.join(str(part) for part in error['loc'][1:]) or 'request'}: {error['msg']}"
+        for error in exc.errors
+    )
+    return api.create_response(request, {"detail": problems}, status=400)
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+class Paged(PaginationBase):
+    """``?page=N`` (from 1), ``PER_PAGE`` items a page; the answer says how many in all and
+    how many pages. Two queries: the count and the page."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1)
+
+    class Output(Schema):
+        items: list[Any]
+        count: int
+        page: int
+        pages: int
+
+    def paginate_queryset(self, queryset, pagination: Input, **params):
+        count = self._items_count(queryset)
+        start = (pagination.page - 1) * PER_PAGE
+        return {
+            "items": queryset[start : start + PER_PAGE],
+            "count": count,
+            "page": pagination.page,
+            "pages": max(1, -(-count // PER_PAGE)),
+        }
+
+
+# -- schemas ---------------------------------------------------------------------------------
+
+
+class Named(Schema):
+    name: str
+    slug: str
+
+
+class FieldOut(Schema):
+    name: str
+    slug: str
+    url: str
+    parent: str | None  # the parent field's slug
+    level: int
+    aliases: list[str]
+    roles: int  # over the field, its sub-fields and the sections the notes file under it
+    skill_sets: int
+
+    @staticmethod
+    def resolve_url(area) -> str:
+        return area.get_absolute_url()
+
+    @staticmethod
+    def resolve_parent(area) -> str | None:
+        return area.parent.slug if area.parent_id else None
+
+    @staticmethod
+    def resolve_roles(area) -> int:
+        return getattr(getattr(area, "counted", None), "roles", 0)
+
+    @staticmethod
+    def resolve_skill_sets(area) -> int:
+        return getattr(getattr(area, "counted", None), "skill_sets", 0)
+
+
+class FieldDetail(FieldOut):
+    notes: str  # Markdown source
+    notes_html: str
+    sub_fields: list[Named]
+
+
+class CompanyOut(Schema):
+    name: str
+    slug: str
+    url: str
+    kind: str
+    website: str
+
+    @staticmethod
+    def resolve_url(company) -> str:
+        return company.get_absolute_url()
+
+
+class RoleOut(Schema):
+    title: str
+    slug: str
+    url: str
+    company: Named | None
+    field: Named | None
+
+    @staticmethod
+    def resolve_url(role) -> str:
+        return role.get_absolute_url()
+
+    @staticmethod
+    def resolve_field(role):
+        return role.area
+
+
+class Tag(Schema):
+    slug: str
+    name: str
+    optional: bool  # named in a clause marked optional ("Go is a plus")
+
+
+class SkillOut(Schema):
+    id: int
+    parent: int | None
+    text: str  # Markdown source
+    kind: str  # requirement, preference, duty, about, other…
+    emphasized: bool
+    technologies: list[Tag]
+
+
+class SkillSetOut(Schema):
+    id: int
+    kind: str
+    label: str
+    field: Named
+    skills: list[SkillOut]
+
+
+class RoleDetail(RoleOut):
+    location: str
+    salary: str
+    employment_type: str
+    source_url: str
+    description: str
+    description_html: str
+    skill_sets: list[SkillSetOut]
+
+    @staticmethod
+    def resolve_skill_sets(role) -> list:
+        return role.public_sets
+
+
+class TechnologyOut(Schema):
+    name: str
+    slug: str
+    url: str
+    category: str
+    aliases: list[str]
+    demand: int  # public skill sets asking for it (in the field, with ``?field=``)
+
+    @staticmethod
+    def resolve_url(technology) -> str:
+        return technology.get_absolute_url()
+
+
+class Hit(Schema):
+    kind: str
+    title: str
+    url: str
+    snippet_html: str
+    context: str
+    more: int  # other places that ask the same skill line
+
+
+class FacetOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class SearchOut(Schema):
+    query: str
+    corrected: str
+    total: int
+    page: int
+    pages: int
+    results: list[Hit]
+    kinds: list[FacetOut]
+    fields: list[FacetOut]
+
+
+# -- fields ----------------------------------------------------------------------------------
+
+
+def _fields():
+    return ResearchArea.objects.select_related("parent", "counted").order_by("position", "pk")
+
+
+@api.get("/fields", response=list[FieldOut], tags=["fields"])
+@paginate(Paged)
+def fields(request):
+    """Every field, in the notes' order (a parent before its sub-fields), with its counts."""
+    return _fields().defer("notes", "notes_html", "parent__notes", "parent__notes_html")
+
+
+@api.get("/fields/{slug}", response=FieldDetail, tags=["fields"])
+def field(request, slug: str):
+    """One field: its notes (source and HTML), counts and sub-fields."""
+    area = get_object_or_404(_fields(), slug=slug)
+    area.sub_fields = list(area.children.order_by("position", "pk").only("name", "slug"))
+    return area
+
+
+# -- roles and companies ---------------------------------------------------------------------
+
+
+def _check(param: str, pick: Pick) -> None:
+    """A 400 when the text of filter ``param`` picks no single row."""
+    if pick.unknown:
+        raise ApiError(400, f"{param}: no {pick.picker.noun} named “{pick.text}”")
+    if pick.problem:
+        names = ", ".join(candidate.slug for candidate in pick.candidates)
+        raise ApiError(400, f"{param}: “{pick.text}” names several, give a slug: {names}")
+
+
+class RoleFilters(Schema):
+    q: str = ""  # text in the title
+    field: str = ""  # a field's slug or name, with its sub-fields
+    company: str = ""
+    technology: str = ""
+
+
+@api.get("/roles", response=list[RoleOut], tags=["roles"])
+@paginate(Paged)
+def roles(request, filters: Query[RoleFilters]):
+    """Roles by title, filtered as on /roles/: each filter takes a slug, a name in any case,
+    or a unique start or part of one; a name that picks no single row answers 400."""
+    found, _, picks = filtered_roles(filters.dict())
+    for param, _, _picker in ROLE_FILTERS:
+        _check(param, picks[param])
+    return found
+
+
+@api.get("/roles/{slug}", response=RoleDetail, tags=["roles"])
+def role(request, slug: str):
+    """One role with its public skill sets, each line's kind and technologies."""
+    role = get_object_or_404(Role.objects.select_related("company", "area"), slug=slug)
+    tags = TaggedSkill.objects.select_related("tag").order_by("pk")
+    skills = Skill.objects.public().prefetch_related(Prefetch("taggedskill_set", queryset=tags))
+    role.public_sets = [
+        {
+            "id": skill_set.pk,
+            "kind": skill_set.kind,
+            "label": skill_set.label,
+            "field": skill_set.area,
+            "skills": [
+                {
+                    "id": skill.pk,
+                    "parent": skill.parent_id,
+                    "text": skill.text,
+                    "kind": skill.kind,
+                    "emphasized": skill.emphasized,
+                    "technologies": [
+                        {"slug": t.tag.slug, "name": t.tag.name, "optional": t.optional}
+                        for t in skill.taggedskill_set.all()
+                    ],
+                }
+                for skill in skill_set.skills.all()
+            ],
+        }
+        for skill_set in SkillSet.objects.public()
+        .filter(role=role)
+        .select_related("area")
+        .prefetch_related(Prefetch("skills", queryset=skills))
+    ]
+    return role
+
+
+@api.get("/companies", response=list[CompanyOut], tags=["companies"])
+@paginate(Paged)
+def companies(request):
+    """Every organisation the notes and postings name, by name: employers, associations,
+    job boards and universities (``kind``)."""
+    return Company.objects.order_by("name", "pk").only("name", "slug", "kind", "website")
+
+
+# -- technologies ----------------------------------------------------------------------------
+
+
+@api.get("/technologies", response=list[TechnologyOut], tags=["technologies"])
+@paginate(Paged)
+def technologies(request, field: str = ""):
+    """The vocabulary, most asked for first. With ``field`` (picked as on /roles/), the
+    demand is counted in that field's skill sets (sub-fields included) and only what it asks
+    for is listed."""
+    rows = Technology.objects.only("name", "slug", "category", "aliases", "demand")
+    if not field:
+        return rows.order_by("-demand", "name", "pk")
+    pick = FIELDS.pick(field)
+    _check("field", pick)
+    demand = technology_demand(areas=AreaTree.load().field(pick.found.pk))
+    for row in demand:
+        row.technology.demand = row.count
+    return [row.technology for row in demand]
+
+
+@api.get("/search", response=SearchOut, tags=["search"])
+def search(request, q: str, kind: str = "", field: str = "", page: int = Query(1, ge=1)):
+    """The site's search: ranked results (10 a page), with facets by kind and by field."""
+    found = site_search(q, kind=kind, field=field, page=page)
+    return {
+        "query": found.query,
+        "corrected": found.corrected,
+        "total": found.total,
+        "page": found.page.number if found.page else 1,
+        "pages": found.page.paginator.num_pages if found.page else 0,
+        "results": [
+            {
+                "kind": hit.kind,
+                "title": str(hit.title),
+                "url": hit.url,
+                "snippet_html": str(hit.snippet),
+                "context": hit.context,
+                "more": hit.more,
+            }
+            for hit in found.hits
+        ],
+        "kinds": found.kinds,
+        "fields": found.fields,
+    }
