@@ -26,6 +26,7 @@ from taxonomy.search.query import search as site_search
 from taxonomy.tree import AreaTree
 
 PER_PAGE = 50
+MAX_PAGE = 100_000  # past any data's last page; beyond it an offset overflows the database
 
 api = NinjaAPI(
     title="Fieldnotes API",
@@ -69,7 +70,7 @@ class Paged(PaginationBase):
     how many pages. Two queries: the count and the page."""
 
     class Input(Schema):
-        page: int = Field(1, ge=1)
+        page: int = Field(1, ge=1, le=MAX_PAGE)
 
     class Output(Schema):
         items: list[Any]
@@ -89,6 +90,15 @@ class Paged(PaginationBase):
 
 
 # -- schemas ---------------------------------------------------------------------------------
+
+
+class Problem(Schema):
+    detail: str  # one line: what was wrong
+
+
+def answers(schema) -> dict:
+    """What an endpoint answers: ``schema`` with 200, a ``Problem`` with 400 or 404."""
+    return {200: schema, 400: Problem, 404: Problem}
 
 
 class Named(Schema):
@@ -241,14 +251,14 @@ def _fields():
     return ResearchArea.objects.select_related("parent", "counted").order_by("position", "pk")
 
 
-@api.get("/fields", response=list[FieldOut], tags=["fields"])
+@api.get("/fields", response=answers(list[FieldOut]), tags=["fields"])
 @paginate(Paged)
 def fields(request):
     """Every field, in the notes' order (a parent before its sub-fields), with its counts."""
     return _fields().defer("notes", "notes_html", "parent__notes", "parent__notes_html")
 
 
-@api.get("/fields/{slug}", response=FieldDetail, tags=["fields"])
+@api.get("/fields/{slug}", response=answers(FieldDetail), tags=["fields"])
 def field(request, slug: str):
     """One field: its notes (source and HTML), counts and sub-fields."""
     area = get_object_or_404(_fields(), slug=slug)
@@ -275,7 +285,7 @@ class RoleFilters(Schema):
     technology: str = ""
 
 
-@api.get("/roles", response=list[RoleOut], tags=["roles"])
+@api.get("/roles", response=answers(list[RoleOut]), tags=["roles"])
 @paginate(Paged)
 def roles(request, filters: Query[RoleFilters]):
     """Roles by title, filtered as on /roles/: each filter takes a slug, a name in any case,
@@ -286,7 +296,7 @@ def roles(request, filters: Query[RoleFilters]):
     return found
 
 
-@api.get("/roles/{slug}", response=RoleDetail, tags=["roles"])
+@api.get("/roles/{slug}", response=answers(RoleDetail), tags=["roles"])
 def role(request, slug: str):
     """One role with its public skill sets, each line's kind and technologies."""
     role = get_object_or_404(Role.objects.select_related("company", "area"), slug=slug)
@@ -321,7 +331,7 @@ def role(request, slug: str):
     return role
 
 
-@api.get("/companies", response=list[CompanyOut], tags=["companies"])
+@api.get("/companies", response=answers(list[CompanyOut]), tags=["companies"])
 @paginate(Paged)
 def companies(request):
     """Every organisation the notes and postings name, by name: employers, associations,
@@ -332,25 +342,27 @@ def companies(request):
 # -- technologies ----------------------------------------------------------------------------
 
 
-@api.get("/technologies", response=list[TechnologyOut], tags=["technologies"])
+@api.get("/technologies", response=answers(list[TechnologyOut]), tags=["technologies"])
 @paginate(Paged)
 def technologies(request, field: str = ""):
     """The vocabulary, most asked for first. With ``field`` (picked as on /roles/), the
     demand is counted in that field's skill sets (sub-fields included) and only what it asks
     for is listed."""
-    rows = Technology.objects.only("name", "slug", "category", "aliases", "demand")
-    if not field:
-        return rows.order_by("-demand", "name", "pk")
     pick = FIELDS.pick(field)
     _check("field", pick)
+    if pick.found is None:  # no field named (blank text)
+        rows = Technology.objects.only("name", "slug", "category", "aliases", "demand")
+        return rows.order_by("-demand", "name", "pk")
     demand = technology_demand(areas=AreaTree.load().field(pick.found.pk))
     for row in demand:
         row.technology.demand = row.count
     return [row.technology for row in demand]
 
 
-@api.get("/search", response=SearchOut, tags=["search"])
-def search(request, q: str, kind: str = "", field: str = "", page: int = Query(1, ge=1)):
+@api.get("/search", response=answers(SearchOut), tags=["search"])
+def search(
+    request, q: str, kind: str = "", field: str = "", page: int = Query(1, ge=1, le=MAX_PAGE)
+):
     """The site's search: ranked results (10 a page), with facets by kind and by field."""
     found = site_search(q, kind=kind, field=field, page=page)
     return {

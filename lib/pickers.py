@@ -25,6 +25,12 @@ SUGGESTIONS = 10
 MAX_TEXT = 200
 
 
+def typed(text: str) -> str:
+    """What a person typed into a name box, as a query may hold it: at most ``MAX_TEXT``
+    characters, trimmed, without NUL (which PostgreSQL refuses in any string)."""
+    return text.replace("\x00", "").strip()[:MAX_TEXT]
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     slug: str
@@ -42,7 +48,7 @@ class Picker:
     describe: Callable[[Model], str] = str  # a candidate's label
 
     def pick(self, text: str) -> Pick:
-        text = text.strip()[:MAX_TEXT]
+        text = typed(text)
         if not text:
             return Pick(self, "")
         rows = self._ranked(text, CANDIDATES + 1)
@@ -54,7 +60,7 @@ class Picker:
 
     def suggest(self, text: str) -> list[Candidate]:
         """The best matches of ``text`` by the same rules, for a type-ahead list."""
-        text = text.strip()[:MAX_TEXT]
+        text = typed(text)
         return self._candidates(self._ranked(text, SUGGESTIONS)) if text else []
 
     def _ranked(self, text: str, limit: int) -> list[Model]:

@@ -6,7 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404, render
 
 from lib.paging import paginate
-from lib.pickers import MAX_TEXT, Pick
+from lib.pickers import Pick, typed
 from lib.tree_rows import tree_rows
 from postings.models import Company, Posting, Role
 from roadmaps.fit import Fit, role_fits
@@ -31,7 +31,7 @@ def filtered_roles(params) -> tuple[QuerySet, str, dict[str, Pick]]:
     company and a technology, each typed by name or slug. A filter naming nothing matches no
     role, rather than being dropped. Returns the roles (title order), the title text and the
     pick of each filter. The role list and the API's both read it."""
-    title = params.get("q", "").strip()[:MAX_TEXT]
+    title = typed(params.get("q", ""))
     picks = {param: picker.pick(params.get(param, "")) for param, _, picker in ROLE_FILTERS}
     # Only the columns the table shows: sorting whole rows (descriptions, a field's notes) for
     # a page deep in the list took 180 ms at 100x the notes.

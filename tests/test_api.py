@@ -94,6 +94,7 @@ def test_technologies_come_most_asked_first_overall_and_within_a_field(client, t
     top = [(item["slug"], item["demand"]) for item in every["items"][:2]]
     assert top == [("communication", 5), ("python", 5)]  # a tie goes by name
     assert every["count"] == Technology.objects.count()
+    assert get(client, "/api/v1/technologies?field=%1D")["count"] == every["count"]  # blank
     chips = get(client, "/api/v1/technologies?field=chips")
     assert {item["slug"]: item["demand"] for item in chips["items"]} == {
         "communication": 1,

@@ -91,3 +91,10 @@ def test_suggestions_are_the_best_few_matches_labelled_by_describe():
     assert len(suggested) == SUGGESTIONS
     assert [c.slug for c in suggested[:3]] == ["data", "data-tool-00", "data-tool-01"]
     assert suggested[0].label == "DATA"
+
+
+def test_text_with_nul_still_picks_and_suggests_instead_of_failing_on_postgresql():
+    add(("Rust", "rust"))
+    assert TECHNOLOGIES.pick("Ru\x00st").found.slug == "rust"
+    assert [c.slug for c in TECHNOLOGIES.suggest("\x00ru")] == ["rust"]
+    assert TECHNOLOGIES.pick("\x00").text == ""

@@ -147,3 +147,8 @@ def test_each_filter_costs_one_query_and_a_filter_picking_nothing_skips_the_list
     # A field filter also reads the field tree, for the sections filed under the field.
     assert queries({"company": role.company.name, "field": role.area.slug}) == 1 + 5
     assert queries({"company": "nope", "field": "nope", "technology": "nope"}) == 1 + 3
+
+
+def test_a_nul_in_any_filter_is_dropped_not_a_server_error(client, real_notes):
+    response = client.get("/roles/", {"q": "engi\x00neer", "field": "\x00", "company": "a\x00"})
+    assert response.status_code == 200

@@ -151,9 +151,15 @@ ANY_TEXT = st.one_of(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(query=ANY_TEXT, kind=st.sampled_from(["", "skill", "bogus"]))
-def test_any_input_gets_a_page_never_an_error(client, real_notes, query, kind):
-    response = client.get(reverse("search"), {"q": query, "kind": kind, "page": "2"})
+@given(
+    query=ANY_TEXT,
+    kind=st.sampled_from(["", "skill", "bogus"]),
+    field=st.sampled_from(["", "no-such-field", "eda-research", "eda\x00"]),
+)
+def test_any_input_gets_a_page_never_an_error(client, real_notes, query, kind, field):
+    response = client.get(
+        reverse("search"), {"q": query, "kind": kind, "field": field, "page": "2"}
+    )
     assert response.status_code == 200
 
 

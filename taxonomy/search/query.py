@@ -106,13 +106,15 @@ def search(query: str, *, kind: str = "", field: str = "", page: int | str = 1) 
         return results
     backend = current_backend()
     kind = kind if kind in Kind.values else ""
-    tally = _Tally.of(backend.matching(text, words), field)
+    # No slug holds NUL, which PostgreSQL refuses in any string: such a field finds nothing.
+    slug = "" if "\x00" in field else field
+    tally = _Tally.of(backend.matching(text, words), slug)
     if not tally.kinds and not kind and not field:
         corrected = _corrected(backend, text)
         if corrected:
             text, words = corrected, terms(corrected)
             results.corrected = corrected
-            tally = _Tally.of(backend.matching(text, words), field)
+            tally = _Tally.of(backend.matching(text, words), slug)
     if not tally.kinds and not kind and not field:
         return results
     results.kinds = [
