@@ -13,12 +13,17 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
-from ninja.errors import ValidationError
+from ninja.errors import AuthenticationError, ValidationError
 from ninja.pagination import PaginationBase, paginate
+from ninja.security import django_auth
 
 from lib.pickers import Pick
 from postings.models import Company, Role
 from postings.views import ROLE_FILTERS, filtered_roles
+from roadmaps.export import to_data
+from roadmaps.fit import target_fit
+from roadmaps.models import Roadmap, SkillProgress
+from roadmaps.reading import read_plan
 from taxonomy.demand import technology_demand
 from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
 from taxonomy.pickers import FIELDS
@@ -60,6 +65,11 @@ def _bad_parameters(request, exc: ValidationError):
     return api.create_response(request, {"detail": problems}, status=400)
 
 
+@api.exception_handler(AuthenticationError)
+def _signed_out(request, exc):
+    return api.create_response(request, {"detail": "Sign in first."}, status=401)
+
+
 @api.exception_handler(Http404)
 def _not_found(request, exc):
     return api.create_response(request, {"detail": "Not found."}, status=404)
@@ -97,8 +107,8 @@ class Problem(Schema):
 
 
 def answers(schema) -> dict:
-    """What an endpoint answers: ``schema`` with 200, a ``Problem`` with 400 or 404."""
-    return {200: schema, 400: Problem, 404: Problem}
+    """What an endpoint answers: ``schema`` with 200, a ``Problem`` with 400, 401 or 404."""
+    return {200: schema, 400: Problem, 401: Problem, 404: Problem}
 
 
 class Named(Schema):
@@ -385,3 +395,72 @@ def search(
         "kinds": found.kinds,
         "fields": found.fields,
     }
+
+
+# -- roadmaps and progress (the signed-in person's, by the site's session) -------------------
+
+
+class RoadmapOut(Schema):
+    title: str
+    slug: str
+    url: str
+    owner: str
+    public: bool
+    updated: str
+
+    @staticmethod
+    def resolve_url(roadmap) -> str:
+        return roadmap.get_absolute_url()
+
+    @staticmethod
+    def resolve_owner(roadmap) -> str:
+        return roadmap.owner.get_username()
+
+    @staticmethod
+    def resolve_public(roadmap) -> bool:
+        return roadmap.is_public
+
+    @staticmethod
+    def resolve_updated(roadmap) -> str:
+        return roadmap.updated.isoformat()
+
+
+class Level(Schema):
+    technology: Named
+    level: str  # none, learning, working, expert or skipped
+    updated: str
+
+    @staticmethod
+    def resolve_level(progress) -> str:
+        return progress.status
+
+    @staticmethod
+    def resolve_updated(progress) -> str:
+        return progress.updated.isoformat()
+
+
+@api.get("/roadmaps", response=answers(list[RoadmapOut]), tags=["roadmaps"])
+@paginate(Paged)
+def roadmaps(request):
+    """The roadmaps the caller may read: their own (signed in) and everyone's public ones,
+    most recently changed first."""
+    readable = Roadmap.objects.visible_to(request.user).select_related("owner")
+    return readable.order_by("-updated", "pk")
+
+
+@api.get("/roadmaps/{slug}", response=answers(dict[str, Any]), tags=["roadmaps"])
+def roadmap(request, slug: str):
+    """One roadmap as its JSON export holds it: targets, steps with the owner's levels and
+    notes, progress over time and fit to the target roles. Someone else's private roadmap
+    is not found."""
+    found = get_object_or_404(Roadmap.objects.visible_to(request.user).for_reading(), slug=slug)
+    fit = target_fit(user=found.owner, areas=found.areas.all(), roles=found.roles.all())
+    return to_data(read_plan(found), fit)
+
+
+@api.get("/progress", response=answers(list[Level]), tags=["roadmaps"], auth=django_auth)
+@paginate(Paged)
+def progress(request):
+    """The signed-in person's level in each technology they recorded (401 signed out)."""
+    mine = SkillProgress.objects.filter(user=request.user).select_related("technology")
+    return mine.order_by("technology__name", "pk")

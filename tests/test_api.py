@@ -7,7 +7,7 @@ from api.v1 import PER_PAGE
 from postings.models import Company, Role
 from taxonomy.models import FieldCount, ResearchArea, Technology
 from taxonomy.notes.synthetic import scale_notes
-from tests.conftest import TOY_NOTES, query_counts
+from tests.conftest import TOY_NOTES, query_counts, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -148,6 +148,49 @@ def test_a_client_revalidates_with_the_etag_until_the_data_changes(client, toy_n
     assert "Staff Platform Engineer" in changed.content.decode()
 
 
+def test_roadmaps_are_listed_to_whoever_may_read_them(client, roadmaps, people):
+    private, public = roadmaps
+    assert slugs(get(client, "/api/v1/roadmaps")) == [public.slug]
+    assert slugs(get(signed_in(client, people[1]), "/api/v1/roadmaps")) == [public.slug]
+    mine = get(signed_in(client, people[0]), "/api/v1/roadmaps")
+    assert set(slugs(mine)) == {private.slug, public.slug}
+
+
+def test_a_private_roadmap_is_its_owners_alone_with_steps_levels_and_fit(client, roadmaps, people):
+    private, public = roadmaps
+    url = f"/api/v1/roadmaps/{private.slug}"
+    assert get(client, url, 404)["detail"] == "Not found."
+    assert get(signed_in(client, people[1]), url, 404)["detail"] == "Not found."
+    plan = get(signed_in(client, people[0]), url)
+    assert plan["slug"] == private.slug and plan["public"] is False
+    assert [step["technology"]["slug"] for step in plan["steps"]] == list(
+        private.steps.order_by("stage", "position").values_list("technology__slug", flat=True)
+    )
+    assert {"status", "since", "note"} <= set(plan["steps"][0])
+    assert "best" in plan["fit"] and plan["progress"]["steps"] == len(plan["steps"])
+    client.logout()
+    assert get(client, f"/api/v1/roadmaps/{public.slug}")["owner"] == "ana"
+
+
+def test_progress_is_the_signed_in_persons_own_and_needs_a_session(client, roadmaps, people):
+    from roadmaps.services import set_levels
+
+    ana, bob = people
+    set_levels(user=ana, levels={Technology.objects.get(slug="python"): "expert"})
+    assert get(client, "/api/v1/progress", 401)["detail"] == "Sign in first."
+    mine = get(signed_in(client, ana), "/api/v1/progress")
+    assert [(row["technology"]["slug"], row["level"]) for row in mine["items"]] == [
+        ("python", "expert")
+    ]
+    assert get(signed_in(client, bob), "/api/v1/progress")["items"] == []
+
+
+def test_an_etag_is_per_person_so_one_never_revalidates_anothers_answer(client, roadmaps, people):
+    anonymous = client.get("/api/v1/roadmaps")["ETag"]
+    ana = signed_in(client, people[0]).get("/api/v1/roadmaps", HTTP_IF_NONE_MATCH=anonymous)
+    assert ana.status_code == 200 and ana["ETag"] != anonymous
+
+
 def test_the_openapi_document_describes_every_endpoint_and_the_docs_page_is_served(client, db):
     document = get(client, "/api/v1/openapi.json")
     assert set(document["paths"]) == {
@@ -158,6 +201,9 @@ def test_the_openapi_document_describes_every_endpoint_and_the_docs_page_is_serv
         "/api/v1/companies",
         "/api/v1/technologies",
         "/api/v1/search",
+        "/api/v1/roadmaps",
+        "/api/v1/roadmaps/{slug}",
+        "/api/v1/progress",
     }
     docs = client.get("/api/v1/docs")
     assert docs.status_code == 200
@@ -166,14 +212,24 @@ def test_the_openapi_document_describes_every_endpoint_and_the_docs_page_is_serv
 
 
 def test_every_endpoint_runs_the_same_queries_at_one_and_three_times_the_data(
-    client, import_text, real_notes_text
+    client, import_text, real_notes_text, people
 ):
+    from roadmaps.services import create_roadmap, set_levels
+
     import_text(real_notes_text)
+    ana = people[0]
+    signed_in(client, ana)
+    set_levels(user=ana, levels={t: "working" for t in Technology.objects.all()[:40]})
 
     def urls():
         role = Role.objects.filter(skill_sets__isnull=False).order_by("pk").first()
         area = ResearchArea.objects.get(slug="mlops-or-ml-ops-modelops-aiops")
+        mlops = ResearchArea.objects.get(slug="mlops-or-ml-ops-modelops-aiops")
+        plan = create_roadmap(owner=ana, title=f"Plan {Role.objects.count()}", areas=[mlops])
         return [
+            "/api/v1/roadmaps",
+            f"/api/v1/roadmaps/{plan.slug}",
+            "/api/v1/progress",
             "/api/v1/fields",
             f"/api/v1/fields/{area.slug}",
             "/api/v1/roles?page=2",
@@ -186,7 +242,7 @@ def test_every_endpoint_runs_the_same_queries_at_one_and_three_times_the_data(
         ]
 
     once = query_counts(client, urls())
-    assert max(once.values()) <= 8, once
+    assert max(once.values()) <= 20, once
     companies = list(Company.objects.values_list("name", flat=True))
     import_text(scale_notes(real_notes_text, 3, companies))
     assert Role.objects.count() >= 3 * 137
