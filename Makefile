@@ -69,6 +69,7 @@ bench: install
 	$(PYTHON) benchmarks/roadmaps.py
 	$(PYTHON) benchmarks/pages.py
 	$(PYTHON) benchmarks/load.py
+	$(PYTHON) benchmarks/api.py
 
 # Extraction scored against the hand-labelled set in fixtures/eval/ (see its README).
 eval: install
