@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 
+from lib.csv_download import csv_response
 from lib.paging import paginate
 from lib.pickers import Pick, typed
 from lib.tree_rows import tree_rows
@@ -59,6 +61,21 @@ def role_list(request):
         "postings/role_list.html",
         {"title": title, "filters": filters, "roles": paginate(request, roles)},
     )
+
+
+def role_list_csv(request):
+    """The roles ``role_list`` shows for the same query string, all of them, as a CSV
+    download; a filter that picks no single row is a 400, not an empty file."""
+    roles, _, picks = filtered_roles(request.GET)
+    if any(pick.problem for pick in picks.values()):
+        return HttpResponseBadRequest("A filter names no single field, company or technology.")
+    rows = (
+        (role.plain_title, role.company.name if role.company_id else "",
+         role.area.name if role.area_id else "",
+         request.build_absolute_uri(role.get_absolute_url()))
+        for role in roles.iterator(chunk_size=2000)
+    )  # fmt: skip
+    return csv_response("roles.csv", ("title", "company", "field", "url"), rows)
 
 
 def role_detail(request, slug):

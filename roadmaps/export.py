@@ -22,6 +22,38 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+CSV_HEADER = (
+    "stage",
+    "position",
+    "technology",
+    "slug",
+    "category",
+    "level",
+    "since",
+    "after",
+    "note",
+)
+
+
+def csv_rows(roadmap: Roadmap) -> list[tuple]:
+    """``roadmap`` (fetched with ``Roadmap.objects.for_reading()``) as spreadsheet rows, one
+    per step in the plan's order, with its owner's levels (``CSV_HEADER``)."""
+    return [
+        (
+            RoadmapStep.Stage(item.step.stage).label.lower(),
+            item.step.position + 1,
+            item.step.technology.name,
+            item.step.technology.slug,
+            item.step.technology.category,
+            item.status,
+            item.since.date().isoformat() if item.since else "",
+            " ".join(technology.slug for technology in item.after),
+            item.step.note,
+        )
+        for item in read_plan(roadmap).steps
+    ]
+
+
 def export_text(roadmap: Roadmap, format: str) -> str:
     """``roadmap`` (fetched with ``Roadmap.objects.for_reading()``) as Markdown or JSON, with
     its owner's levels and fit to the target roles."""

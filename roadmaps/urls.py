@@ -22,6 +22,12 @@ urlpatterns = [
         {"format": "json"},
         name="roadmap-export-json",
     ),
+    path(
+        "roadmaps/<slug:slug>/export.csv",
+        views.roadmap_export,
+        {"format": "csv"},
+        name="roadmap-export-csv",
+    ),
     path("roadmaps/<slug:slug>/settings/", views.roadmap_settings, name="roadmap-settings"),
     path("roadmaps/<slug:slug>/copy/", views.roadmap_copy, name="roadmap-copy"),
     path("roadmaps/<slug:slug>/rerank/", views.roadmap_rerank, name="roadmap-rerank"),

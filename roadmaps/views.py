@@ -20,11 +20,12 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_POST
 
 from lib.charts import step_chart
+from lib.csv_download import csv_response
 from lib.paging import paginate
 from postings.models import Role
 from roadmaps import services
 from roadmaps.demand import Asking, roles_asking, target_demand
-from roadmaps.export import export_text
+from roadmaps.export import CSV_HEADER, csv_rows, export_text
 from roadmaps.fit import by_fit, fits_of, targets_by_fit
 from roadmaps.forms import (
     AddStepForm,
@@ -220,6 +221,8 @@ def roadmap_rerank(request, slug):
 @require_GET
 def roadmap_export(request, slug, format):
     roadmap = _readable(request, slug)
+    if format == "csv":
+        return csv_response(f"{roadmap.slug}.csv", CSV_HEADER, csv_rows(roadmap))
     kind = "application/json" if format == "json" else "text/markdown"
     response = HttpResponse(export_text(roadmap, format), content_type=f"{kind}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{roadmap.slug}.{format}"'

@@ -6,6 +6,7 @@ from taxonomy import views
 urlpatterns = [
     path("", cached_page(views.home), name="home"),
     path("fields/<slug:slug>/", cached_page(views.field_detail), name="field-detail"),
+    path("fields/<slug:slug>/technologies.csv", views.field_demand_csv, name="field-demand-csv"),
     path("technologies/", cached_page(views.technology_list), name="technology-list"),
     path(
         "technologies/<slug:slug>/", cached_page(views.technology_detail), name="technology-detail"

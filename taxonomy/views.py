@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from lib.charts import bar_chart
+from lib.csv_download import csv_response
 from lib.paging import paginate, window
 from lib.tree_rows import tree_rows
 from postings.models import Company, Role
@@ -207,6 +208,19 @@ def field_detail(request, slug):
             "compare_with": FIELDS.pick(""),
         },
     )
+
+
+def field_demand_csv(request, slug):
+    """Every technology the field asks for (``AreaTree.field``, as on its page), with the
+    number of its public skill sets asking, most first, as a CSV download."""
+    area = get_object_or_404(ResearchArea, slug=slug)
+    demand = technology_demand(areas=AreaTree.load().field(area.pk))
+    rows = (
+        (row.technology.name, row.technology.slug, row.technology.category, row.count)
+        for row in demand
+    )
+    header = ("technology", "slug", "category", "skill sets asking")
+    return csv_response(f"{area.slug}-technologies.csv", header, rows)
 
 
 def _page_holding(skill_sets, asked: str) -> int:

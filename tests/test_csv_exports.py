@@ -1,0 +1,66 @@
+"""CSV downloads of what people keep in spreadsheets: the roles list with its filters, a
+field's technology demand and a roadmap, each linked from its page."""
+
+import csv
+import io
+
+import pytest
+
+from postings.models import Role
+from tests.conftest import signed_in
+
+pytestmark = pytest.mark.django_db
+
+
+def rows(response) -> list[list[str]]:
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = b"".join(response.streaming_content).decode("utf-8").removeprefix("\ufeff")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_the_roles_csv_holds_every_role_the_filters_pick_not_one_page(client, real_notes):
+    field = "mlops-or-ml-ops-modelops-aiops"
+    page = client.get("/roles/", {"field": field, "technology": "python"}).content.decode()
+    assert f"/roles/export.csv?field={field}&amp;technology=python" in page
+    header, *found = rows(client.get("/roles/export.csv", {"field": field, "technology": "python"}))
+    assert header == ["title", "company", "field", "url"]
+    assert found and all(row[3].startswith("http://testserver/roles/") for row in found)
+    every = rows(client.get("/roles/export.csv"))[1:]
+    assert len(every) == Role.objects.count() > 50  # more than a page
+    assert {tuple(row) for row in found} <= {tuple(row) for row in every}
+
+
+def test_a_roles_csv_filter_naming_nothing_is_refused(client, toy_notes):
+    assert client.get("/roles/export.csv", {"company": "nope"}).status_code == 400
+
+
+def test_a_fields_demand_csv_counts_its_skill_sets_most_first(client, toy_notes):
+    assert "/fields/platforms/technologies.csv" in client.get("/fields/platforms/").content.decode()
+    header, *found = rows(client.get("/fields/chips/technologies.csv"))
+    assert header == ["technology", "slug", "category", "skill sets asking"]
+    assert [(row[1], row[3]) for row in found] == [
+        ("communication", "1"),
+        ("python", "1"),
+        ("verilog", "1"),
+    ]
+    assert client.get("/fields/nope/technologies.csv").status_code == 404
+
+
+def test_a_roadmap_csv_lists_its_steps_with_the_owners_levels_to_who_may_read_it(
+    client, roadmaps, people
+):
+    private, public = roadmaps
+    url = f"{private.get_absolute_url()}export.csv"
+    assert client.get(url).status_code == 404
+    assert signed_in(client, people[1]).get(url).status_code == 404
+    owner = signed_in(client, people[0])
+    assert url in owner.get(private.get_absolute_url()).content.decode()
+    header, *steps = rows(owner.get(url))
+    assert header[:6] == ["stage", "position", "technology", "slug", "category", "level"]
+    assert [row[3] for row in steps] == list(
+        private.steps.order_by("stage", "position").values_list("technology__slug", flat=True)
+    )
+    assert {row[5] for row in steps} == {"none"}
+    client.logout()
+    assert rows(client.get(f"{public.get_absolute_url()}export.csv"))[0] == header
