@@ -12,7 +12,7 @@ from lib.pickers import Pick, typed
 from lib.tree_rows import tree_rows
 from postings.models import Company, Posting, Role
 from roadmaps.fit import Fit, role_fits
-from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill
+from taxonomy.models import AskedTechnology, ResearchArea, Skill, SkillSet, TaggedSkill
 from taxonomy.pickers import COMPANIES, FIELDS, TECHNOLOGIES
 from taxonomy.tree import AreaTree, subtree_ids
 
@@ -47,8 +47,10 @@ def filtered_roles(params) -> tuple[QuerySet, str, dict[str, Pick]]:
     if company := picks["company"].found:
         roles = roles.filter(company=company)
     if technology := picks["technology"].found:
-        asks = Skill.objects.public().filter(tags=technology)
-        roles = roles.filter(pk__in=asks.values("skill_set__role_id"))
+        # The roles asking for it, as its own page lists them (a company's blurb that names
+        # it asks for nothing): read from the derived asks, not from every tagged line.
+        asking = AskedTechnology.objects.filter(technology=technology).values("skill_set")
+        roles = roles.filter(pk__in=SkillSet.objects.filter(pk__in=asking).values("role"))
     return roles, title, picks
 
 

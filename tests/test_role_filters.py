@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from postings.models import Company, Role
+from taxonomy.demand import refresh_asks
 from taxonomy.models import ResearchArea, Technology
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +91,7 @@ def _two_alike(param: str):
             role.skill_sets.create(area=ResearchArea.objects.first()).skills.create(
                 text=row.name
             ).tags.add(row)
+            refresh_asks()  # as every write path does, inside sync_index
         else:
             setattr(role, {"field": "area"}.get(param, param), row)
             role.save()
