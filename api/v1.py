@@ -116,19 +116,24 @@ class Named(Schema):
     slug: str
 
 
-class FieldOut(Schema):
+class Linked(Schema):
+    """A row with a page of its own on the site: ``url`` is its path."""
+
+    url: str
+
+    @staticmethod
+    def resolve_url(row) -> str:
+        return row.get_absolute_url()
+
+
+class FieldOut(Linked):
     name: str
     slug: str
-    url: str
     parent: str | None  # the parent field's slug
     level: int
     aliases: list[str]
     roles: int  # over the field, its sub-fields and the sections the notes file under it
     skill_sets: int
-
-    @staticmethod
-    def resolve_url(area) -> str:
-        return area.get_absolute_url()
 
     @staticmethod
     def resolve_parent(area) -> str | None:
@@ -149,28 +154,18 @@ class FieldDetail(FieldOut):
     sub_fields: list[Named]
 
 
-class CompanyOut(Schema):
+class CompanyOut(Linked):
     name: str
     slug: str
-    url: str
     kind: str
     website: str
 
-    @staticmethod
-    def resolve_url(company) -> str:
-        return company.get_absolute_url()
 
-
-class RoleOut(Schema):
+class RoleOut(Linked):
     title: str
     slug: str
-    url: str
     company: Named | None
     field: Named | None
-
-    @staticmethod
-    def resolve_url(role) -> str:
-        return role.get_absolute_url()
 
     @staticmethod
     def resolve_field(role):
@@ -214,17 +209,12 @@ class RoleDetail(RoleOut):
         return role.public_sets
 
 
-class TechnologyOut(Schema):
+class TechnologyOut(Linked):
     name: str
     slug: str
-    url: str
     category: str
     aliases: list[str]
     demand: int  # public skill sets asking for it (in the field, with ``?field=``)
-
-    @staticmethod
-    def resolve_url(technology) -> str:
-        return technology.get_absolute_url()
 
 
 class Hit(Schema):
@@ -400,17 +390,12 @@ def search(
 # -- roadmaps and progress (the signed-in person's, by the site's session) -------------------
 
 
-class RoadmapOut(Schema):
+class RoadmapOut(Linked):
     title: str
     slug: str
-    url: str
     owner: str
     public: bool
     updated: str
-
-    @staticmethod
-    def resolve_url(roadmap) -> str:
-        return roadmap.get_absolute_url()
 
     @staticmethod
     def resolve_owner(roadmap) -> str:

@@ -11,14 +11,12 @@ keeps no cache of its own: every request computes its answer. Printed per endpoi
 p95, queries and size, the target beside p95; and a revalidation (If-None-Match, a 304).
 """
 
-import gc
 import os
 import sys
-import time
 from pathlib import Path
 
-from scaled import import_scaled
-from timing import percentile, timed, verdict
+from scaled import scaled_database
+from timing import table_row, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -80,11 +78,7 @@ def main() -> None:
 
     setup_test_environment()
     for scale in scales:
-        name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-        try:
-            start = time.perf_counter()
-            import_scaled(scale)
-            took = time.perf_counter() - start
+        with scaled_database(scale) as took:
             owner, _ = get_user_model().objects.get_or_create(username="bench")
             set_levels(user=owner, levels={t: "working" for t in Technology.objects.all()[:40]})
             roadmap = create_roadmap(
@@ -92,7 +86,6 @@ def main() -> None:
             )
             client = Client()
             client.force_login(owner)
-            gc.collect()  # the import's garbage, not a request's
             print(
                 f"\n{connection.vendor}, {scale}x: {ResearchArea.objects.count():,} fields "
                 f"(imported in {took:.0f} s); {ROUNDS} rounds, signed in"
@@ -100,17 +93,10 @@ def main() -> None:
             target = TARGETS.get(scale)
             for label, url in endpoints(roadmap):
                 timings, queries, response = measure(client, url)
-                p95 = percentile(timings, 0.95)
                 revalidated, again = timed(client.get, url, HTTP_IF_NONE_MATCH=response["ETag"])
                 assert again.status_code == 304, (url, again.status_code)
-                print(
-                    f"  {label:<15} p50 {percentile(timings, 0.5) * 1000:5.1f} ms"
-                    f"  p95 {p95 * 1000:5.1f} ms  {queries:2} queries"
-                    f" {len(response.content) / 1024:5.0f} KB  304 in {revalidated * 1000:4.1f} ms"
-                    f"{verdict(p95, target)}"
-                )
-        finally:
-            connection.creation.destroy_test_db(name, verbosity=0)
+                size, extra = len(response.content), f"  304 in {revalidated * 1000:4.1f} ms"
+                print(table_row(label, timings, queries, size, target, extra))
 
 
 if __name__ == "__main__":

@@ -10,14 +10,12 @@ requested ROUNDS times through Django's test client, in process: the server's wo
 Printed per page: p50, p95, queries and size, and the target beside p95.
 """
 
-import gc
 import os
 import sys
-import time
 from pathlib import Path
 
-from scaled import import_scaled
-from timing import cold_get, percentile, verdict
+from scaled import scaled_database
+from timing import cold_get, table_row
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -83,14 +81,7 @@ def main() -> None:
     setup_test_environment()
     client = Client()
     for scale in scales:
-        name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-        try:
-            start = time.perf_counter()
-            import_scaled(scale)
-            took = time.perf_counter() - start
-            # The import ran in this process, which a served site's workers never do: collect
-            # its garbage now, or a collection of it lands in one page's timing.
-            gc.collect()
+        with scaled_database(scale) as took:
             print(
                 f"\n{connection.vendor}, {scale}x: {ResearchArea.objects.count():,} fields "
                 f"(imported in {took:.0f} s); cold, {ROUNDS} rounds"
@@ -98,14 +89,7 @@ def main() -> None:
             target = TARGETS.get(scale)
             for label, url in pages():
                 timings, queries, size = cold(client, url)
-                p95 = percentile(timings, 0.95)
-                print(
-                    f"  {label:<17} p50 {percentile(timings, 0.5) * 1000:6.0f} ms"
-                    f"  p95 {p95 * 1000:6.0f} ms  {queries:3} queries {size / 1024:6.0f} KB"
-                    f"{verdict(p95, target)}"
-                )
-        finally:
-            connection.creation.destroy_test_db(name, verbosity=0)
+                print(table_row(label, timings, queries, size, target))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """What the benchmark scripts share: timing one run, the best of a few runs, one page
-requested cold, percentiles of timings, and this process's peak memory."""
+requested cold, percentiles of timings, a table's line, and this process's peak memory."""
 
 import resource
 import time
@@ -46,3 +46,13 @@ def verdict(p95: float, target: float | None) -> str:
         return ""
     met = "met" if p95 <= target else "MISSED"
     return f"  target p95 <= {target * 1000:.0f} ms: {met}"
+
+
+def table_row(label: str, timings, queries: int, size: int, target: float | None, extra="") -> str:
+    """One line of a printed table: p50, p95, queries, size and the target beside p95."""
+    p95 = percentile(timings, 0.95)
+    return (
+        f"  {label:<17} p50 {percentile(timings, 0.5) * 1000:6.1f} ms"
+        f"  p95 {p95 * 1000:6.1f} ms  {queries:3} queries {size / 1024:6.0f} KB"
+        f"{extra}{verdict(p95, target)}"
+    )
