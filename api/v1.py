@@ -9,7 +9,6 @@ query. A bad parameter answers 400, an unknown name 404, always as JSON ``{"deta
 
 from typing import Any
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
@@ -19,13 +18,11 @@ from ninja.security import django_auth
 
 from lib.pickers import Pick
 from postings.models import Company, Role
-from postings.views import ROLE_FILTERS, filtered_roles
-from roadmaps.export import to_data
-from roadmaps.fit import target_fit
+from postings.views import ROLE_FILTERS, filtered_roles, public_skill_sets
+from roadmaps.export import export_data
 from roadmaps.models import Roadmap, SkillProgress
-from roadmaps.reading import read_plan
 from taxonomy.demand import technology_demand
-from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
+from taxonomy.models import ResearchArea, Technology
 from taxonomy.pickers import FIELDS
 from taxonomy.search.query import search as site_search
 from taxonomy.tree import AreaTree
@@ -300,8 +297,6 @@ def roles(request, filters: Query[RoleFilters]):
 def role(request, slug: str):
     """One role with its public skill sets, each line's kind and technologies."""
     role = get_object_or_404(Role.objects.select_related("company", "area"), slug=slug)
-    tags = TaggedSkill.objects.select_related("tag").order_by("pk")
-    skills = Skill.objects.public().prefetch_related(Prefetch("taggedskill_set", queryset=tags))
     role.public_sets = [
         {
             "id": skill_set.pk,
@@ -323,10 +318,7 @@ def role(request, slug: str):
                 for skill in skill_set.skills.all()
             ],
         }
-        for skill_set in SkillSet.objects.public()
-        .filter(role=role)
-        .select_related("area")
-        .prefetch_related(Prefetch("skills", queryset=skills))
+        for skill_set in public_skill_sets(role)
     ]
     return role
 
@@ -439,8 +431,7 @@ def roadmap(request, slug: str):
     notes, progress over time and fit to the target roles. Someone else's private roadmap
     is not found."""
     found = get_object_or_404(Roadmap.objects.visible_to(request.user).for_reading(), slug=slug)
-    fit = target_fit(user=found.owner, areas=found.areas.all(), roles=found.roles.all())
-    return to_data(read_plan(found), fit)
+    return export_data(found)
 
 
 @api.get("/progress", response=answers(list[Level]), tags=["roadmaps"], auth=django_auth)

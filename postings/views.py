@@ -12,7 +12,8 @@ from lib.pickers import Pick, typed
 from lib.tree_rows import tree_rows
 from postings.models import Company, Posting, Role
 from roadmaps.fit import Fit, role_fits
-from taxonomy.models import AskedTechnology, ResearchArea, Skill, SkillSet, TaggedSkill
+from taxonomy.demand import roles_asking_for
+from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill
 from taxonomy.pickers import COMPANIES, FIELDS, TECHNOLOGIES
 from taxonomy.tree import AreaTree, subtree_ids
 
@@ -47,10 +48,8 @@ def filtered_roles(params) -> tuple[QuerySet, str, dict[str, Pick]]:
     if company := picks["company"].found:
         roles = roles.filter(company=company)
     if technology := picks["technology"].found:
-        # The roles asking for it, as its own page lists them (a company's blurb that names
-        # it asks for nothing): read from the derived asks, not from every tagged line.
-        asking = AskedTechnology.objects.filter(technology=technology).values("skill_set")
-        roles = roles.filter(pk__in=SkillSet.objects.filter(pk__in=asking).values("role"))
+        # The roles asking for it, as its own page lists them, not every tagged line.
+        roles = roles.filter(pk__in=roles_asking_for(technology))
     return roles, title, picks
 
 
@@ -80,17 +79,24 @@ def role_list_csv(request):
     return csv_response("roles.csv", ("title", "company", "field", "url"), rows)
 
 
-def role_detail(request, slug):
-    role = get_object_or_404(Role.objects.select_related("company", "area", "posting"), slug=slug)
+def public_skill_sets(role: Role) -> QuerySet:
+    """The role's public skill sets with their field, public lines and each line's tags:
+    three queries, however many lines. Its page and the API's both read them."""
     tagged = TaggedSkill.objects.select_related("tag").order_by("pk")
     skills = Skill.objects.public().prefetch_related(Prefetch("taggedskill_set", queryset=tagged))
-    skill_sets = (
+    return (
         SkillSet.objects.public()
         .filter(role=role)
         .select_related("area")
         .prefetch_related(Prefetch("skills", queryset=skills))
     )
-    sections = [(skill_set, tree_rows(skill_set.skills.all())) for skill_set in skill_sets]
+
+
+def role_detail(request, slug):
+    role = get_object_or_404(Role.objects.select_related("company", "area", "posting"), slug=slug)
+    sections = [
+        (skill_set, tree_rows(skill_set.skills.all())) for skill_set in public_skill_sets(role)
+    ]
     fit = None
     if request.user.is_authenticated:
         fits = role_fits(user=request.user, roles=Role.objects.filter(pk=role.pk))

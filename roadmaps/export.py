@@ -57,11 +57,20 @@ def csv_rows(roadmap: Roadmap) -> list[tuple]:
 def export_text(roadmap: Roadmap, format: str) -> str:
     """``roadmap`` (fetched with ``Roadmap.objects.for_reading()``) as Markdown or JSON, with
     its owner's levels and fit to the target roles."""
-    plan = read_plan(roadmap)
-    fit = target_fit(user=roadmap.owner, areas=roadmap.areas.all(), roles=roadmap.roles.all())
+    plan, fit = _plan_and_fit(roadmap)
     if format == "json":
         return json.dumps(to_data(plan, fit), indent=2, ensure_ascii=False) + "\n"
     return to_markdown(plan, fit)
+
+
+def export_data(roadmap: Roadmap) -> dict:
+    """What the JSON export of ``roadmap`` (as ``export_text`` takes it) holds, as data."""
+    return to_data(*_plan_and_fit(roadmap))
+
+
+def _plan_and_fit(roadmap: Roadmap) -> tuple[Plan, TargetFit]:
+    fit = target_fit(user=roadmap.owner, areas=roadmap.areas.all(), roles=roadmap.roles.all())
+    return read_plan(roadmap), fit
 
 
 def _role_name(role) -> str:

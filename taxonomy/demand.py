@@ -77,6 +77,13 @@ def _insert_asks(tags) -> None:
         )
 
 
+def roles_asking_for(technology: Technology):
+    """The ids of the roles whose public skill sets ask for ``technology``, as a subquery
+    (for ``pk__in``): read from the asks, so a company's blurb naming it does not count."""
+    asking = AskedTechnology.objects.filter(technology=technology).values("skill_set")
+    return SkillSet.objects.filter(pk__in=asking).values("role")
+
+
 @dataclass(frozen=True, slots=True)
 class Demand:
     technology: Technology

@@ -19,10 +19,10 @@ from taxonomy.demand import (
     asked_with,
     compare_demand,
     fields_asking,
+    roles_asking_for,
     technology_demand,
 )
 from taxonomy.models import (
-    AskedTechnology,
     ResearchArea,
     SearchDocument,
     Skill,
@@ -290,9 +290,8 @@ def technology_detail(request, slug):
     # Every list below is an IN-subquery, never a correlated one, so the plans stay simple
     # on both databases at any size.
     mentions = Skill.objects.public().filter(taggedskill__tag=technology)
-    asking = AskedTechnology.objects.filter(technology=technology).values("skill_set")
     roles = (
-        Role.objects.filter(pk__in=SkillSet.objects.filter(pk__in=asking).values("role"))
+        Role.objects.filter(pk__in=roles_asking_for(technology))
         .select_related("company", "area")
         .order_by("title", "pk")
     )
