@@ -1,16 +1,19 @@
-"""The API's addresses: every answer revalidates against the data version, and an address
-under ``/api/v1/`` that names nothing answers a JSON 404, not the site's HTML page."""
+"""The API's addresses. Every answer can be revalidated: the browsable data's by the data
+version, without computing it again; a person's own (their roadmaps, their levels) by a hash
+of the answer, since their edits do not change the data version. An address under
+``/api/v1/`` that names nothing answers a JSON 404, not the site's HTML page."""
 
 from django.http import JsonResponse
+from django.middleware.http import ConditionalGetMiddleware
 from django.urls import path
+from django.utils.decorators import decorator_from_middleware
 from django.views.decorators.http import condition
 
-from api.v1 import api
+from api.v1 import PERSONAL, api
 from taxonomy.models import DataVersion
 
 
 def _version(request, *args, **kwargs):
-    """The data version and whose answer it is (a signed-in person's own roadmaps differ)."""
     if not hasattr(request, "_data_version"):
         row = DataVersion.objects.filter(pk=1).values_list("token", "changed").first()
         request._data_version = row or ("", None)
@@ -18,20 +21,22 @@ def _version(request, *args, **kwargs):
 
 
 def _etag(request, *args, **kwargs) -> str:
-    token, _ = _version(request)
-    return f"{token or 'empty'}-{request.user.pk or 0}"
+    return _version(request)[0] or "empty"
 
 
 def _last_modified(request, *args, **kwargs):
     return _version(request)[1]
 
 
+by_data_version = condition(etag_func=_etag, last_modified_func=_last_modified)
+by_content = decorator_from_middleware(ConditionalGetMiddleware)
+
+
 def _revalidated(urls):
     patterns, app_name, namespace = urls
     for pattern in patterns:
-        pattern.callback = condition(etag_func=_etag, last_modified_func=_last_modified)(
-            pattern.callback
-        )
+        revalidate = by_content if pattern.name in PERSONAL else by_data_version
+        pattern.callback = revalidate(pattern.callback)
     return patterns, app_name, namespace
 
 

@@ -3,8 +3,9 @@
 Built with django-ninja: the OpenAPI document (``/api/v1/openapi.json``) and the browsable
 page (``/api/v1/docs``) come from the same type hints that check each query's parameters.
 Lists are paged (``?page=``, 50 a page) in a stable order; every answer carries an ``ETag``
-and ``Last-Modified`` from the data version (``api.urls``), so a client revalidates with one
-query. A bad parameter answers 400, an unknown name 404, always as JSON ``{"detail": …}``.
+(``If-None-Match`` answers 304 while it holds): the browsable data's comes with
+``Last-Modified`` from the data version, so revalidating costs one query. A bad parameter
+answers 400, an unknown name 404, always as JSON ``{"detail": …}``.
 """
 
 from typing import Any
@@ -29,6 +30,8 @@ from taxonomy.tree import AreaTree
 
 PER_PAGE = 50
 MAX_PAGE = 100_000  # past any data's last page; beyond it an offset overflows the database
+# The endpoints whose answer depends on who asks (by their names in the URL patterns).
+PERSONAL = {"roadmaps", "roadmap", "progress"}
 
 api = NinjaAPI(
     title="Fieldnotes API",

@@ -247,3 +247,19 @@ def test_every_endpoint_runs_the_same_queries_at_one_and_three_times_the_data(
     import_text(scale_notes(real_notes_text, 3, companies))
     assert Role.objects.count() >= 3 * 137
     assert list(query_counts(client, urls()).values()) == list(once.values())
+
+
+def test_a_persons_answers_revalidate_until_their_levels_or_roadmaps_change(
+    client, roadmaps, people
+):
+    from roadmaps.services import set_levels, update_roadmap
+
+    ana = signed_in(client, people[0])
+    for url in ("/api/v1/progress", "/api/v1/roadmaps", f"/api/v1/roadmaps/{roadmaps[1].slug}"):
+        first = ana.get(url)
+        assert ana.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304, url
+    before = {url: ana.get(url)["ETag"] for url in ("/api/v1/progress", "/api/v1/roadmaps")}
+    set_levels(user=people[0], levels={Technology.objects.get(slug="python"): "expert"})
+    update_roadmap(roadmap=roadmaps[1], title="Renamed", description="", is_public=True)
+    for url, etag in before.items():
+        assert ana.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200, url
