@@ -17,14 +17,14 @@ from ninja.errors import AuthenticationError, ValidationError
 from ninja.pagination import PaginationBase, paginate
 from ninja.security import django_auth
 
-from lib.pickers import Pick
+from lib.pickers import Pick, Picker
 from postings.models import Company, Role
 from postings.views import ROLE_FILTERS, filtered_roles, public_skill_sets
 from roadmaps.export import export_data
 from roadmaps.models import Roadmap, SkillProgress
-from taxonomy.demand import technology_demand
+from taxonomy.demand import comparison, field_demand
 from taxonomy.models import ResearchArea, Technology
-from taxonomy.pickers import FIELDS
+from taxonomy.pickers import FIELDS, ROLES
 from taxonomy.search.query import search as site_search
 from taxonomy.tree import AreaTree
 
@@ -269,13 +269,11 @@ def field(request, slug: str):
 # -- roles and companies ---------------------------------------------------------------------
 
 
-def _check(param: str, pick: Pick) -> None:
-    """A 400 when the text of filter ``param`` picks no single row."""
-    if pick.unknown:
-        raise ApiError(400, f"{param}: no {pick.picker.noun} named “{pick.text}”")
-    if pick.problem:
-        names = ", ".join(candidate.slug for candidate in pick.candidates)
-        raise ApiError(400, f"{param}: “{pick.text}” names several, give a slug: {names}")
+def _check(param: str, pick: Pick, *, required: bool = False) -> None:
+    """A 400 when the text of ``param`` picks no single row (or none was given, when one is
+    ``required``)."""
+    if complaint := pick.complaint(param, required=required):
+        raise ApiError(400, complaint)
 
 
 class RoleFilters(Schema):
@@ -348,10 +346,72 @@ def technologies(request, field: str = ""):
     if pick.found is None:  # no field named (blank text)
         rows = Technology.objects.only("name", "slug", "category", "aliases", "demand")
         return rows.order_by("-demand", "name", "pk")
-    demand = technology_demand(areas=AreaTree.load().field(pick.found.pk))
+    demand = field_demand(pick.found.pk, tree=AreaTree.load())
     for row in demand:
         row.technology.demand = row.count
     return [row.technology for row in demand]
+
+
+# -- compare ---------------------------------------------------------------------------------
+
+
+class Side(Linked):
+    name: str  # a field's name or a role's title
+    slug: str
+
+    @staticmethod
+    def resolve_name(side) -> str:
+        return getattr(side, "plain_title", None) or side.name
+
+
+class BothAsk(Schema):
+    technology: Named
+    a: int  # skill sets of ``a`` asking for it
+    b: int
+
+
+class OneAsks(Schema):
+    technology: Named
+    count: int
+
+
+class ComparisonOut(Schema):
+    a: Side
+    b: Side
+    both: list[BothAsk]  # most asked for by the two together first
+    only_a: list[OneAsks]  # most asked for first
+    only_b: list[OneAsks]
+
+
+def _compare(picker: Picker, a: str, b: str) -> dict:
+    pick_a, pick_b = picker.pick(a), picker.pick(b)
+    _check("a", pick_a, required=True)
+    _check("b", pick_b, required=True)
+    side_by_side = comparison(pick_a.found, pick_b.found)
+    return {
+        "a": pick_a.found,
+        "b": pick_b.found,
+        "both": [
+            {"technology": technology, "a": count_a, "b": count_b}
+            for technology, count_a, count_b in side_by_side.both
+        ],
+        "only_a": [{"technology": d.technology, "count": d.count} for d in side_by_side.only_a],
+        "only_b": [{"technology": d.technology, "count": d.count} for d in side_by_side.only_b],
+    }
+
+
+@api.get("/compare/fields", response=answers(ComparisonOut), tags=["compare"])
+def compare_fields(request, a: str, b: str):
+    """Two fields as /compare/ shows them, each with its sub-fields and the sections the
+    notes file under it: what both ask for and what only one does, counted in skill sets.
+    Each is picked as the roles' filters are."""
+    return _compare(FIELDS, a, b)
+
+
+@api.get("/compare/roles", response=answers(ComparisonOut), tags=["compare"])
+def compare_roles(request, a: str, b: str):
+    """Two roles as /compare/ shows them, each picked by slug or title."""
+    return _compare(ROLES, a, b)
 
 
 @api.get("/search", response=answers(SearchOut), tags=["search"])

@@ -102,3 +102,17 @@ class Pick:
     def problem(self) -> bool:
         """Text was given but picks no row: a filter must then match nothing, not all."""
         return bool(self.text) and self.found is None
+
+    def complaint(self, param: str, *, required: bool = False) -> str:
+        """One line on why the text of ``param`` picks no row ("" when it picks one, or
+        when there is no text and none is ``required``): the API's 400s and the CSV
+        downloads' say it so."""
+        if required and not self.text:
+            return f"{param}: give a {self.picker.noun}"
+        if self.unknown:
+            return f"{param}: no {self.picker.noun} named “{self.text}”"
+        if self.problem:
+            slugs = ", ".join(candidate.slug for candidate in self.candidates)
+            more = " and more" if self.more else ""
+            return f"{param}: “{self.text}” names several, give a slug: {slugs}{more}"
+        return ""

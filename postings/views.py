@@ -68,8 +68,8 @@ def role_list_csv(request):
     """The roles ``role_list`` shows for the same query string, all of them, as a CSV
     download; a filter that picks no single row is a 400, not an empty file."""
     roles, _, picks = filtered_roles(request.GET)
-    if any(pick.problem for pick in picks.values()):
-        return HttpResponseBadRequest("A filter names no single field, company or technology.")
+    if problems := [pick.complaint(param) for param, pick in picks.items() if pick.problem]:
+        return HttpResponseBadRequest("\n".join(problems), content_type="text/plain")
     rows = (
         (role.plain_title, role.company.name if role.company_id else "",
          role.area.name if role.area_id else "",

@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
+from postings.models import Role
 from taxonomy.line_kinds import LineKind
 from taxonomy.models import (
     AskedTechnology,
@@ -22,6 +23,7 @@ from taxonomy.models import (
     TaggedSkill,
     Technology,
 )
+from taxonomy.tree import AreaTree, subtree_ids
 
 ASKING_KINDS = tuple(kind.value for kind in LineKind if kind.asks)
 
@@ -162,6 +164,20 @@ class Comparison:
     both: list[tuple[Technology, int, int]]
     only_a: list[Demand]
     only_b: list[Demand]
+
+
+def field_demand(pk: int, *, tree: AreaTree) -> list[Demand]:
+    """What the field ``pk`` asks for, counted as its page counts it (``AreaTree.field``):
+    its sub-fields and the sections the notes file under it included."""
+    return technology_demand(areas=subtree_ids(tree.heads(pk)))
+
+
+def comparison(a: ResearchArea | Role, b: ResearchArea | Role) -> Comparison:
+    """Two fields (each as ``field_demand`` counts it) or two roles, side by side."""
+    if isinstance(a, ResearchArea):
+        tree = AreaTree.load()
+        return compare_demand(field_demand(a.pk, tree=tree), field_demand(b.pk, tree=tree))
+    return compare_demand(technology_demand(roles=[a.pk]), technology_demand(roles=[b.pk]))
 
 
 def compare_demand(a: list[Demand], b: list[Demand]) -> Comparison:

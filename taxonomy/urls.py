@@ -12,6 +12,7 @@ urlpatterns = [
         "technologies/<slug:slug>/", cached_page(views.technology_detail), name="technology-detail"
     ),
     path("compare/", cached_page(views.compare), name="compare"),
+    path("compare/export.csv", views.compare_csv, name="compare-csv"),
     path("search/", cached_page(views.search_page), name="search"),
     path("suggest/<slug:kind>/", views.suggest, name="suggest"),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -13,11 +13,13 @@ from django.views.decorators.http import require_GET
 from lib.charts import bar_chart
 from lib.csv_download import csv_response
 from lib.paging import paginate, window
+from lib.pickers import Pick
 from lib.tree_rows import tree_rows
 from postings.models import Company, Role
 from taxonomy.demand import (
     asked_with,
-    compare_demand,
+    comparison,
+    field_demand,
     fields_asking,
     roles_asking_for,
     technology_demand,
@@ -33,7 +35,7 @@ from taxonomy.models import (
 from taxonomy.notes.markdown import contents_of
 from taxonomy.pickers import BY_PLURAL, FIELDS, ROLES
 from taxonomy.search import search
-from taxonomy.tree import AreaTree, Node, field_counts, subtree_ids
+from taxonomy.tree import AreaTree, Node, field_counts
 
 TOP_TECHNOLOGIES = 12
 TOP_FIELDS = 20
@@ -214,7 +216,7 @@ def field_demand_csv(request, slug):
     """Every technology the field asks for (``AreaTree.field``, as on its page), with the
     number of its public skill sets asking, most first, as a CSV download."""
     area = get_object_or_404(ResearchArea, slug=slug)
-    demand = technology_demand(areas=AreaTree.load().field(area.pk))
+    demand = field_demand(area.pk, tree=AreaTree.load())
     rows = (
         (row.technology.name, row.technology.slug, row.technology.category, row.count)
         for row in demand
@@ -319,25 +321,22 @@ def technology_detail(request, slug):
 FIELD_PAIR, ROLE_PAIR = ("a", "b"), ("role_a", "role_b")
 
 
+def _compared(query) -> tuple[str, dict[str, Pick]]:
+    """The mode the query string asks for and what each of its two parameters picks: two
+    fields (``?a=&b=``) or two roles (``?role_a=&role_b=``), each typed by name or slug."""
+    if any(query.get(name, "").strip() for name in ROLE_PAIR):
+        mode, picker, names = "roles", ROLES, ROLE_PAIR
+    else:
+        mode, picker, names = "fields", FIELDS, FIELD_PAIR
+    return mode, {name: picker.pick(query.get(name, "")) for name in names}
+
+
 def compare(request):
-    """Two fields (``?a=&b=``, each as ``AreaTree.field``: its sub-fields and the sections
-    the notes file under it) or two roles (``?role_a=&role_b=``), each typed by name or slug."""
-    role_mode = any(request.GET.get(name, "").strip() for name in ROLE_PAIR)
-    mode, picker, names = (
-        ("roles", ROLES, ROLE_PAIR) if role_mode else ("fields", FIELDS, FIELD_PAIR)
-    )
-    pick_a, pick_b = (picker.pick(request.GET.get(name, "")) for name in names)
+    """Two fields (each with its sub-fields and the sections the notes file under it) or two
+    roles side by side: what both ask for and what only one does."""
+    mode, picked = _compared(request.GET)
+    pick_a, pick_b = picked.values()
     a, b = pick_a.found, pick_b.found
-    comparison = None
-    if a and b:
-        if role_mode:
-            demand_a, demand_b = (technology_demand(roles=[role.pk]) for role in (a, b))
-        else:
-            tree = AreaTree.load()
-            demand_a, demand_b = (
-                technology_demand(areas=subtree_ids(tree.heads(f.pk))) for f in (a, b)
-            )
-        comparison = compare_demand(demand_a, demand_b)
     blank = {"fields": FIELDS.pick(""), "roles": ROLES.pick("")}
     picks = {kind: (pick, pick) for kind, pick in blank.items()} | {mode: (pick_a, pick_b)}
     context = {
@@ -347,9 +346,32 @@ def compare(request):
         "picks": picks,
         # One chosen and the other box left empty: a prompt for the second, not an error.
         "alone": (a or b) if not (pick_a.text and pick_b.text) else None,
-        "comparison": comparison,
+        "comparison": comparison(a, b) if a and b else None,
     }
     return render(request, "taxonomy/compare.html", context)
+
+
+def compare_csv(request):
+    """The comparison ``compare`` shows for the same query string, one technology a row
+    with both counts (0 where one does not ask for it): what both ask for first."""
+    _, picks = _compared(request.GET)
+    complaints = (pick.complaint(name, required=True) for name, pick in picks.items())
+    if problems := [complaint for complaint in complaints if complaint]:
+        return HttpResponseBadRequest("\n".join(problems), content_type="text/plain")
+    a, b = (pick.found for pick in picks.values())
+    side_by_side = comparison(a, b)
+    rows = [
+        *side_by_side.both,
+        *((d.technology, d.count, 0) for d in side_by_side.only_a),
+        *((d.technology, 0, d.count) for d in side_by_side.only_b),
+    ]
+    side_a, side_b = (getattr(side, "plain_title", None) or side.name for side in (a, b))
+    header = ("technology", "slug", "category", side_a, side_b)
+    return csv_response(
+        f"compare-{a.slug}-{b.slug}.csv"[:200],
+        header,
+        ((t.name, t.slug, t.category, count_a, count_b) for t, count_a, count_b in rows),
+    )
 
 
 @require_GET

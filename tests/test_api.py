@@ -5,6 +5,7 @@ import pytest
 
 from api.v1 import PER_PAGE
 from postings.models import Company, Role
+from taxonomy.demand import comparison
 from taxonomy.models import FieldCount, ResearchArea, Technology
 from taxonomy.notes.synthetic import scale_notes
 from tests.conftest import TOY_NOTES, query_counts, signed_in
@@ -136,6 +137,39 @@ def test_a_name_picking_several_rows_lists_their_slugs(client, toy_notes):
     assert "mlops" in detail and "model-serving" in detail
 
 
+def test_two_fields_compare_as_the_compare_page_counts_them(client, real_notes):
+    a = ResearchArea.objects.get(slug="computer-vision")
+    b = ResearchArea.objects.get(slug="natural-language-processing-nlp")
+    found = get(client, f"/api/v1/compare/fields?a={a.name.lower()}&b={b.slug}")
+    assert (found["a"]["slug"], found["b"]["name"], found["a"]["url"]) == (
+        a.slug,
+        b.name,
+        a.get_absolute_url(),
+    )
+    expected = comparison(a, b)
+    assert [(row["technology"]["slug"], row["a"], row["b"]) for row in found["both"]] == [
+        (technology.slug, count_a, count_b) for technology, count_a, count_b in expected.both
+    ]
+    for side in ("only_a", "only_b"):
+        assert [(row["technology"]["slug"], row["count"]) for row in found[side]] == [
+            (d.technology.slug, d.count) for d in getattr(expected, side)
+        ]
+    html = client.get(f"/compare/?a={a.slug}&b={b.slug}").content.decode()
+    assert f'Both ask for <span class="count">{len(found["both"])}</span>' in html
+
+
+def test_two_roles_compare_by_slug_or_title_and_a_missing_side_is_a_400(client, real_notes):
+    role_a, role_b = Role.objects.filter(skill_sets__isnull=False).distinct().order_by("pk")[:2]
+    found = get(client, f"/api/v1/compare/roles?a={role_a.slug}&b={role_b.slug}")
+    assert (found["a"]["name"], found["b"]["slug"]) == (role_a.plain_title, role_b.slug)
+    assert found["both"] or found["only_a"]
+    assert get(client, "/api/v1/compare/roles?a=&b=x-zz-none", 400)["detail"] == ("a: give a role")
+    assert (
+        get(client, "/api/v1/compare/fields?a=mlops-or-ml-ops-modelops-aiops", 400)["detail"]
+        == "b: Field required"
+    )
+
+
 def test_a_client_revalidates_with_the_etag_until_the_data_changes(client, toy_notes, import_text):
     url = "/api/v1/roles"
     first = client.get(url)
@@ -201,6 +235,8 @@ def test_the_openapi_document_describes_every_endpoint_and_the_docs_page_is_serv
         "/api/v1/companies",
         "/api/v1/technologies",
         "/api/v1/search",
+        "/api/v1/compare/fields",
+        "/api/v1/compare/roles",
         "/api/v1/roadmaps",
         "/api/v1/roadmaps/{slug}",
         "/api/v1/progress",
@@ -222,9 +258,8 @@ def test_every_endpoint_runs_the_same_queries_at_one_and_three_times_the_data(
     set_levels(user=ana, levels={t: "working" for t in Technology.objects.all()[:40]})
 
     def urls():
-        role = Role.objects.filter(skill_sets__isnull=False).order_by("pk").first()
-        area = ResearchArea.objects.get(slug="mlops-or-ml-ops-modelops-aiops")
-        mlops = ResearchArea.objects.get(slug="mlops-or-ml-ops-modelops-aiops")
+        role, other = Role.objects.filter(skill_sets__isnull=False).distinct().order_by("pk")[:2]
+        area = mlops = ResearchArea.objects.get(slug="mlops-or-ml-ops-modelops-aiops")
         plan = create_roadmap(owner=ana, title=f"Plan {Role.objects.count()}", areas=[mlops])
         return [
             "/api/v1/roadmaps",
@@ -239,6 +274,8 @@ def test_every_endpoint_runs_the_same_queries_at_one_and_three_times_the_data(
             "/api/v1/technologies",
             f"/api/v1/technologies?field={area.slug}",
             "/api/v1/search?q=python",
+            f"/api/v1/compare/fields?a={area.slug}&b=computer-vision",
+            f"/api/v1/compare/roles?a={role.slug}&b={other.slug}",
         ]
 
     once = query_counts(client, urls())

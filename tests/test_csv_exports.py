@@ -1,12 +1,15 @@
 """CSV downloads of what people keep in spreadsheets: the roles list with its filters, a
-field's technology demand and a roadmap, each linked from its page."""
+field's technology demand, a comparison and a roadmap, each linked from its page."""
 
 import csv
 import io
 
 import pytest
+from django.db.models import Case, When
 
 from postings.models import Role
+from taxonomy.demand import comparison
+from taxonomy.models import ResearchArea
 from tests.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -31,8 +34,13 @@ def test_the_roles_csv_holds_every_role_the_filters_pick_not_one_page(client, re
     assert {tuple(row) for row in found} <= {tuple(row) for row in every}
 
 
-def test_a_roles_csv_filter_naming_nothing_is_refused(client, toy_notes):
-    assert client.get("/roles/export.csv", {"company": "nope"}).status_code == 400
+def test_a_roles_csv_filter_naming_nothing_is_refused_saying_which(client, toy_notes):
+    refused = client.get("/roles/export.csv", {"company": "nope", "field": "m"})
+    assert refused.status_code == 400
+    assert refused.content.decode().splitlines() == [
+        "field: “m” names several, give a slug: mlops, model-serving",
+        "company: no company named “nope”",
+    ]
 
 
 def test_a_fields_demand_csv_counts_its_skill_sets_most_first(client, toy_notes):
@@ -64,3 +72,41 @@ def test_a_roadmap_csv_lists_its_steps_with_the_owners_levels_to_who_may_read_it
     assert {row[5] for row in steps} == {"none"}
     client.logout()
     assert rows(client.get(f"{public.get_absolute_url()}export.csv"))[0] == header
+
+
+def test_a_compare_csv_has_every_technology_of_either_side_with_both_counts(client, real_notes):
+    a, b = "computer-vision", "natural-language-processing-nlp"
+    page = client.get("/compare/", {"a": a, "b": b}).content.decode()
+    assert f"/compare/export.csv?a={a}&amp;b={b}" in page
+    header, *found = rows(client.get("/compare/export.csv", {"a": a, "b": b}))
+    names = [ResearchArea.objects.get(slug=slug).name for slug in (a, b)]
+    assert header == ["technology", "slug", "category", *names]
+    both = comparison(
+        *ResearchArea.objects.filter(slug__in=(a, b)).order_by(
+            Case(When(slug=a, then=0), default=1)
+        )
+    )
+    counts = {row[1]: (int(row[3]), int(row[4])) for row in found}
+    assert len(counts) == len(found) == (len(both.both) + len(both.only_a) + len(both.only_b))
+    technology, count_a, count_b = both.both[0]
+    assert [row[1] for row in found[: len(both.both)]] == [t.slug for t, _, _ in both.both]
+    assert counts[technology.slug] == (count_a, count_b) and count_a and count_b
+    assert all(counts[d.technology.slug] == (d.count, 0) for d in both.only_a)
+    assert all(counts[d.technology.slug] == (0, d.count) for d in both.only_b)
+
+
+def test_a_compare_csv_of_roles_is_headed_by_their_titles(client, real_notes):
+    role_a, role_b = Role.objects.filter(skill_sets__isnull=False).distinct().order_by("pk")[:2]
+    header, *found = rows(
+        client.get("/compare/export.csv", {"role_a": role_a.slug, "role_b": role_b.slug})
+    )
+    assert header[3:] == [role_a.plain_title, role_b.plain_title] and found
+
+
+def test_a_compare_csv_missing_a_side_or_naming_nothing_is_refused_saying_which(client, toy_notes):
+    refused = client.get("/compare/export.csv", {"a": "nope"})
+    assert refused.status_code == 400
+    assert refused.content.decode().splitlines() == [
+        "a: no field named “nope”",
+        "b: give a field",
+    ]

@@ -58,6 +58,18 @@ def test_at_most_a_few_candidates_are_listed_and_the_pick_says_there_are_more():
     assert pick.candidates[0].slug == "tool-00"
 
 
+def test_a_complaint_says_in_one_line_what_a_text_picks_instead_of_one_row():
+    add(("Kubernetes", "kubernetes"), ("Kubeflow", "kubeflow"), ("Rust", "rust"))
+    add(*[(f"Tool {n:02}", f"tool-{n:02}") for n in range(CANDIDATES + 1)])
+    assert TECHNOLOGIES.pick("zzz").complaint("tech") == "tech: no technology named “zzz”"
+    several = TECHNOLOGIES.pick("kube").complaint("tech")
+    assert several == "tech: “kube” names several, give a slug: kubeflow, kubernetes"
+    assert TECHNOLOGIES.pick("tool").complaint("t").endswith("tool-07 and more")
+    assert TECHNOLOGIES.pick("rust").complaint("tech") == TECHNOLOGIES.pick("").complaint("x") == ""
+    assert TECHNOLOGIES.pick(" ").complaint("t", required=True) == "t: give a technology"
+    assert TECHNOLOGIES.pick("rust").complaint("t", required=True) == ""
+
+
 def test_a_name_nothing_holds_is_unknown():
     add(("Rust", "rust"))
     for text in ("zzz", "%", "_", "rust!"):
