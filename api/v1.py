@@ -220,6 +220,7 @@ class TechnologyOut(Linked):
 class Hit(Schema):
     kind: str
     title: str
+    title_html: str  # the title with the words found in <mark>
     url: str
     snippet_html: str
     context: str
@@ -429,7 +430,8 @@ def search(
         "results": [
             {
                 "kind": hit.kind,
-                "title": str(hit.title),
+                "title": hit.label,
+                "title_html": str(hit.title),
                 "url": hit.url,
                 "snippet_html": str(hit.snippet),
                 "context": hit.context,

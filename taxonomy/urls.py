@@ -14,5 +14,6 @@ urlpatterns = [
     path("compare/", cached_page(views.compare), name="compare"),
     path("compare/export.csv", views.compare_csv, name="compare-csv"),
     path("search/", cached_page(views.search_page), name="search"),
+    path("search/export.csv", views.search_csv, name="search-csv"),
     path("suggest/<slug:kind>/", views.suggest, name="suggest"),
 ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, Q
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET
 
 from lib.charts import bar_chart
@@ -38,6 +40,7 @@ from taxonomy.search import search
 from taxonomy.tree import AreaTree, Node, field_counts
 
 TOP_TECHNOLOGIES = 12
+SEARCH_EXPORT = 1000  # results in a search's CSV: past these, a search is too broad to keep
 TOP_FIELDS = 20
 # A field page lists its contents at the top once it has this many skill sets and headings
 # in its notes together: a count of sections, which a page's height in pixels follows.
@@ -401,5 +404,24 @@ def search_page(request):
             "kind": request.GET.get("kind", ""),
             "field": request.GET.get("field", ""),
             "kinds": SearchDocument.Kind.choices,
+            "export_limit": SEARCH_EXPORT,
         },
     )
+
+
+def search_csv(request):
+    """The best ``SEARCH_EXPORT`` results ``search_page`` finds for the same query string, in
+    its order, as a CSV download: titles and snippets as plain text, links in full."""
+    found = search(
+        request.GET.get("q", ""),
+        kind=request.GET.get("kind", ""),
+        field=request.GET.get("field", ""),
+        per_page=SEARCH_EXPORT,
+    )
+    rows = (
+        (hit.kind_label, hit.label, hit.context, request.build_absolute_uri(hit.url),
+         html.unescape(strip_tags(hit.snippet)), hit.more)
+        for hit in found.hits
+    )  # fmt: skip
+    header = ("kind", "title", "context", "url", "snippet", "other places asking the same")
+    return csv_response("search.csv", header, rows)

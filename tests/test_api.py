@@ -108,6 +108,8 @@ def test_search_answers_as_the_site_does_with_facets(client, toy_notes):
     found = get(client, "/api/v1/search?q=kubernetes")
     assert found["total"] > 0
     assert found["results"][0]["url"] == "/technologies/kubernetes/"
+    assert found["results"][0]["title"] == "Kubernetes"
+    assert found["results"][0]["title_html"] == "<mark>Kubernetes</mark>"
     assert {facet["value"] for facet in found["kinds"]} >= {"technology", "skill"}
     narrowed = get(client, "/api/v1/search?q=kubernetes&kind=skill")
     assert {hit["kind"] for hit in narrowed["results"]} == {"skill"}

@@ -1,5 +1,6 @@
 """CSV downloads of what people keep in spreadsheets: the roles list with its filters, a
-field's technology demand, a comparison and a roadmap, each linked from its page."""
+field's technology demand, a comparison, search results and a roadmap, each linked from
+its page."""
 
 import csv
 import io
@@ -10,6 +11,8 @@ from django.db.models import Case, When
 from postings.models import Role
 from taxonomy.demand import comparison
 from taxonomy.models import ResearchArea
+from taxonomy.search import search
+from taxonomy.search.query import PER_PAGE
 from tests.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +113,20 @@ def test_a_compare_csv_missing_a_side_or_naming_nothing_is_refused_saying_which(
         "a: no field named “nope”",
         "b: give a field",
     ]
+
+
+def test_a_search_csv_holds_the_results_of_every_page_in_order_as_plain_text(
+    client, real_notes, monkeypatch
+):
+    page = client.get("/search/", {"q": "python", "kind": "skill"}).content.decode()
+    assert "/search/export.csv?q=python&amp;kind=skill" in page
+    header, *found = rows(client.get("/search/export.csv", {"q": "python", "kind": "skill"}))
+    assert header == ["kind", "title", "context", "url", "snippet", "other places asking the same"]
+    results = search("python", kind="skill", per_page=1000)
+    assert results.total > PER_PAGE and len(found) == results.total  # more than a page
+    assert [row[3] for row in found] == [f"http://testserver{hit.url}" for hit in results.hits]
+    assert not any("<mark>" in row[1] + row[4] or "&amp;" in row[4] for row in found)
+    assert {row[0] for row in found} == {"Skill line"}
+    monkeypatch.setattr("taxonomy.views.SEARCH_EXPORT", 5)
+    assert len(rows(client.get("/search/export.csv", {"q": "python"}))) == 1 + 5
+    assert rows(client.get("/search/export.csv", {"q": ""})) == [header]

@@ -36,6 +36,7 @@ class Hit:
     kind: str
     kind_label: str
     title: SafeString
+    label: str  # the title as plain text
     url: str
     snippet: SafeString
     context: str
@@ -89,8 +90,11 @@ class _Results:
         return [(documents[pk], documents[pk].places) for pk in ids]
 
 
-def search(query: str, *, kind: str = "", field: str = "", page: int | str = 1) -> SearchResults:
-    """Ranked documents for ``query``, filtered by ``kind`` and top-level ``field`` slug.
+def search(
+    query: str, *, kind: str = "", field: str = "", page: int | str = 1, per_page: int = PER_PAGE
+) -> SearchResults:
+    """Ranked documents for ``query``, filtered by ``kind`` and top-level ``field`` slug,
+    ``per_page`` a page.
 
     First whatever is named exactly as asked (its name or another name equals the query, as
     ``name_key`` compares them); then names that hold every word; then the engine's rank.
@@ -135,7 +139,7 @@ def search(query: str, *, kind: str = "", field: str = "", page: int | str = 1) 
     ranked = found.annotate(
         exact=_exact(text), named=_named(words), score=backend.score(text)
     ).order_by("-exact", "-named", "-score", "kind", "object_id")
-    paginator = Paginator(_Results(ranked, results.total, field), PER_PAGE)
+    paginator = Paginator(_Results(ranked, results.total, field), per_page)
     results.page = paginator.get_page(page)
     results.hits = _hits(results.page.object_list, words)
     return results
@@ -231,6 +235,7 @@ def _hits(page: list[tuple[SearchDocument, int]], words: list[str]) -> list[Hit]
             kind=document.kind,
             kind_label=labels[document.kind],
             title=highlight(document.label, words),
+            label=document.label,
             url=document.url,
             snippet=_snippet(document, words),
             context=document.context,
