@@ -22,13 +22,14 @@ from postings.models import Company, Role
 from postings.views import ROLE_FILTERS, filtered_roles, public_skill_sets
 from roadmaps.export import export_data
 from roadmaps.models import Roadmap, SkillProgress
-from taxonomy.demand import comparison, field_demand
+from taxonomy.demand import DemandByField, comparison, field_demand
 from taxonomy.models import ResearchArea, Technology
 from taxonomy.pickers import FIELDS, ROLES
 from taxonomy.search.query import search as site_search
 from taxonomy.tree import AreaTree
 
 PER_PAGE = 50
+FIELDS_PER_PAGE = 10  # fields with every technology each asks for: a long answer each
 MAX_PAGE = 100_000  # past any data's last page; beyond it an offset overflows the database
 # The endpoints whose answer depends on who asks (by their names in the URL patterns).
 PERSONAL = {"roadmaps", "roadmap", "progress"}
@@ -76,7 +77,7 @@ def _not_found(request, exc):
 
 
 class Paged(PaginationBase):
-    """``?page=N`` (from 1), ``PER_PAGE`` items a page; the answer says how many in all and
+    """``?page=N`` (from 1), ``per_page`` items a page; the answer says how many in all and
     how many pages. Two queries: the count and the page."""
 
     class Input(Schema):
@@ -88,14 +89,18 @@ class Paged(PaginationBase):
         page: int
         pages: int
 
+    def __init__(self, *, per_page: int = PER_PAGE, **kwargs):
+        super().__init__(**kwargs)
+        self.per_page = per_page
+
     def paginate_queryset(self, queryset, pagination: Input, **params):
         count = self._items_count(queryset)
-        start = (pagination.page - 1) * PER_PAGE
+        start = (pagination.page - 1) * self.per_page
         return {
-            "items": queryset[start : start + PER_PAGE],
+            "items": queryset[start : start + self.per_page],
             "count": count,
             "page": pagination.page,
-            "pages": max(1, -(-count // PER_PAGE)),
+            "pages": max(1, -(-count // self.per_page)),
         }
 
 
@@ -413,6 +418,33 @@ def compare_fields(request, a: str, b: str):
 def compare_roles(request, a: str, b: str):
     """Two roles as /compare/ shows them, each picked by slug or title."""
     return _compare(ROLES, a, b)
+
+
+class AskedOut(Schema):
+    slug: str
+    name: str
+    demand: int  # the field's public skill sets asking for it, sub-fields included
+
+
+class FieldDemandOut(Schema):
+    field: Named
+    technologies: list[AskedOut]  # most asked for first
+
+    @staticmethod
+    def resolve_technologies(row) -> list[dict]:
+        return [
+            {"slug": d.technology.slug, "name": d.technology.name, "demand": d.count}
+            for d in row.demand
+        ]
+
+
+@api.get("/technologies/by-field", response=answers(list[FieldDemandOut]), tags=["technologies"])
+@paginate(Paged, per_page=FIELDS_PER_PAGE)
+def technologies_by_field(request):
+    """Every field's demand in one list: fields in the notes' order, ten a page, each with
+    every technology it asks for, counted as ``/technologies?field=`` counts it (sub-fields
+    included, so a parent's figures hold its sub-fields' skill sets too)."""
+    return DemandByField(AreaTree.load())
 
 
 @api.get("/search", response=answers(SearchOut), tags=["search"])

@@ -6,6 +6,7 @@ which ``refresh_asks`` keeps in step with the skills and their tags at every wri
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ from taxonomy.models import (
     TaggedSkill,
     Technology,
 )
-from taxonomy.tree import AreaTree, subtree_ids
+from taxonomy.tree import AreaTree, Node, subtree_ids
 
 ASKING_KINDS = tuple(kind.value for kind in LineKind if kind.asks)
 
@@ -170,6 +171,54 @@ def field_demand(pk: int, *, tree: AreaTree) -> list[Demand]:
     """What the field ``pk`` asks for, counted as its page counts it (``AreaTree.field``):
     its sub-fields and the sections the notes file under it included."""
     return technology_demand(areas=subtree_ids(tree.heads(pk)))
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDemand:
+    field: Node
+    demand: list[Demand]  # most asked for first
+
+
+class DemandByField:
+    """Every field in the notes' order, each with what its skill sets ask for as
+    ``field_demand`` counts it (so a parent's figures hold its sub-fields'). A slice
+    computes its fields alone, in one grouped query over their subtrees and one for the
+    technologies' names: a page costs what its fields hold, not what the data holds."""
+
+    def __init__(self, tree: AreaTree):
+        self.tree = tree
+        self.fields = list(tree.nodes)
+
+    def __len__(self) -> int:
+        return len(self.fields)
+
+    def __getitem__(self, index: slice) -> list[FieldDemand]:
+        spans = {pk: self.tree.field(pk) for pk in self.fields[index]}
+        if not spans:
+            return []
+        heads = {head for pk in spans for head in self.tree.heads(pk)}
+        asked = AskedTechnology.objects.filter(area__in=subtree_ids(sorted(heads)))
+        own: dict[int, Counter] = defaultdict(Counter)
+        grouped = asked.order_by().values("area", "technology").annotate(n=Count("*"))
+        for area, technology, count in grouped.values_list("area", "technology", "n"):
+            own[area][technology] = count
+        totals = {pk: Counter() for pk in spans}
+        for pk, span in spans.items():
+            for area in span:
+                totals[pk].update(own.get(area, {}))
+        named = Technology.objects.only("name", "slug").in_bulk(
+            {technology for total in totals.values() for technology in total}
+        )
+        return [
+            FieldDemand(
+                self.tree.nodes[pk],
+                sorted(
+                    (Demand(named[technology], count) for technology, count in total.items()),
+                    key=lambda d: (-d.count, d.technology.name),
+                ),
+            )
+            for pk, total in totals.items()
+        ]
 
 
 def comparison(a: ResearchArea | Role, b: ResearchArea | Role) -> Comparison:

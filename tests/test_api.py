@@ -3,7 +3,7 @@ the data version, and a query count that does not grow with the data."""
 
 import pytest
 
-from api.v1 import PER_PAGE
+from api.v1 import FIELDS_PER_PAGE, PER_PAGE
 from postings.models import Company, Role
 from taxonomy.demand import comparison
 from taxonomy.models import FieldCount, ResearchArea, Technology
@@ -102,6 +102,22 @@ def test_technologies_come_most_asked_first_overall_and_within_a_field(client, t
         "python": 1,
         "verilog": 1,
     }
+
+
+def test_every_fields_demand_comes_in_one_list_as_each_field_counts_it(client, real_notes):
+    first = get(client, "/api/v1/technologies/by-field")
+    fields = list(first["items"])
+    for number in range(2, first["pages"] + 1):
+        fields += get(client, f"/api/v1/technologies/by-field?page={number}")["items"]
+    assert len(first["items"]) == FIELDS_PER_PAGE and len(fields) == first["count"]
+    order = ResearchArea.objects.order_by("position", "pk").values_list("slug", flat=True)
+    assert [field["field"]["slug"] for field in fields] == list(order)
+    by_slug = {field["field"]["slug"]: field["technologies"] for field in fields}
+    for slug in ("mlops-or-ml-ops-modelops-aiops", "computer-vision", fields[0]["field"]["slug"]):
+        alone = get(client, f"/api/v1/technologies?field={slug}")
+        asked = [(row["slug"], row["demand"]) for row in by_slug[slug]]
+        assert asked[:PER_PAGE] == [(i["slug"], i["demand"]) for i in alone["items"]], slug
+        assert len(asked) == alone["count"] > 0, slug
 
 
 def test_search_answers_as_the_site_does_with_facets(client, toy_notes):
@@ -236,6 +252,7 @@ def test_the_openapi_document_describes_every_endpoint_and_the_docs_page_is_serv
         "/api/v1/roles/{slug}",
         "/api/v1/companies",
         "/api/v1/technologies",
+        "/api/v1/technologies/by-field",
         "/api/v1/search",
         "/api/v1/compare/fields",
         "/api/v1/compare/roles",
@@ -275,6 +292,7 @@ def test_every_endpoint_runs_the_same_queries_at_one_and_three_times_the_data(
             "/api/v1/companies",
             "/api/v1/technologies",
             f"/api/v1/technologies?field={area.slug}",
+            "/api/v1/technologies/by-field",
             "/api/v1/search?q=python",
             f"/api/v1/compare/fields?a={area.slug}&b=computer-vision",
             f"/api/v1/compare/roles?a={role.slug}&b={other.slug}",
