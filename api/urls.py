@@ -1,16 +1,41 @@
-"""The API's addresses. Every answer can be revalidated: the browsable data's by the data
-version, without computing it again; a person's own (their roadmaps, their levels) by a hash
-of the answer, since their edits do not change the data version. An address under
-``/api/v1/`` that names nothing answers a JSON 404, not the site's HTML page."""
+"""The API's addresses. A request with ``Authorization: Bearer <key>`` reads as the key's
+person (an unknown or revoked key is a 401, never a silent anonymous answer). Every answer
+can be revalidated: the browsable data's by the data version, without computing it again; a
+person's own (their roadmaps, their levels) by a hash of the answer, since their edits do
+not change the data version. An address under ``/api/v1/`` that names nothing answers a
+JSON 404, not the site's HTML page."""
+
+from functools import wraps
 
 from django.http import JsonResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.urls import path
+from django.utils.cache import patch_vary_headers
 from django.utils.decorators import decorator_from_middleware
 from django.views.decorators.http import condition
 
+from api.services import user_of
 from api.v1 import PERSONAL, api
 from taxonomy.models import DataVersion
+
+
+def by_token(view):
+    """``view`` as the person whose key the request bears, if it bears one."""
+
+    @wraps(view)
+    def as_bearer(request, *args, **kwargs):
+        if header := request.headers.get("Authorization", ""):
+            scheme, _, key = header.partition(" ")
+            user = user_of(key.strip()) if scheme.lower() == "bearer" else None
+            if user is None:
+                detail = "Unknown or revoked token: send Authorization: Bearer and a key."
+                return JsonResponse({"detail": detail}, status=401)
+            request.user = user
+        response = view(request, *args, **kwargs)
+        patch_vary_headers(response, ["Authorization"])
+        return response
+
+    return as_bearer
 
 
 def _version(request, *args, **kwargs):
@@ -36,7 +61,7 @@ def _revalidated(urls):
     patterns, app_name, namespace = urls
     for pattern in patterns:
         revalidate = by_content if pattern.name in PERSONAL else by_data_version
-        pattern.callback = revalidate(pattern.callback)
+        pattern.callback = by_token(revalidate(pattern.callback))
     return patterns, app_name, namespace
 
 

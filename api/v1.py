@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.pagination import PaginationBase, paginate
-from ninja.security import django_auth
+from ninja.security import HttpBearer, django_auth
 
 from lib.pickers import Pick, Picker
 from postings.models import Company, Role
@@ -68,7 +68,7 @@ def _bad_parameters(request, exc: ValidationError):
 
 @api.exception_handler(AuthenticationError)
 def _signed_out(request, exc):
-    return api.create_response(request, {"detail": "Sign in first."}, status=401)
+    return api.create_response(request, {"detail": "Sign in first, or send a token."}, status=401)
 
 
 @api.exception_handler(Http404)
@@ -513,11 +513,23 @@ class Level(Schema):
         return progress.updated.isoformat()
 
 
+class Token(HttpBearer):
+    """``Authorization: Bearer <key>``, a key made at /accounts/tokens/. ``api.urls`` reads
+    it before any endpoint runs (the roadmaps too answer as its person); here it is named
+    for the OpenAPI document and stands for the person already found."""
+
+    def authenticate(self, request, token):
+        return request.user if request.user.is_authenticated else None
+
+
+SIGNED_IN = [django_auth, Token()]  # the site's session, or a token
+
+
 @api.get("/roadmaps", response=answers(list[RoadmapOut]), tags=["roadmaps"])
 @paginate(Paged)
 def roadmaps(request):
-    """The roadmaps the caller may read: their own (signed in) and everyone's public ones,
-    most recently changed first."""
+    """The roadmaps the caller may read: their own (signed in, or by a token) and everyone's
+    public ones, most recently changed first."""
     readable = Roadmap.objects.visible_to(request.user).select_related("owner")
     return readable.order_by("-updated", "pk")
 
@@ -531,9 +543,10 @@ def roadmap(request, slug: str):
     return export_data(found)
 
 
-@api.get("/progress", response=answers(list[Level]), tags=["roadmaps"], auth=django_auth)
+@api.get("/progress", response=answers(list[Level]), tags=["roadmaps"], auth=SIGNED_IN)
 @paginate(Paged)
 def progress(request):
-    """The signed-in person's level in each technology they recorded (401 signed out)."""
+    """The signed-in person's level in each technology they recorded: by the site's session
+    or a token (401 with neither)."""
     mine = SkillProgress.objects.filter(user=request.user).select_related("technology")
     return mine.order_by("technology__name", "pk")

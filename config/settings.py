@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "postings",
     "taxonomy",
     "roadmaps",
+    "api",
 ]
 
 MIDDLEWARE = [

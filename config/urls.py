@@ -4,6 +4,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from api.views import tokens
 from roadmaps.views import sign_up
 
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/signup/", sign_up, name="signup"),
+    path("accounts/tokens/", tokens, name="api-tokens"),
     path("", include("roadmaps.urls")),
     path("", include("postings.urls")),
     path("", include("taxonomy.urls")),

@@ -229,7 +229,7 @@ def test_progress_is_the_signed_in_persons_own_and_needs_a_session(client, roadm
 
     ana, bob = people
     set_levels(user=ana, levels={Technology.objects.get(slug="python"): "expert"})
-    assert get(client, "/api/v1/progress", 401)["detail"] == "Sign in first."
+    assert get(client, "/api/v1/progress", 401)["detail"] == "Sign in first, or send a token."
     mine = get(signed_in(client, ana), "/api/v1/progress")
     assert [(row["technology"]["slug"], row["level"]) for row in mine["items"]] == [
         ("python", "expert")
