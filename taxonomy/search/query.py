@@ -91,10 +91,15 @@ class _Results:
 
 
 def search(
-    query: str, *, kind: str = "", field: str = "", page: int | str = 1, per_page: int = PER_PAGE
+    query: str,
+    *,
+    kind: str = "",
+    field: str = "",
+    page: int | str = 1,
+    per_page: int | None = None,
 ) -> SearchResults:
     """Ranked documents for ``query``, filtered by ``kind`` and top-level ``field`` slug,
-    ``per_page`` a page.
+    ``per_page`` a page (``PER_PAGE`` unless given).
 
     First whatever is named exactly as asked (its name or another name equals the query, as
     ``name_key`` compares them); then names that hold every word; then the engine's rank.
@@ -139,7 +144,7 @@ def search(
     ranked = found.annotate(
         exact=_exact(text), named=_named(words), score=backend.score(text)
     ).order_by("-exact", "-named", "-score", "kind", "object_id")
-    paginator = Paginator(_Results(ranked, results.total, field), per_page)
+    paginator = Paginator(_Results(ranked, results.total, field), per_page or PER_PAGE)
     results.page = paginator.get_page(page)
     results.hits = _hits(results.page.object_list, words)
     return results
