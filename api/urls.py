@@ -1,9 +1,9 @@
-"""The API's addresses. A request with ``Authorization: Bearer <key>`` reads as the key's
-person (an unknown or revoked key is a 401, never a silent anonymous answer). Every answer
-can be revalidated: the browsable data's by the data version, without computing it again; a
-person's own (their roadmaps, their levels) by a hash of the answer, since their edits do
-not change the data version. An address under ``/api/v1/`` that names nothing answers a
-JSON 404, not the site's HTML page."""
+"""The API's addresses. It answers GET and HEAD only. A request with ``Authorization:
+Bearer <key>`` reads as the key's person (an unknown or revoked key is a 401, never a
+silent anonymous answer). Every answer can be revalidated: the browsable data's by the data
+version, without computing it again; a person's own (their roadmaps, their levels) by a
+hash of the answer, since their edits do not change the data version. An address under
+``/api/v1/`` that names nothing answers a JSON 404, not the site's HTML page."""
 
 from functools import wraps
 
@@ -19,11 +19,18 @@ from api.v1 import PERSONAL, api
 from taxonomy.models import DataVersion
 
 
-def by_token(view):
-    """``view`` as the person whose key the request bears, if it bears one."""
+def read_only(view):
+    """``view`` as the API answers every request: GET or HEAD only (anything else is a JSON
+    405), and as the person whose key the request bears, if it bears one."""
 
     @wraps(view)
-    def as_bearer(request, *args, **kwargs):
+    def answer(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            detail = f"The API only reads: use GET, not {request.method[:20]}."
+            response = JsonResponse({"detail": detail}, status=405)
+            response["Allow"] = "GET, HEAD"
+            return response
+        request.method = "GET"  # a HEAD is answered as a GET; the server drops the body
         if header := request.headers.get("Authorization", ""):
             scheme, _, key = header.partition(" ")
             user = user_of(key.strip()) if scheme.lower() == "bearer" else None
@@ -35,7 +42,7 @@ def by_token(view):
         patch_vary_headers(response, ["Authorization"])
         return response
 
-    return as_bearer
+    return answer
 
 
 def _version(request, *args, **kwargs):
@@ -61,7 +68,7 @@ def _revalidated(urls):
     patterns, app_name, namespace = urls
     for pattern in patterns:
         revalidate = by_content if pattern.name in PERSONAL else by_data_version
-        pattern.callback = by_token(revalidate(pattern.callback))
+        pattern.callback = read_only(revalidate(pattern.callback))
     return patterns, app_name, namespace
 
 
@@ -71,5 +78,5 @@ def not_found(request, rest):
 
 urlpatterns = [
     path("api/v1/", _revalidated(api.urls)),
-    path("api/v1/<path:rest>", not_found),
+    path("api/v1/<path:rest>", read_only(not_found)),
 ]

@@ -188,6 +188,17 @@ def test_two_roles_compare_by_slug_or_title_and_a_missing_side_is_a_400(client, 
     )
 
 
+def test_the_api_only_reads_answering_head_as_get_and_any_write_with_a_json_405(client, toy_notes):
+    for method in ("post", "put", "patch", "delete"):
+        refused = getattr(client, method)("/api/v1/fields")
+        assert refused.status_code == 405 and refused["Allow"] == "GET, HEAD", method
+        assert refused.json()["detail"] == f"The API only reads: use GET, not {method.upper()}."
+    assert client.post("/api/v1/no/such/address").status_code == 405
+    head = client.head("/api/v1/fields")
+    assert head.status_code == 200 and head["Content-Type"].startswith("application/json")
+    assert head["ETag"] == client.get("/api/v1/fields")["ETag"]
+
+
 def test_a_client_revalidates_with_the_etag_until_the_data_changes(client, toy_notes, import_text):
     url = "/api/v1/roles"
     first = client.get(url)
