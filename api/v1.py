@@ -17,12 +17,12 @@ from ninja.errors import AuthenticationError, ValidationError
 from ninja.pagination import PaginationBase, paginate
 from ninja.security import HttpBearer, django_auth
 
-from lib.pickers import Pick, Picker
+from lib.pickers import Pick, Picker, complaints
 from postings.models import Company, Role
-from postings.views import ROLE_FILTERS, filtered_roles, public_skill_sets
+from postings.views import filtered_roles, public_skill_sets
 from roadmaps.export import export_data
 from roadmaps.models import Roadmap, SkillProgress
-from taxonomy.demand import DemandByField, comparison, field_demand
+from taxonomy.demand import DemandByField, comparison, field_demand, side_name
 from taxonomy.models import ResearchArea, Technology
 from taxonomy.pickers import FIELDS, ROLES
 from taxonomy.search.query import search as site_search
@@ -275,11 +275,11 @@ def field(request, slug: str):
 # -- roles and companies ---------------------------------------------------------------------
 
 
-def _check(param: str, pick: Pick, *, required: bool = False) -> None:
-    """A 400 when the text of ``param`` picks no single row (or none was given, when one is
-    ``required``)."""
-    if complaint := pick.complaint(param, required=required):
-        raise ApiError(400, complaint)
+def _check(picks: dict[str, Pick], *, required: bool = False) -> None:
+    """A 400 when the text of a parameter picks no single row (or none was given, when one
+    is ``required``), saying why for the first such parameter."""
+    if problems := complaints(picks, required=required):
+        raise ApiError(400, problems[0])
 
 
 class RoleFilters(Schema):
@@ -295,8 +295,7 @@ def roles(request, filters: Query[RoleFilters]):
     """Roles by title, filtered as on /roles/: each filter takes a slug, a name in any case,
     or a unique start or part of one; a name that picks no single row answers 400."""
     found, _, picks = filtered_roles(filters.dict())
-    for param, _, _picker in ROLE_FILTERS:
-        _check(param, picks[param])
+    _check(picks)
     return found
 
 
@@ -348,7 +347,7 @@ def technologies(request, field: str = ""):
     demand is counted in that field's skill sets (sub-fields included) and only what it asks
     for is listed."""
     pick = FIELDS.pick(field)
-    _check("field", pick)
+    _check({"field": pick})
     if pick.found is None:  # no field named (blank text)
         rows = Technology.objects.only("name", "slug", "category", "aliases", "demand")
         return rows.order_by("-demand", "name", "pk")
@@ -367,7 +366,7 @@ class Side(Linked):
 
     @staticmethod
     def resolve_name(side) -> str:
-        return getattr(side, "plain_title", None) or side.name
+        return side_name(side)
 
 
 class BothAsk(Schema):
@@ -391,8 +390,7 @@ class ComparisonOut(Schema):
 
 def _compare(picker: Picker, a: str, b: str) -> dict:
     pick_a, pick_b = picker.pick(a), picker.pick(b)
-    _check("a", pick_a, required=True)
-    _check("b", pick_b, required=True)
+    _check({"a": pick_a, "b": pick_b}, required=True)
     side_by_side = comparison(pick_a.found, pick_b.found)
     return {
         "a": pick_a.found,
@@ -451,7 +449,7 @@ def technologies_by_field(request):
 def search(
     request, q: str, kind: str = "", field: str = "", page: int = Query(1, ge=1, le=MAX_PAGE)
 ):
-    """The site's search: ranked results (10 a page), with facets by kind and by field."""
+    """The site's search: ranked results (20 a page), with facets by kind and by field."""
     found = site_search(q, kind=kind, field=field, page=page)
     return {
         "query": found.query,

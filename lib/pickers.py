@@ -31,6 +31,12 @@ def typed(text: str) -> str:
     return text.replace("\x00", "").strip()[:MAX_TEXT]
 
 
+def complaints(picks: dict[str, Pick], *, required: bool = False) -> list[str]:
+    """``Pick.complaint`` of each parameter's pick that has one, in the parameters' order."""
+    found = (pick.complaint(param, required=required) for param, pick in picks.items())
+    return [complaint for complaint in found if complaint]
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     slug: str

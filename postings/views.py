@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from lib.csv_download import csv_response
 from lib.paging import paginate
-from lib.pickers import Pick, typed
+from lib.pickers import Pick, complaints, typed
 from lib.tree_rows import tree_rows
 from postings.models import Company, Posting, Role
 from roadmaps.fit import Fit, role_fits
@@ -68,7 +68,7 @@ def role_list_csv(request):
     """The roles ``role_list`` shows for the same query string, all of them, as a CSV
     download; a filter that picks no single row is a 400, not an empty file."""
     roles, _, picks = filtered_roles(request.GET)
-    if problems := [pick.complaint(param) for param, pick in picks.items() if pick.problem]:
+    if problems := complaints(picks):
         return HttpResponseBadRequest("\n".join(problems), content_type="text/plain")
     rows = (
         (role.plain_title, role.company.name if role.company_id else "",

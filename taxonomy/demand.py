@@ -221,6 +221,11 @@ class DemandByField:
         ]
 
 
+def side_name(side: ResearchArea | Role) -> str:
+    """What a side of a comparison is called: a field's name, a role's title."""
+    return side.plain_title if isinstance(side, Role) else side.name
+
+
 def comparison(a: ResearchArea | Role, b: ResearchArea | Role) -> Comparison:
     """Two fields (each as ``field_demand`` counts it) or two roles, side by side."""
     if isinstance(a, ResearchArea):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from lib.charts import bar_chart
 from lib.csv_download import csv_response
 from lib.paging import paginate, window
-from lib.pickers import Pick
+from lib.pickers import Pick, complaints
 from lib.tree_rows import tree_rows
 from postings.models import Company, Role
 from taxonomy.demand import (
@@ -24,6 +24,7 @@ from taxonomy.demand import (
     field_demand,
     fields_asking,
     roles_asking_for,
+    side_name,
     technology_demand,
 )
 from taxonomy.models import (
@@ -358,8 +359,7 @@ def compare_csv(request):
     """The comparison ``compare`` shows for the same query string, one technology a row
     with both counts (0 where one does not ask for it): what both ask for first."""
     _, picks = _compared(request.GET)
-    complaints = (pick.complaint(name, required=True) for name, pick in picks.items())
-    if problems := [complaint for complaint in complaints if complaint]:
+    if problems := complaints(picks, required=True):
         return HttpResponseBadRequest("\n".join(problems), content_type="text/plain")
     a, b = (pick.found for pick in picks.values())
     side_by_side = comparison(a, b)
@@ -368,8 +368,7 @@ def compare_csv(request):
         *((d.technology, d.count, 0) for d in side_by_side.only_a),
         *((d.technology, 0, d.count) for d in side_by_side.only_b),
     ]
-    side_a, side_b = (getattr(side, "plain_title", None) or side.name for side in (a, b))
-    header = ("technology", "slug", "category", side_a, side_b)
+    header = ("technology", "slug", "category", side_name(a), side_name(b))
     return csv_response(
         f"compare-{a.slug}-{b.slug}.csv"[:200],
         header,

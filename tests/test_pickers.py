@@ -3,7 +3,7 @@ substring; several equally good rows are candidates; nothing is an unknown name.
 
 import pytest
 
-from lib.pickers import CANDIDATES, SUGGESTIONS, Picker
+from lib.pickers import CANDIDATES, SUGGESTIONS, Picker, complaints
 from taxonomy.models import Technology
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +68,20 @@ def test_a_complaint_says_in_one_line_what_a_text_picks_instead_of_one_row():
     assert TECHNOLOGIES.pick("rust").complaint("tech") == TECHNOLOGIES.pick("").complaint("x") == ""
     assert TECHNOLOGIES.pick(" ").complaint("t", required=True) == "t: give a technology"
     assert TECHNOLOGIES.pick("rust").complaint("t", required=True) == ""
+
+
+def test_complaints_list_each_parameter_picking_nothing_in_order():
+    add(("Rust", "rust"))
+    picks = {
+        "a": TECHNOLOGIES.pick("zzz"),
+        "b": TECHNOLOGIES.pick("rust"),
+        "c": TECHNOLOGIES.pick(""),
+    }
+    assert complaints(picks) == ["a: no technology named “zzz”"]
+    assert complaints(picks, required=True) == [
+        "a: no technology named “zzz”",
+        "c: give a technology",
+    ]
 
 
 def test_a_name_nothing_holds_is_unknown():
