@@ -115,14 +115,25 @@ def test_requirement_lines_are_not_job_titles(line):
         ),
         ("IC Cell Layout Designer (San Diego, CA)", "IC Cell Layout Designer"),
         ("Machine Learning Engineer - SIML, ISE", "Machine Learning Engineer"),
+        ("AIML - Machine Learning Engineer, Visual Intelligence", "Machine Learning Engineer"),
         (
-            "AIML - Machine Learning Engineer, Visual Intelligence",
-            "Machine Learning Engineer, Visual Intelligence",
+            "AIML - Machine Learning Engineer, Siri and Information Intelligence",
+            "Machine Learning Engineer",
         ),
+        (
+            "Machine Learning Engineer, ML Developer Tools - Video Engineering",
+            "Machine Learning Engineer, ML Developer Tools",
+        ),
+        (
+            "Proactive Intelligence, Applied Research Scientist — Generative AI",
+            "Applied Research Scientist — Generative AI",
+        ),
+        ("Software Engineer, Machine Learning", "Software Engineer, Machine Learning"),
+        ("Director, Software Engineering", "Director, Software Engineering"),
         ("Research Scientist [Dept: ***Machine Translation***]", "Research Scientist"),
     ],
 )
-def test_titles_lose_the_place_and_department_a_posting_adds(line, title):
+def test_titles_lose_the_place_department_and_team_a_posting_adds(line, title):
     assert role_from_first_line(line).title == title
 
 

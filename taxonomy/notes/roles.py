@@ -47,6 +47,16 @@ _TITLE_TAILS = (
     re.compile(r"\s*\[(?:dept|department|team|req)[^\]]*\]\s*$", re.IGNORECASE),
     re.compile(r"\s+[-\u2013\u2014]\s+[A-Z]{2,6}(?:,\s*[A-Z]{2,6})*\s*$"),  # "- SIML, ISE"
 )
+# A team or organisation named beside the title: "Machine Learning Engineer, Siri and
+# Information Intelligence", "… - Video Engineering", "Proactive Intelligence, Applied …".
+# A specialisation stays ("Software Engineer, Machine Learning"): it names no unit.
+_UNIT = (
+    r"(?:Intelligence|Engineering|Innovation|Team|Group|Labs?|Organi[sz]ation|Division|Operations)"
+)
+_TEAM_TAIL = re.compile(rf"(?:,|\s+[-\u2013\u2014])\s+(?P<unit>[A-Z][\w&/ ]{{0,60}}\b{_UNIT})\s*$")
+# "Director, Software Engineering": the unit is what the title heads, not beside it.
+_HEADS_A_UNIT = re.compile(r"^(?:\w+\s+)?(?:director|head|vp|vice president|manager|lead)$", re.I)
+_TEAM_HEAD = re.compile(rf"^(?P<unit>[A-Z][\w&/ ]{{0,60}}\b{_UNIT}),\s+(?=[A-Z])")
 _TITLE_HEAD = re.compile(r"^[A-Z]{2,6}\s+[-\u2013\u2014]\s+")  # "AIML - Machine Learning …"
 _LABEL_TITLE = re.compile(r"^skill set for\s+(?P<title>[^*].*?)\s*$", re.IGNORECASE)
 # Words praising the hire before the title: "a highly motivated, creative, and energetic
@@ -86,6 +96,12 @@ def clean_title(title: str) -> str:
             shorter = tail.sub("", title)
             if shorter != title and shorter:
                 title, changed = shorter.strip(), True
+    for unit in (_TEAM_TAIL, _TEAM_HEAD):
+        found = unit.search(title)
+        if found and not _TITLE_WORDS.search(found.group("unit")):
+            rest = (title[: found.start()] + title[found.end() :]).strip()
+            if _TITLE_WORDS.search(rest) and not _HEADS_A_UNIT.search(rest):
+                title = rest
     return _TITLE_HEAD.sub("", title).strip(" -\u2013\u2014,")
 
 
