@@ -155,9 +155,11 @@ _LEGAL = re.compile(
 
 
 def _company_key(name: str | None) -> str:
+    """A name without its legal form, a leading "The", case and punctuation: "The Internet
+    Archive" and "Internet Archive" are one employer."""
     if not name:
         return ""
-    return re.sub(r"[\W_]+", "", _LEGAL.sub("", name).casefold())
+    return re.sub(r"[\W_]+", "", _LEGAL.sub("", name).casefold().removeprefix("the "))
 
 
 def score_named(score: Score, where: str, predicted, gold, key) -> None:

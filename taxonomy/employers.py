@@ -52,6 +52,14 @@ _STATEMENTS = tuple(
             False,
         ),
         (("About ",), rf"^About {_NAME}\s*:?$", False),
+        # "We're Progress and we offer …"
+        (("We",), rf"^We(?:'|\u2019)?(?:re| are) {_NAME}(?:,| and\b| —)", True),
+        # "… the AI/ML team at Nike (including …)"
+        (
+            (" at ",),
+            rf"\b(?:team|group|teams|lab) at {_NAME}(?=\s*[,.;(]|\s+(?:in|and|is)\b)",
+            True,
+        ),
         (
             (" we", " you"),
             rf"\b(?:at|join) {_NAME},? (?:we|you)(?:'|\u2019)?(?:re| are| will|'ll)\b",
@@ -207,13 +215,16 @@ def _name(found: str, *, possessive: bool = False) -> str | None:
     first, _, rest = name.partition(" ")
     if possessive and rest and is_verb(first):
         name = rest  # "Support Ginkgo's teams", or "Design Apple's" after a full stop
+    if name.startswith("The "):
+        if len(name.split()) < 3:
+            return None  # "The team", "The role"
+        # "The Internet Archive is …" and "at Internet Archive" name one employer.
+        name = name.removeprefix("The ")
     first = name.split()[0].casefold() if name else ""
     if not name or first in _NOT_NAMES or len(name) > _MAX_NAME or _TITLE_END.search(name):
         return None
     if possessive and name.isupper() and len(name) <= 4:
         return None  # "API's", "KPI's": an acronym's own is a thing's more than an employer's
-    if name.startswith("The ") and len(name.split()) < 3:
-        return None  # "The team", "The role"
     return name
 
 

@@ -17,6 +17,35 @@ from taxonomy.employers import stated_employer
         (["About Tenstorrent"], "Tenstorrent"),
         (["Apply at https://careers.sifive.com/jobs/123"], "Sifive"),
         (["Support Ginkgo's Biosecurity Teams", "Shape Ginkgo's direction"], "Ginkgo"),
+        # Real lines of the corpus.
+        (
+            [
+                'The Internet Archive is a non-profit with a huge mission: "Universal Access to '
+                'All Knowledge".'
+            ],
+            "Internet Archive",
+        ),
+        (
+            [
+                "The Center for Policing Equity (CPE) is seeking a highly-skilled Research "
+                "Associate with a passion for social justice to join our Science Program."
+            ],
+            "Center for Policing Equity",
+        ),
+        (
+            [
+                "We're Progress and we offer the best platform for building and deploying "
+                "tomorrow's applications quickly and easily."
+            ],
+            "Progress",
+        ),
+        (
+            [
+                "In partnership with the Artificial Intelligence and Machine Learning (AI/ML) "
+                "team at Nike (including teammates in Portland, Boston, China, and Poland)"
+            ],
+            "Nike",
+        ),
     ],
 )
 def test_the_employer_a_posting_states(lines, employer):
@@ -30,6 +59,8 @@ def test_the_employer_a_posting_states(lines, employer):
         ["The team is small and focused"],
         ["Our mission is to make hardware design fast"],
         ["Certifications are a plus"],
+        ["We're looking for an engineer who loves compilers"],
+        ["The role is remote and the team at large is distributed"],
     ],
 )
 def test_no_employer_is_made_up(lines):
