@@ -147,6 +147,10 @@ def test_a_title_in_the_label_or_in_a_sentence_is_found():
         "deep learning engineer"
     )
     assert role_in_sentence("Experience with Python and SQL") is None
+    recruiting = "WEBバックグラウンドを支えるサーバーエンジニアを募集します"
+    assert role_in_sentence(recruiting).title == "サーバーエンジニア"
+    assert role_in_sentence("저희와 함께할 백엔드 개발자를 채용합니다").title == "백엔드 개발자"
+    assert role_in_sentence("데이터 분석 경험이 있으신 분") is None
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,32 @@ def test_a_second_heading_repeating_the_title_is_the_same_role():
     assert [s.kind for s in role.sections] == [SectionKind.REQUIREMENTS, SectionKind.PREFERRED]
 
 
+def test_underlined_headings_are_headings_and_a_recruiting_heading_names_the_title():
+    # The shape of a Japanese hiring page in reStructuredText.
+    text = (
+        "【求人情報】株式会社アカリ\n"
+        "==========================\n"
+        "\n"
+        "WEBバックグラウンドを支えるサーバーエンジニアを募集します\n"
+        "----------------------------------------------\n"
+        "\n"
+        "アカリはデジタルフィールドにおけるユーザーエクスペリエンスをプロデュースする制作会社です。\n"
+        "\n"
+        "Requirements\n"
+        "------------\n"
+        "\n"
+        "- Linux\n"
+        "Some text\n"
+        "---\n"
+    )
+    [role] = parse_posting(text).roles
+    assert role.title == "サーバーエンジニア"
+    assert SectionKind.REQUIREMENTS in [s.kind for s in role.sections]
+    assert [s.label for s in role.sections if s.kind is SectionKind.REQUIREMENTS] == [
+        "Requirements"
+    ]
+
+
 @pytest.mark.parametrize(
     ("label", "kind"),
     [
@@ -107,3 +133,25 @@ def test_a_saved_page_without_json_ld_is_read_from_its_main_text():
     assert parsed.company == "ARM"
     kinds = {s.label: (s.kind, s.line) for s in role.sections}
     assert kinds["Desired Skills"] == (SectionKind.PREFERRED, 367)  # the page's own line
+
+
+@pytest.mark.parametrize(
+    ("heading", "company"),
+    [
+        ("마키나락스는..", "마키나락스"),
+        ("アカリについて", "アカリ"),
+        ("회사는", ""),
+        ("AI Lab은..", ""),
+        # The heading of a seed posting: a team's introduction.
+        ("AI Lab 소개", ""),
+    ],
+)
+def test_a_korean_or_japanese_heading_introducing_the_company_names_it(heading, company):
+    text = f"# Data Scientist\n\n## {heading}\n\n데이터와 지능의 산업계 응용에 집중합니다.\n"
+    assert parse_posting(text).company == company
+
+
+@pytest.mark.parametrize("heading", ["마키나락스는..", "アカリについて"])
+def test_a_heading_introducing_the_company_opens_its_introduction(heading):
+    text = f"# Data Scientist\n\n## {heading}\n\n데이터와 지능의 산업계 응용에 집중합니다.\n"
+    assert parse_posting(text).roles[0].sections[0].kind is SectionKind.ABOUT

@@ -66,9 +66,22 @@ _IS_LOOKING = re.compile(
     r"^(?P<name>[\w&.'\- ]{2,60}?)\s+(?:is|are)\s+(?:looking for|hiring|seeking|recruiting)\b",
     re.IGNORECASE,
 )
-_ABOUT = re.compile(r"^about\s+(?P<name>.+)$", re.IGNORECASE)
+_ABOUT = re.compile(
+    r"^about\s+(?P<name>.+)$|"
+    # A heading introducing the company: "마키나락스는..", "アカリについて" ("AI Lab 소개"
+    # introduces a team as often as a company: it names none).
+    r"^(?P<cjk>[\uac00-\ud7af\u30a0-\u30ffA-Za-z0-9&.\- ]{2,30}?)\s*"
+    r"(?:(?<=[\uac00-\ud7af])(?:은|는)|について)\s*[.…!?]*$",
+    re.IGNORECASE,
+)
 _NOT_A_NAME = re.compile(
     r"^(?:the|this|our|us|you|your|me|role|job|position|team|opportunity|company)\b",
+    re.IGNORECASE,
+)
+# "회사는", "私たちについて", "AI Lab은": a word for the company, or a team, names no company.
+_GENERIC_CJK = re.compile(
+    r"^(?:팀|회사|기업|우리|저희|직무|포지션|チーム|会社|企業|私たち|当社|弊社)|"
+    r"(?:lab|team|group|팀|랩|연구소|본부|그룹|チーム|部)$",
     re.IGNORECASE,
 )
 _FILE_WORD = re.compile(r"[^\W_]+")
@@ -122,8 +135,9 @@ def company_in_heading(text: str) -> str | None:
     if looking and not _NOT_A_NAME.match(looking.group("name")):
         return looking.group("name").strip()
     about = _ABOUT.match(text.strip())
-    if about and not _NOT_A_NAME.match(about.group("name")):
-        return about.group("name").strip()
+    name = about and (about.group("name") or about.group("cjk"))
+    if name and not _NOT_A_NAME.match(name) and not _GENERIC_CJK.search(name):
+        return name.strip()
     return None
 
 

@@ -92,7 +92,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     ),
     (
         SectionKind.ABOUT,
-        r"^about\b|who we are|our company|our values|\bcompany\b|소개|회사|会社|紹介|企業",
+        r"^about\b|who we are|our company|our values|\bcompany\b|소개|회사|会社|紹介|企業|"
+        r"(?<=[\uac00-\ud7af])(?:은|는)\s*[.…]*$|について$",  # "마키나락스는..", "アカリについて"
     ),
 )
 _COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _RULES)

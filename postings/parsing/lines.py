@@ -85,8 +85,28 @@ def _unbold(text: str) -> str:
     return _LINK.sub(lambda link: link.group("label"), text).strip()
 
 
+# A heading underlined, as Markdown's setext headings and reStructuredText's are:
+# "Requirements" over "------------".
+_UNDERLINE = re.compile(r"^ {0,3}(?:(?P<one>=)|-)(?:=|-)*[ \t]*$")
+_UNDERLINE_MIN = 3
+
+
 def read_lines(text: str) -> list[Line]:
-    return [read_line(number, raw) for number, raw in enumerate(text.splitlines(), start=1)]
+    lines = [read_line(number, raw) for number, raw in enumerate(text.splitlines(), start=1)]
+    for index in range(len(lines) - 1):
+        line, under = lines[index], lines[index + 1]
+        underline = _UNDERLINE.match(under.raw)
+        if (
+            line.shape is Shape.TEXT
+            and line.depth == 0
+            and underline
+            and len(set(under.raw.strip())) == 1
+            and len(under.raw.strip()) >= _UNDERLINE_MIN
+            and (index == 0 or lines[index - 1].is_blank)
+        ):
+            depth = 1 if underline.group("one") else 2
+            lines[index] = Line(line.number, line.raw, Shape.HEADING, _unbold(line.text), depth)
+    return lines
 
 
 # A hard-wrapped sentence goes on in the next line. Its first line ends without closing the

@@ -42,7 +42,7 @@ from taxonomy.notes.parser import (
     check_depth,
     check_line_length,
 )
-from taxonomy.notes.roles import role_from_first_line
+from taxonomy.notes.roles import role_from_first_line, role_in_sentence
 
 _SHARED = re.compile(
     r"^(?:for |in )?all (?:positions|roles|openings)|^common\b|^everyone\b|공통|共通", re.IGNORECASE
@@ -245,6 +245,9 @@ class _Reader:
             if not same:
                 self.roles.append(self.block)
         else:
+            if not self.roles and (hired := role_in_sentence(line.text)):
+                # "…サーバーエンジニアを募集します": a heading recruiting for the title
+                self.document.facts.setdefault(Fact.TITLE, hired.title)
             self._open(line.text, line, rank=line.depth)
 
     def _stated_in_heading(self, line: Line) -> bool:

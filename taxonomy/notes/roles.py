@@ -184,8 +184,26 @@ def role_from_label(label: str) -> RoleLine | None:
     return RoleLine(clean_title(title[:1].upper() + title[1:]))
 
 
+# "…を支えるサーバーエンジニアを募集します", "백엔드 개발자를 채용합니다": the title is the run of
+# katakana and kanji (Korean: a word or two) ending in a job noun before "募集" or "채용".
+_JOB_NOUN = (
+    r"(?:엔지니어|개발자|연구원|과학자|사이언티스트|아키텍트|매니저|디자이너|분석가|"
+    r"エンジニア|開発者|研究員|研究者|サイエンティスト|アーキテクト|マネージャー|デザイナー|"
+    r"アナリスト|プログラマー|スペシャリスト)"
+)
+_CJK_RECRUITING = re.compile(
+    rf"(?P<title>[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]*{_JOB_NOUN}|"
+    rf"(?:[\uac00-\ud7afA-Za-z]+\s)?[\uac00-\ud7afA-Za-z]*{_JOB_NOUN})"
+    r"\s*(?:を|를|을|の)?\s*(?:募集|모집|채용)"
+)
+
+
 def role_in_sentence(text: str) -> RoleLine | None:
-    """ "We are looking for a Senior Software Engineer to …" → that title."""
+    """ "We are looking for a Senior Software Engineer to …" → that title; also a Korean or
+    Japanese sentence recruiting one ("サーバーエンジニアを募集します")."""
+    recruiting = _CJK_RECRUITING.search(text) if CJK.search(text) else None
+    if recruiting:
+        return RoleLine(recruiting.group("title"))
     match = _IN_SENTENCE.search(text.replace("*", ""))
     if not match:
         return None
