@@ -82,11 +82,13 @@ class Vocabulary:
         self.matcher = TechnologyMatcher(Term.from_entry(entry) for entry in entries)
 
     def resolve(self, labelled: dict) -> str | None:
-        """The slug a labelled technology has now: its label's, or its name's entry since."""
+        """The slug a labelled technology has now: the entry its name is a spelling of, else
+        its label's (the nearest entry when it was labelled: "database design" was labelled
+        data modelling before the vocabulary had an entry of that name)."""
         slug = labelled.get("slug")
         if slug and slug not in self.slugs:
             raise SystemExit(f"fixtures/eval: {slug!r} is not in the vocabulary any more")
-        return slug or self.by_name.get(labelled["name"].casefold())
+        return self.by_name.get(labelled["name"].casefold()) or slug
 
 
 def score_tags(
