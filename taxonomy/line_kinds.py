@@ -393,9 +393,14 @@ def line_kinds(lines: Sequence[tuple[str, int | None, int]]) -> list[LineKind]:
     kinds: list[LineKind] = []
     # (depth, kind) of the labels in force, innermost last.
     labels: list[tuple[int, LineKind]] = []
-    for index, (text, _parent, depth) in enumerate(lines):
+    glossed: list[bool] = []  # whether a line stands under a name the author explains
+    for index, (text, parent, depth) in enumerate(lines):
         while labels and labels[-1][0] > depth:
             labels.pop()
+        glossed.append(parent is not None and (glossed[parent] or names_a_thing(lines[parent][0])))
+        if glossed[index]:
+            kinds.append(LineKind.OTHER)  # "Splunk" / "search, monitor, and analyze …"
+            continue
         # A label ends in a colon or has lines nested in it: "Communication skills" alone
         # asks for them.
         opens = text.rstrip(" *").endswith((":", "\uff1a")) or (
@@ -410,6 +415,25 @@ def line_kinds(lines: Sequence[tuple[str, int | None, int]]) -> list[LineKind]:
             continue
         kinds.append(kind_under(labels[-1][1] if labels else None, text, first=index == 0))
     return kinds
+
+
+# A name standing alone over lines of its own: the author noting what a product is
+# ("Icinga" / "Icinga is an open-source … monitoring application", "RSpec" / "RSpec:
+# Behaviour Driven Development for Ruby"). A name is a word to three, capitalised ("New
+# Relic"), without a colon: "Optimization:" or "Potential projects include:" introduce what
+# the hire will do, and a job title or a label of what is asked is not a name either.
+_NAME = re.compile(r"^(?=[^a-z]|[a-z]+[A-Z])[\w.+#-]+(?: [\w.+#-]+){0,2}$")
+
+
+def names_a_thing(text: str) -> bool:
+    """Whether a line is only a name, which the lines under it explain."""
+    plain = _plain(text)
+    return (
+        bool(_NAME.match(plain))
+        and section_label(text) is None
+        and not _ASKING.search(plain)
+        and role_from_first_line(plain) is None
+    )
 
 
 def kind_under(label: LineKind | None, text: str, *, first: bool = False) -> LineKind:

@@ -107,6 +107,35 @@ def test_labels_give_their_kind_to_the_lines_under_and_after_them():
     assert line_kinds(lines) == [OTHER, REQ, OTHER, PREF, PREF, OTHER, DUTY]
 
 
+def test_lines_explaining_a_name_the_author_noted_are_other():
+    # Real lines of the corpus: the author noting what a product is, under its name.
+    lines = [
+        ("Splunk", None, 0),
+        ("search, monitor, and analyze machine-generated data, via Web-style interface", 0, 1),
+        ("Icinga", None, 0),
+        ("Icinga is an open-source computer system and network monitoring application.", 2, 1),
+        ("open source umbrella project for a range of tools", 3, 2),
+        ("supports test automation for Web applications", 4, 3),
+        ("Experience with Python", None, 0),
+    ]
+    assert line_kinds(lines) == [REQ, OTHER, REQ, OTHER, OTHER, OTHER, REQ]
+
+
+@pytest.mark.parametrize(
+    "parent",
+    [
+        "Optimization:",  # a topic of the work, introducing duties
+        "Potential projects include:",
+        "database software:",  # a label of what is asked
+        "Biostatistician III",  # a job title
+        "Qualifications",
+    ],
+)
+def test_lines_under_a_label_or_title_are_not_read_as_notes(parent):
+    lines = [(parent, None, 0), ("Develop Deep Neural Network (DNN) optimization algorithms", 0, 1)]
+    assert line_kinds(lines)[1] is not OTHER
+
+
 @pytest.mark.parametrize(
     "line",
     [
