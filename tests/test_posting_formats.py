@@ -155,3 +155,37 @@ def test_a_korean_or_japanese_heading_introducing_the_company_names_it(heading, 
 def test_a_heading_introducing_the_company_opens_its_introduction(heading):
     text = f"# Data Scientist\n\n## {heading}\n\n데이터와 지능의 산업계 응용에 집중합니다.\n"
     assert parse_posting(text).roles[0].sections[0].kind is SectionKind.ABOUT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            # A real posting's line, above its list of duties.
+            "You will work closely with the team on the computer vision, computer graphics "
+            "and robotic control modules including:",
+            SectionKind.RESPONSIBILITIES,
+        ),
+        (
+            "You'll need to have hands-on experience in most of the following areas of "
+            "machine learning and data engineering:",
+            SectionKind.REQUIREMENTS,
+        ),
+        (
+            "Ideally you also bring experience with a few of the following tools and "
+            "frameworks that we use every day:",
+            SectionKind.PREFERRED,
+        ),
+    ],
+)
+def test_a_long_sentence_introducing_a_list_opens_the_section_its_opening_says(sentence, kind):
+    text = f"# C++ Software Engineer\n\n{sentence}\n\n* Developing the acquisition system\n"
+    [section] = parse_posting(text).roles[0].sections
+    assert section.kind is kind
+    assert [item.text for item in section.items] == ["Developing the acquisition system"]
+
+
+def test_a_long_sentence_ending_in_a_colon_that_says_nothing_of_a_list_opens_nothing():
+    sentence = "Our team is small and we care a great deal about the craft of the work we do:"
+    text = f"# C++ Software Engineer\n\n{sentence}\n\n* Ship often\n"
+    assert parse_posting(text).roles[0].sections == []

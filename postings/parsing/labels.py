@@ -138,6 +138,8 @@ def standalone_label(text: str) -> SectionKind | None:
     text = _normalise(head)
     words = len(_WORD.findall(text))
     limit = INTRODUCING_MAX_WORDS if introduces else STANDALONE_MAX_WORDS
+    if introduces and words > limit and text and text[-1] not in ".!?。":
+        return _introduced_by_its_opening(text)
     if not text or text[-1] in ".!?。" or words > limit:
         return None
     for kind, pattern in _COMPILED:
@@ -149,6 +151,39 @@ def standalone_label(text: str) -> SectionKind | None:
             # A sentence introducing a list: only what it asks for, not a word in passing
             # ("experience supporting company infrastructure:" is not about the company).
             return kind if introduces and kind.asks_for_skills else None
+    return None
+
+
+# A long sentence introducing a list says by its opening what the list is: "You will work
+# closely with the team on the computer vision … modules including:" lists duties.
+_OPENINGS = (
+    (
+        SectionKind.PREFERRED,
+        re.compile(r"^(?:ideally,? you|it would be (?:great|nice)|bonus points)", re.I),
+    ),
+    (
+        SectionKind.REQUIREMENTS,
+        re.compile(
+            rf"^(?:{_YOU_WILL} (?:need|have|bring)|you (?:should |must )?(?:have|bring)\b|"
+            r"we(?:'re| are) looking for (?:someone|a person|candidates|people) (?:who|with))",
+            re.I,
+        ),
+    ),
+    (
+        SectionKind.RESPONSIBILITIES,
+        re.compile(
+            rf"^(?:in this role,? |as (?:an?|the) [\w ]{{2,60}}?, )?{_YOU_WILL}\b|"
+            r"^your (?:work|responsibilities|day)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def _introduced_by_its_opening(text: str) -> SectionKind | None:
+    for kind, opening in _OPENINGS:
+        if opening.search(text):
+            return kind
     return None
 
 
