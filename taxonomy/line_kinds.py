@@ -118,7 +118,8 @@ _MARKUP = re.compile(r"[*_`>#]+")
 _DUTY_START = re.compile(
     r"^(?:you(?:'|\u2019)?ll\b|you will\b|you would\b|in this role\b|as an? [\w ]{2,60}?, you\b|"
     r"your (?:role|responsibilit|mission|day)|responsibilities (?:include|will)|"
-    r"(?:be )?responsible for\b|"
+    r"(?:be )?responsible for\b|(?:[\w-]+ ){1,6}will be responsible for\b|"
+    r"be (?:a|an|the|part of|active|involved|accountable)\b|"
     r"(?:the )?(?:candidate|engineer|scientist|researcher|intern|hire|person) will\b|"
     rf"(?:[a-z]+ly )?(?:{VERBS})(?:s|es|ed)?\b|[a-z]+ing\b)",
     re.IGNORECASE,
@@ -152,14 +153,20 @@ _ABOUT = re.compile(
     r"^(?:(?i:we(?:'re|\u2019re| are| have| build| make| believe| develop| design| help| offer|"
     r" work| love| value| live)\b|"
     r"our (?:mission|team|company|vision|goal|customers|products?|platform|culture|teams|"
-    r"group|lab|organi[sz]ation)\b|join (?:us|our|the)\b|founded\b|"
+    r"group|lab|organi[sz]ation|(?:tech(?:nology)? )?stack)\b|join (?:us|our|the)\b|founded\b|"
+    # "The mission of the Data Science team …", "The Silicon Design group is a diverse team"
+    r"the mission of\b|the (?:[\w-]+ ){1,4}(?:team|group|lab|division) (?:is|are)\b|"
     r"about (?:us|the (?:team|company))\b|"
     r"this (?:position|role) (?:will be|is) (?:part of|based in|within)\b)|"
     # "Groq's Software Infrastructure team maintains …"
     r"[A-Z][\w&.-]*(?:'|\u2019)s (?:[\w-]+ ){0,4}(?:team|group|lab|mission)\b|"
     r"At [A-Z][^,]{1,60}, we\b|"
     # "Tenstorrent is leading …", but not "You are a skilled engineer": that asks.
-    r"(?!You\b)[A-Z][\w&.'\u2019-]*(?:\s+(?!You\b)[A-Z(][\w&.'\u2019()-]*){0,5} (?:is|are) )"
+    r"(?!You\b)[A-Z][\w&.'\u2019-]*(?:\s+(?!You\b)[A-Z(][\w&.'\u2019()-]*){0,5} (?:is|are) |"
+    # "Qorvo (Nasdaq: QRVO) supplies innovative semiconductor solutions …"
+    r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?: \([^()]{1,40}\))? (?:supplies|builds|develops|"
+    r"provides|delivers|creates|designs|makes|offers|enables|powers|helps|combines|serves|"
+    r"specializes|specialises|pioneers|empowers|operates) )"
 )
 _MONEY = re.compile(r"[$€£¥₩]\s?\d|\b\d[\d,.]*\s?(?:k|K)\b|\b(?:USD|EUR|GBP|KRW|JPY)\b")
 _OTHER = re.compile(
@@ -167,7 +174,9 @@ _OTHER = re.compile(
     r"\b(?:salary|compensation|pay range|base pay|equal opportunity|eeo|benefits|401\(k\)|"
     r"visa sponsorship|relocation|how to apply|apply (?:now|here|online|at)|"
     r"job (?:id|number|requisition)|req(?:uisition)? id|posted on|location:|"
-    r"full[- ]time|part[- ]time|hybrid|on-?site|remote|(?:welcomed?|encouraged) to apply)\b",
+    r"full[- ]time|part[- ]time|hybrid|on-?site|remote|(?:welcomed?|encouraged) to apply|"
+    r"send (?:us )?your (?:cv|resume|r\u00e9sum\u00e9|application)|"
+    r"(?:you(?:'|\u2019)?ll|you will|will) report (?:directly )?to)\b",
     re.IGNORECASE,
 )
 # A fact a posting states, whatever else its line says: "Location: Remote (must be in USA)",
@@ -175,7 +184,8 @@ _OTHER = re.compile(
 _FACT = re.compile(
     r"^(?:location|salary|compensation|pay|department|job (?:id|type)|employment type|"
     r"start date|deadline)\s*:|"
-    r"\b(?:salary|compensation|pay|base)\b[^.]{0,80}?(?:[$€£¥₩]\s?\d|\b\d[\d,.]*\s?[kK]\b)",
+    r"\b(?:salary|compensation|pay|base)\b[^.]{0,80}?(?:[$€£¥₩]\s?\d|\b\d[\d,.]*\s?[kK]\b)|"
+    r"\b(?:fair chance|arrest and conviction)\b",
     re.IGNORECASE,
 )
 _OTHER_SHORT_WORDS = 12
@@ -186,9 +196,12 @@ _OTHER_HINTS = (
     *("usd", "eur", "gbp", "krw", "jpy", "http", "salary", "compensation", "pay", "eeo"),
     *("opportunit", "benefit", "401", "visa", "relocat", "apply", "job", "req", "posted"),
     *("location", "time", "hybrid", "site", "remote", "welcome", "encouraged", "department"),
-    *("deadline", "start date", "employment", "base"),
+    *("deadline", "start date", "employment", "base", "send", "fair chance", "arrest"),
+    *("report",),
 )
 _YOU_WILL = re.compile(r"\byou(?:'|\u2019)?(?:ll| will)\b", re.IGNORECASE)
+# Hiring someone to do something: "We are seeking … Engineer to help develop our …".
+_HIRED_TO_DO = re.compile(rf"[^.]*? to (?:help )?(?:{VERBS})\b", re.IGNORECASE)
 _LABEL_WORDS = 6
 _LABEL_MAX_LENGTH = 80  # a label is a few words; longer lines need not be read as one
 # A requirement with an optional part: "Must be fluent in Python, other languages are a plus".
@@ -345,10 +358,15 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
         return LineKind.OTHER  # a label of the author's own ("use cases:")
     if first and role_from_first_line(plain) is not None:
         return LineKind.OTHER
-    if ("hiring" in plain or "seeking" in plain or "looking for" in plain) and _HIRING.search(
-        plain
-    ):
-        return LineKind.DUTY if _YOU_WILL.search(plain) else LineKind.REQUIREMENT
+    hiring = (
+        ("hiring" in plain or "seeking" in plain or "looking for" in plain)
+        and _HIRING.search(plain)
+    ) or None
+    # "Krai is a Cambridge-based startup … We are looking for …" introduces the company.
+    if hiring and not (_ABOUT.match(plain) and hiring.start() > _opening(plain)):
+        if _YOU_WILL.search(plain) or _HIRED_TO_DO.match(plain, hiring.end()):
+            return LineKind.DUTY
+        return LineKind.REQUIREMENT
     # An introduction or a duty may still ask for something early on ("Work experience in");
     # a paragraph introducing the company is read by its first sentence.
     if _ABOUT.match(plain) and not _ASKING.search(plain, 0, _opening(plain)):

@@ -14,7 +14,11 @@ VERBS = (
     r"assist|ensure|act|serve|run|operate|extend|enhance|advance|transform|tackle|solve|take|"
     r"bring|champion|foster|oversee|set|stay|keep|recommend|propose|produce|prepare|document|"
     r"report|conceive|formulate|interface|liaise|teach|onboard|interact|execute|employ|meet|"
-    r"modernize|model|specify|characterize|simulate|program|code|port|migrate|refactor"
+    r"modernize|model|specify|characterize|simulate|program|code|port|migrate|refactor|become|"
+    r"leverage|collect|gather|overcome|systemati[sz]e|troubleshoot|diagnose|resolve|measure|"
+    r"assess|track|prioriti[sz]e|facilitate|streamline|configure|install|administer|upgrade|"
+    r"triage|launch|release|instrument|refine|curate|enable|empower|advocate|accelerate|"
+    r"craft|iterate|construct|audit|organi[sz]e|educate|hire"
 )
 _VERB = re.compile(rf"(?:{VERBS})(?:s|es|ed)?", re.IGNORECASE)
 

@@ -89,7 +89,11 @@ def test_a_restore_that_fails_halfway_leaves_the_database_empty(db, tmp_path):
         ("missing.json.gz", None, "no such backup file"),
         ("notes.md", b"# notes", "a backup's name ends in .json.gz"),
         ("plain.json.gz", b"[]", r"not a Fieldnotes backup \(Not a gzipped file"),
-        ("cut.json.gz", gzip.compress(b'[{"model": "taxonomy.research', mtime=0), "not a Fieldnotes"),
+        (
+            "cut.json.gz",
+            gzip.compress(b'[{"model": "taxonomy.research', mtime=0),
+            "not a Fieldnotes",
+        ),
     ],
 )
 def test_restore_says_in_one_line_what_is_wrong_with_the_file(db, tmp_path, name, content, message):

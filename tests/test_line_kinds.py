@@ -75,6 +75,51 @@ REQ, PREF, DUTY, ABOUT, OTHER = (
             "(Python, Django or React, ES6 or Node.js, etc.)",
             REQ,
         ),
+        # The company first, the hiring after: an introduction.
+        (
+            "Krai is a Cambridge-based startup focusing on creating ultra-efficient computer "
+            "systems for Edge AI and Robotics applications. We are looking for curious and "
+            "motivated R&D engineers to join us on our exciting journey!",
+            ABOUT,
+        ),
+        (
+            "Qorvo (Nasdaq: QRVO) supplies innovative semiconductor solutions that make a "
+            "better world possible.",
+            ABOUT,
+        ),
+        ("Our stack currently includes AWS, Spring Boot, Spring Cloud, Postgres", ABOUT),
+        (
+            "The Silicon Design group is a diverse team of world class silicon design, "
+            "verification and validation experts.",
+            ABOUT,
+        ),
+        # Hired to do something; what the hire will be responsible for.
+        (
+            "We are seeking motivated Mixed Signal Hardware Design Engineer to help develop our "
+            "Passage photonics interconnect products",
+            DUTY,
+        ),
+        (
+            "The Staff Fluidics Platform Engineer will be responsible for supporting the "
+            "transition of the fluidic architecture",
+            DUTY,
+        ),
+        ("Be a key member of the Anaconda Enterprise team", DUTY),
+        (
+            "Be comfortable with ambiguity and complexity, thrive in group discussions and be "
+            "an able communicator",
+            REQ,
+        ),
+        ("Leverage 2DID and Die Level Traceability to perform novel analyses", DUTY),
+        ("Collect and analyze user behavior through field visits, ethnography, surveys", DUTY),
+        # How to apply, whom the hire reports to, the law on hiring: other.
+        ("Please send your CV and short covering letter to info@krai.ai", OTHER),
+        ("You will report to the Engineering Manager of the Messaging Optimization team.", OTHER),
+        (
+            "Pursuant to the San Francisco Fair Chance Ordinance, we will consider for "
+            "employment qualified applicants with arrest and conviction records.",
+            OTHER,
+        ),
     ],
 )
 def test_a_line_reads_as_what_it_is(line, kind):
