@@ -93,6 +93,18 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("기술 스택", SectionKind.STACK),
         ("Hiring process", SectionKind.PROCESS),
         ("Description", SectionKind.OTHER),
+        # Real headings of the evaluation postings.
+        ("Job Description", SectionKind.RESPONSIBILITIES),
+        ("What you'll get to do", SectionKind.RESPONSIBILITIES),
+        ("담당할 업무", SectionKind.RESPONSIBILITIES),
+        ("업무:", SectionKind.RESPONSIBILITIES),
+        ("Desired Skills & Experience", SectionKind.REQUIREMENTS),
+        ("What it takes to succeed", SectionKind.REQUIREMENTS),
+        ("【追加希望スキル】", SectionKind.PREFERRED),
+        ("What you can look forward to", SectionKind.BENEFITS),
+        ("Why AHEAD", SectionKind.ABOUT),
+        ("The Role:", SectionKind.OTHER),
+        ("About The Role", SectionKind.OTHER),
     ],
 )
 def test_labels_are_classified_in_english_korean_and_japanese(label, kind):
@@ -124,6 +136,12 @@ def test_a_requirement_that_mentions_a_keyword_is_not_a_label(line):
         ),
         (
             "In this role you will be responsible for the following tasks:",
+            SectionKind.RESPONSIBILITIES,
+        ),
+        # A paragraph: its last sentence introduces the list.
+        (
+            "The NeuroMl team is looking for strong candidates to help advance state-of-the-art "
+            "research in large-scale deep learning. In this position, your job will be to:",
             SectionKind.RESPONSIBILITIES,
         ),
     ],

@@ -44,23 +44,30 @@ _TEAM_INTRODUCTION = (
 _RULES: tuple[tuple[SectionKind, str], ...] = (
     # LinkedIn wraps a whole posting in "About the job": it says nothing of the company.
     (SectionKind.OTHER, r"^about (?:the|this) job$"),
+    # "About the role" and "This role" give an overview; what the hire does comes under it.
+    (SectionKind.OTHER, r"^(?:about )?(?:the|this) (?:role|position)$"),
     # "What You Bring To The Team" asks; it does not introduce the team.
     (SectionKind.REQUIREMENTS, rf"what (?:{_YOU_WILL} |you )?bring"),
+    # LinkedIn's heading of everything asked: not only what is desired.
+    (SectionKind.REQUIREMENTS, r"^desired skills (?:and|&) experience$"),
+    # "What you'll get to do" is the work, not what the job gives.
+    (SectionKind.RESPONSIBILITIES, r"\bget to do\b|^(?:job|position|role) description$"),
     # A team's introduction introduces, as a company's does ("About the team", "팀 소개").
     (SectionKind.ABOUT, _TEAM_INTRODUCTION),
     (
         SectionKind.PREFERRED,
         r"prefer|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|desir(?:ed|able)|"
         r"(?:ways to )?stand out(?: from the crowd)?|(?:a|strong|big) plus\b|"
-        r"especially interested|plus points|우대|가산점|歓迎|尚可",
+        r"especially interested|plus points|우대|가산점|歓迎|尚可|追加希望|希望スキル",
     ),
     (
         SectionKind.BENEFITS,
-        rf"\bgained\b|what {_YOU_WILL} (?:get|gain|learn)|what we offer|we offer\b",
+        rf"\bgained\b|what {_YOU_WILL} (?:get|gain|learn)|what we offer|we offer\b|"
+        r"look forward to",
     ),
     (
         SectionKind.REQUIREMENTS,
-        r"requirement|required|qualification|must[- ]haves?\b|who you are|"
+        r"requirement|required|qualification|must[- ]haves?\b|who you are|what it takes|"
         rf"what (?:{_YOU_WILL} |you )?bring|what we(?:'re| are) looking for|you (?:should )?have\b|"
         r"what we need to see|what you(?:'ll| will)? need|"
         r"\bskills?\b|your profile|자격|필수|요건|필요\s*역량|응시\s*조건|"
@@ -68,10 +75,10 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     ),
     (
         SectionKind.RESPONSIBILITIES,
-        rf"responsibilit|what {_YOU_WILL} (?:do|be doing|work on)|duties|\b(?:the|your) role\b|"
+        rf"responsibilit|what {_YOU_WILL} (?:do|be doing|work on)|duties|\byour (?:role|job)\b|"
         r"areas? of contribution|역할|직무\s*내용|"
         r"day[- ]to[- ]day|your mission|\btasks?\b|success looks like|"
-        r"담당\s*업무|주요\s*업무|업무\s*내용|하는\s*일|業務|仕事内容|職務内容",
+        r"담당할?\s*업무|주요\s*업무|업무\s*내용|^업무$|하는\s*일|業務|仕事内容|職務内容",
     ),
     (
         SectionKind.STACK,
@@ -93,6 +100,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.ABOUT,
         r"^about\b|who we are|our company|our values|\bcompany\b|소개|회사|会社|紹介|企業|"
+        r"^why (?!join|work)[\w&.-]+$|"  # "Why AHEAD"
         r"(?<=[\uac00-\ud7af])(?:은|는)\s*[.…]*$|について$",  # "마키나락스는..", "アカリについて"
     ),
 )
@@ -101,6 +109,7 @@ _TEAM_RE = re.compile(_TEAM_INTRODUCTION, re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _COLON = re.compile(r"[:\uff1a]")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_SENTENCE_END = re.compile(r"(?<=\w[.!?])\s+(?=[A-Z])")
 
 # A line standing alone (``Requirements:`` or ``What you'll do``) is a label only when it is
 # short and mostly the keyword; "Teamwork and communication skills" is a requirement.
@@ -172,8 +181,8 @@ _OPENINGS = (
     (
         SectionKind.RESPONSIBILITIES,
         re.compile(
-            rf"^(?:in this role,? |as (?:an?|the) [\w ]{{2,60}}?, )?{_YOU_WILL}\b|"
-            r"^your (?:work|responsibilities|day)\b",
+            rf"^(?:in this (?:role|position),? |as (?:an?|the) [\w ]{{2,60}}?, )?{_YOU_WILL}\b|"
+            r"^(?:in this (?:role|position),? )?your (?:work|responsibilities|day|job)\b",
             re.I,
         ),
     ),
@@ -181,8 +190,11 @@ _OPENINGS = (
 
 
 def _introduced_by_its_opening(text: str) -> SectionKind | None:
+    """The kind a sentence's opening says; for a paragraph, its last sentence's opening ("The
+    NeuroMl team is looking for … In this position, your job will be to:")."""
+    last = _SENTENCE_END.split(text)[-1]
     for kind, opening in _OPENINGS:
-        if opening.search(text):
+        if opening.search(text) or opening.search(last):
             return kind
     return None
 
