@@ -3,10 +3,13 @@
 Every non-placeholder skill line of the seed notes and of the corpus files in ``fixtures/`` is
 a candidate; ``--lines`` of them are drawn at random with a fixed seed. Each skill set one of
 them belongs to is written once, with its lines, for labelling its role title and employer.
-A set falls in the held-out part by a hash of where it stands, so the split is the same
-whoever draws it and whatever else the file holds.
+In the first batch a set falls in the held-out part by a hash of where it stands, so the
+split is the same whoever draws it and whatever else the file holds. A later batch is drawn
+afresh (its own seed) from the sets no earlier batch holds, and all of it is held out: it
+replaces a held-out part whose errors have been read.
 
-    python benchmarks/eval_sample.py --lines 420 --out DIR   # the lines and sets to label
+    python benchmarks/eval_sample.py --lines 420 --out DIR              # batch 1
+    python benchmarks/eval_sample.py --batch 2 --lines 240 --out DIR    # batch 2
 
 Labelled, they become fixtures/eval/notes/lines.jsonl and sets.jsonl (see its README).
 """
@@ -27,6 +30,7 @@ from taxonomy.notes.parser import is_placeholder, parse_notes  # noqa: E402
 
 SEED = 12
 HELD_OUT_SHARE = 0.4
+LABELLED_SETS = ROOT / "fixtures/eval/notes/sets.jsonl"
 NOTES_FILES = [ROOT / "fixtures/notes.md", *sorted((ROOT / "fixtures/corpus").rglob("*.md"))]
 
 
@@ -53,19 +57,28 @@ def candidates():
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=420)
+    parser.add_argument("--batch", type=int, default=1, help="1, or a later batch (held out)")
     parser.add_argument("--out", type=Path, required=True, help="folder for the files to label")
     args = parser.parse_args()
     pool = list(candidates())
-    drawn = sorted(random.Random(SEED).sample(range(len(pool)), args.lines))
+    if args.batch > 1:
+        with open(LABELLED_SETS, encoding="utf-8") as labelled:
+            earlier = [json.loads(line) for line in labelled]
+        taken = {s["set"] for s in earlier if s["batch"] < args.batch}
+        pool = [candidate for candidate in pool if candidate[0] not in taken]
+    seed = SEED + args.batch - 1
+    drawn = sorted(random.Random(seed).sample(range(len(pool)), args.lines))
     lines, sets = [], {}
     for index in drawn:
         set_id, node, skill, area, name = pool[index]
         parent = node.skills[skill.parent].text if skill.parent is not None else None
+        split = "held-out" if args.batch > 1 or held_out(set_id) else "tune"
         lines.append(
             {
                 "id": f"{name}:{skill.line.number}",
                 "set": set_id,
-                "split": "held-out" if held_out(set_id) else "tune",
+                "split": split,
+                "batch": args.batch,
                 "text": skill.text,
                 "parent": parent,
             }
@@ -74,7 +87,8 @@ def main() -> None:
             set_id,
             {
                 "set": set_id,
-                "split": "held-out" if held_out(set_id) else "tune",
+                "split": split,
+                "batch": args.batch,
                 "field": " > ".join(area.path),
                 "label": node.label,
                 "lines": [s.text for s in node.skills][:80],
