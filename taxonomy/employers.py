@@ -18,7 +18,8 @@ from itertools import islice
 from taxonomy.verbs import is_verb
 
 _MARKUP = re.compile(r"[*_`]+")
-_WORD = r"[A-Z0-9][\w&.'\u2019+-]*"
+# A capitalised word, or one capitalised inside ("xAI", "eBay").
+_WORD = r"(?:[A-Z0-9]|[a-z]{1,2}[A-Z])[\w&.'\u2019+-]*"
 _NAME = rf"(?P<name>(?:The )?{_WORD}(?:[ \t]+(?:{_WORD}|of|for|&|and)){{0,4}})"
 # Each statement with the words one of which every match of it holds (most lines hold none
 # of them, and substring tests clear them many times faster than the expressions), and
@@ -200,7 +201,9 @@ _MAX_NAME = 60
 # A posting introduces its employer near its top: later lines are not read for it.
 MAX_LINES_READ = 25
 # "Jane Street's …", "Ginkgo's …": a company speaking of its own teams and products.
-_POSSESSIVE = re.compile(r"\b(?P<name>[A-Z][\w&.+-]*(?: [A-Z][\w&.+-]*){0,2})(?:'|\u2019)s\b")
+_POSSESSIVE = re.compile(
+    r"\b(?P<name>(?:[A-Z]|[a-z]{1,2}[A-Z])[\w&.+-]*(?: [A-Z][\w&.+-]*){0,2})(?:'|\u2019)s\b"
+)
 # What only an organisation has: "Splunk's Cloud group" is Splunk's, though Splunk is also a
 # technology; "Python's ecosystem" is not an employer's.
 _ORGANISATION_OWNS = re.compile(

@@ -17,6 +17,13 @@ from taxonomy.employers import stated_employer
         (["About Tenstorrent"], "Tenstorrent"),
         (["Apply at https://careers.sifive.com/jobs/123"], "Sifive"),
         (["Support Ginkgo's Biosecurity Teams", "Shape Ginkgo's direction"], "Ginkgo"),
+        (
+            [
+                "xAI\u2019s mission is to create AI systems that can accurately understand the "
+                "universe and aid humanity in its pursuit of knowledge."
+            ],
+            "xAI",
+        ),
         # Real lines of the corpus.
         (
             [

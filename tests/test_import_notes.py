@@ -304,3 +304,20 @@ def test_a_company_named_before_its_product_is_not_the_employer(import_text):
     first, second = SkillSet.objects.order_by("source_line")
     assert first.company is None
     assert second.company.name == "Google"
+
+
+@pytest.mark.django_db
+def test_a_company_named_among_others_in_a_list_is_not_the_employer(import_text):
+    import_text(
+        "# Cloud\n## Companies\n"
+        "+ [Google](https://careers.google.com)\n"
+        "+ [Juniper](https://juniper.net)\n"
+        "+ [Splunk](https://splunk.com)\n"
+        "+ skill set:\n\t- Python on premise or on Cloud (AWS, Google or Azure)\n"
+        "+ skill set:\n\t- Vendor Hardware Cisco, Juniper, NVIDIA, Avocent\n"
+        "+ skill set:\n\t- Monitoring and tracing tools like Splunk, SignalFx, or New Relic\n"
+        "+ skill set:\n\t- Manage the distribution of Splunk's instrumentation libraries\n"
+    )
+    companies = [s.company for s in SkillSet.objects.order_by("source_line")]
+    assert companies[:3] == [None, None, None]
+    assert companies[3].name == "Splunk"

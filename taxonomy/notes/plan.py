@@ -213,6 +213,22 @@ def set_signature(label: str, lines: list[str]) -> str:
     return fingerprint(label, lines)
 
 
+# A name among others a line lists ("Cisco, Juniper, NVIDIA", "(AWS, Google or Azure)",
+# "tools like Splunk, SignalFx, or New Relic"): a product or a peer, not the employer.
+_LIST_BEFORE = re.compile(r"(?:[,(/]|\b(?:and|or)|\b(?:such as|like|e\.g\.|including))\s*$")
+_LIST_AFTER = re.compile(r"\s*(?:[,/)]|(?:and|or)\s+[A-Z])")
+_LISTING = re.compile(r",|\b(?:with|such as|like|e\.g\.|including|using)\b")
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """Whether a name at ``text[start:end]`` stands in a list of names."""
+    before = text[max(0, start - 40) : start]
+    if text[max(0, start - 2) : start].strip() in (",", "(", "/"):
+        return True
+    joined = _LIST_BEFORE.search(before) or _LIST_AFTER.match(text, end)
+    return bool(joined) and bool(_LISTING.search(before))
+
+
 @lru_cache(maxsize=4096)  # a few hundred names, asked for on every line that may name one
 def company_key(name: str) -> str:
     """A company is its name, ignoring case (as the database's unique constraint does)."""
@@ -368,7 +384,7 @@ class NotesPlanner:
             return None
         for text in (node.label, *(s.text for s in node.skills)):
             for key, start, end in self._mentions.found(text):
-                if not self._names_a_product(text, start, end):
+                if not self._names_a_product(text, start, end) and not _listed(text, start, end):
                     return self._mentioned_key(key)
         return None
 
