@@ -67,6 +67,12 @@ def test_the_acronym_a_heading_leads_with_when_the_next_part_spells_it_out(headi
             "United States",
         ),
         ("NLP/ML Lead at SciSpace (Formerly Typeset)", "NLP/ML Lead", "SciSpace", ""),
+        (
+            "Staff LiDAR Signal Processing Software Engineer at AEye, Inc",
+            "Staff LiDAR Signal Processing Software Engineer",
+            "AEye, Inc",
+            "",
+        ),
         ("機械学習エンジニア", "機械学習エンジニア", "", ""),
         ("ML Software Engineering Lead", "ML Software Engineering Lead", "", ""),
         (
@@ -131,6 +137,11 @@ def test_requirement_lines_are_not_job_titles(line):
         ("Software Engineer, Machine Learning", "Software Engineer, Machine Learning"),
         ("Director, Software Engineering", "Director, Software Engineering"),
         ("Research Scientist [Dept: ***Machine Translation***]", "Research Scientist"),
+        ("Software Engineer, Backend (Audio Team)", "Software Engineer, Backend"),
+        (
+            "Sr. Principal Design Engineer ( AMS Verification )",
+            "Sr. Principal Design Engineer (AMS Verification)",
+        ),
     ],
 )
 def test_titles_lose_the_place_department_and_team_a_posting_adds(line, title):

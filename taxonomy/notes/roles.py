@@ -28,7 +28,10 @@ _SENTENCE_START = re.compile(
 _FINITE_VERB = re.compile(r"\b(?:are|is|will|you|we)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"^\*{1,3}(.+?)\*{1,3}$")
 _DOT_PARTS = re.compile(r"\s+·\s+")
-_AT_COMPANY = re.compile(r"^(?P<title>.+?)\s+at\s+(?P<company>[A-Z][\w.&' -]+?)(?:\s+\(.*\))?$")
+_AT_COMPANY = re.compile(
+    r"^(?P<title>.+?)\s+at\s+(?P<company>[A-Z][\w.&' -]+?(?:,\s*(?:Inc|Ltd|LLC|Corp)\.?)?)"
+    r"(?:\s+\(.*\))?$"
+)
 _LABEL_COMPANY = re.compile(r"^skill set for \*{3}(?P<name>.+?)\*{3}$", re.IGNORECASE)
 _MAX_TITLE_WORDS = 16
 
@@ -45,6 +48,7 @@ _TITLE_TAILS = (
     re.compile(rf"\s*\((?:[^()]*\b(?:{_PLACE_WORDS})\b[^()]*)\)\s*$", re.IGNORECASE),
     re.compile(rf"\s*[-\u2013\u2014]\s*(?:{_PLACE_WORDS})(?:\s+\w+)?\s*$", re.IGNORECASE),
     re.compile(r"\s*\[(?:dept|department|team|req)[^\]]*\]\s*$", re.IGNORECASE),
+    re.compile(r"\s*\((?:[\w&/ -]+ )?(?:team|group|department|division)\)\s*$", re.IGNORECASE),
     re.compile(r"\s+[-\u2013\u2014]\s+[A-Z]{2,6}(?:,\s*[A-Z]{2,6})*\s*$"),  # "- SIML, ISE"
 )
 # A team or organisation named beside the title: "Machine Learning Engineer, Siri and
@@ -58,6 +62,7 @@ _TEAM_TAIL = re.compile(rf"(?:,|\s+[-\u2013\u2014])\s+(?P<unit>[A-Z][\w&/ ]{{0,6
 _HEADS_A_UNIT = re.compile(r"^(?:\w+\s+)?(?:director|head|vp|vice president|manager|lead)$", re.I)
 _TEAM_HEAD = re.compile(rf"^(?P<unit>[A-Z][\w&/ ]{{0,60}}\b{_UNIT}),\s+(?=[A-Z])")
 _TITLE_HEAD = re.compile(r"^[A-Z]{2,6}\s+[-\u2013\u2014]\s+")  # "AIML - Machine Learning …"
+_BRACKET_SPACE = re.compile(r"(?<=\()\s+|\s+(?=\))")
 _LABEL_TITLE = re.compile(r"^skill set for\s+(?P<title>[^*].*?)\s*$", re.IGNORECASE)
 # Words praising the hire before the title: "a highly motivated, creative, and energetic
 # Principal Software Engineer", "an experienced, multi-faceted and self-driven …". Lowercase
@@ -102,6 +107,7 @@ def clean_title(title: str) -> str:
             rest = (title[: found.start()] + title[found.end() :]).strip()
             if _TITLE_WORDS.search(rest) and not _HEADS_A_UNIT.search(rest):
                 title = rest
+    title = _BRACKET_SPACE.sub("", title)  # "( AMS Verification )"
     return _TITLE_HEAD.sub("", title).strip(" -\u2013\u2014,")
 
 
