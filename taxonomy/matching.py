@@ -19,6 +19,10 @@ counts as mask data preparation only beside "mask" or "lithography") or count on
 others (``unless``: "send your CV" is not computer vision). A ``generic`` technology
 (Algorithms, Communication) is a common word that names the skill only when it stands on
 its own, not inside a longer noun phrase ("forecasting algorithms", "communication tools").
+
+Nothing is found inside a web address ("https://docs.aws.amazon.com/codepipeline/…") or in
+the subjects of a degree ("MS or PhD in Applied Mathematics, Statistics, or another
+quantitative discipline"): a subject studied is not a skill asked for.
 """
 
 from __future__ import annotations
@@ -32,6 +36,17 @@ _JOINERS = frozenset({"", "/", "-", "&"})
 # A short name glued to these is part of something else: "R&D", "C-level", "Go-to-market".
 _GLUE = frozenset("&-'\u2019")
 _SPACE = re.compile(r"\s+")
+# Where no technology is named: a web address, and the subjects of a degree, from "in" after
+# the degree up to the end of the clause, "with …" or the experience it goes on to ask for.
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_DEGREE_SUBJECTS = re.compile(
+    r"\b(?:B\.?S\.?c?|M\.?S\.?c?|Ph\.?\s?D\.?|B\.?A|M\.?Eng|B\.?Eng|bachelor|master|degrees?(?!\s+of\b)|"
+    r"doctorate)(?:'s|\u2019s|s)?\b(?:(?!experience|years)[^.;:()]){0,40}?\bin\s+"
+    r"(?P<subjects>[^.;:()]{1,200}?)(?=\s+(?:with|experience|years|plus)\b|[.;:()]|$)",
+    re.IGNORECASE,
+)
+_DEGREE_HINTS = (" bs", " ms", "b.s", "m.s", "phd", "ph.d", "ph. d", "bachelor", "master", "degree")
+_ADDRESS_HINTS = ("http", "www.")
 # Hangul, kana and CJK ideographs: scripts whose names are looked for as substrings, whose
 # job titles and legal names read otherwise, and whose lines wrap narrower.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
@@ -211,6 +226,18 @@ def number_variants(spelling: str) -> list[str]:
     return [f"{head}{last}s"]
 
 
+def _drop_unnamed(text: str, found: dict[int, str]) -> None:
+    """Drop what ``found`` holds inside a web address or a degree's subjects."""
+    lowered = " " + text.lower()  # " bs" also at the start of the line
+    spans = []
+    if any(map(lowered.__contains__, _ADDRESS_HINTS)):
+        spans += [m.span() for m in _ADDRESS.finditer(text)]
+    if any(map(lowered.__contains__, _DEGREE_HINTS)):
+        spans += [m.span("subjects") for m in _DEGREE_SUBJECTS.finditer(text)]
+    for position in [p for p in found if any(start <= p < end for start, end in spans)]:
+        del found[position]
+
+
 class TechnologyMatcher:
     def __init__(self, terms: Iterable[Term]):
         self._exact: dict[str, str] = {}
@@ -284,6 +311,8 @@ class TechnologyMatcher:
         if self._cjk_names is not None and not text.isascii() and CJK.search(text):
             for match in self._cjk_names.finditer(text):
                 found.setdefault(match.start(), self._cjk[match.group()])
+        if found:
+            _drop_unnamed(text, found)
         slugs = dict.fromkeys(found[position] for position in sorted(found))
         if any(slug in self._rules for slug in slugs):
             folded = text.casefold()

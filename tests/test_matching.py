@@ -144,3 +144,26 @@ def test_the_vocabulary_names_what_the_notes_asked_for_and_it_lacked(matcher, te
 )
 def test_grown_vocabulary_keeps_clear_of_what_lines_do_not_ask_for(matcher, text, wrong):
     assert wrong not in matcher.find(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Real lines: a degree's subjects and a web address name no skill.
+        (
+            "M.S. or PhD in Computer Science, or a related fields such as Electrical "
+            "Engineering, Robotics, Statistics, Applied Mathematics or equivalent experience",
+            [],
+        ),
+        ("MS or PhD in Applied Mathematics, Statistics, or another quantitative discipline", []),
+        ("https://docs.aws.amazon.com/codepipeline/latest/userguide/welcome.html", []),
+        # What the line goes on to ask for still counts.
+        ("BS in Computer Science with experience in Python", ["python"]),
+        ("Bachelor of Science in Robotics or Statistics; Python required", ["python"]),
+        ("A high degree of proficiency in Python and C++", ["python", "cpp"]),
+        ("Degree and 5 years of experience in Python", ["python"]),
+        ("The ability to master Kubernetes in production", ["kubernetes"]),
+    ],
+)
+def test_nothing_is_found_in_a_degrees_subjects_or_a_web_address(matcher, text, expected):
+    assert matcher.find(text) == expected
