@@ -358,10 +358,8 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
         return LineKind.OTHER  # a label of the author's own ("use cases:")
     if first and role_from_first_line(plain) is not None:
         return LineKind.OTHER
-    hiring = (
-        ("hiring" in plain or "seeking" in plain or "looking for" in plain)
-        and _HIRING.search(plain)
-    ) or None
+    says_hiring = "hiring" in plain or "seeking" in plain or "looking for" in plain
+    hiring = _HIRING.search(plain) if says_hiring else None
     # "Krai is a Cambridge-based startup … We are looking for …" introduces the company.
     if hiring and not (_ABOUT.match(plain) and hiring.start() > _opening(plain)):
         if _YOU_WILL.search(plain) or _HIRED_TO_DO.match(plain, hiring.end()):

@@ -226,9 +226,10 @@ def number_variants(spelling: str) -> list[str]:
     return [f"{head}{last}s"]
 
 
-def _drop_unnamed(text: str, found: dict[int, str]) -> None:
-    """Drop what ``found`` holds inside a web address or a degree's subjects."""
-    lowered = " " + text.lower()  # " bs" also at the start of the line
+def _drop_unnamed(text: str, lowered: str, found: dict[int, str]) -> None:
+    """Drop what ``found`` holds inside a web address or a degree's subjects; ``lowered`` is
+    ``text`` in lower case."""
+    lowered = " " + lowered  # " bs" also at the start of the line
     spans = []
     if any(map(lowered.__contains__, _ADDRESS_HINTS)):
         spans += [m.span() for m in _ADDRESS.finditer(text)]
@@ -312,7 +313,7 @@ class TechnologyMatcher:
             for match in self._cjk_names.finditer(text):
                 found.setdefault(match.start(), self._cjk[match.group()])
         if found:
-            _drop_unnamed(text, found)
+            _drop_unnamed(text, folded if folded is not None else text.lower(), found)
         slugs = dict.fromkeys(found[position] for position in sorted(found))
         if any(slug in self._rules for slug in slugs):
             folded = text.casefold()
