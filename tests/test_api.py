@@ -278,11 +278,10 @@ def test_the_openapi_document_describes_every_endpoint_and_the_docs_page_is_serv
 
 
 def test_every_endpoint_runs_the_same_queries_at_one_and_three_times_the_data(
-    client, import_text, real_notes_text, people
+    client, real_notes, import_text, real_notes_text, people
 ):
     from roadmaps.services import create_roadmap, set_levels
 
-    import_text(real_notes_text)
     ana = people[0]
     signed_in(client, ana)
     set_levels(user=ana, levels={t: "working" for t in Technology.objects.all()[:40]})

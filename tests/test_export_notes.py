@@ -12,23 +12,20 @@ def nonblank(text):
 
 
 @pytest.mark.django_db
-def test_export_of_the_real_notes_matches_the_source(import_text, real_notes_text):
-    import_text(real_notes_text)
+def test_export_of_the_real_notes_matches_the_source(real_notes, real_notes_text):
     exported = export_notes()
     assert nonblank(exported) == nonblank(real_notes_text)
     assert exported == real_notes_text  # even the blank lines come back
 
 
 @pytest.mark.django_db
-def test_reimporting_the_export_changes_nothing(import_text, real_notes_text):
-    import_text(real_notes_text)
+def test_reimporting_the_export_changes_nothing(real_notes, import_text):
     report = import_text(export_notes())
     assert not report.changed
 
 
 @pytest.mark.django_db
-def test_export_command_writes_only_the_notes_to_stdout(import_text, real_notes_text):
-    import_text(real_notes_text)
+def test_export_command_writes_only_the_notes_to_stdout(real_notes, real_notes_text):
     stdout = io.StringIO()
     call_command("export_notes", stdout=stdout)
     assert stdout.getvalue() == real_notes_text

@@ -33,8 +33,8 @@ def table_state():
 
 
 @pytest.mark.django_db
-def test_real_notes_import_into_the_expected_rows(import_text, real_notes_text):
-    report = import_text(real_notes_text)
+def test_real_notes_import_into_the_expected_rows(real_notes):
+    report = real_notes
 
     assert ResearchArea.objects.count() == 88
     assert SkillSet.objects.count() == 1237
@@ -59,9 +59,7 @@ def test_real_notes_import_into_the_expected_rows(import_text, real_notes_text):
 
 
 @pytest.mark.django_db
-def test_real_notes_link_roles_companies_and_technologies(import_text, real_notes_text):
-    import_text(real_notes_text)
-
+def test_real_notes_link_roles_companies_and_technologies(real_notes):
     role = Role.objects.get(title="Principal Formal Verification Engineer")
     assert role.company.name == "Axiomise"
     assert role.skill_sets.get().company == role.company
@@ -82,8 +80,7 @@ def test_real_notes_link_roles_companies_and_technologies(import_text, real_note
 
 
 @pytest.mark.django_db
-def test_every_row_remembers_its_source_line(import_text, real_notes_text):
-    import_text(real_notes_text)
+def test_every_row_remembers_its_source_line(real_notes, real_notes_text):
     lines = real_notes_text.split("\n")
     for skill in Skill.objects.order_by("?")[:200]:
         assert skill.source_file == "notes.md"
@@ -91,8 +88,7 @@ def test_every_row_remembers_its_source_line(import_text, real_notes_text):
 
 
 @pytest.mark.django_db
-def test_reimporting_an_unchanged_file_writes_nothing(import_text, real_notes_text):
-    import_text(real_notes_text)
+def test_reimporting_an_unchanged_file_writes_nothing(real_notes, import_text, real_notes_text):
     before = table_state()
     with CaptureQueriesContext(connection) as queries:
         report = import_text(real_notes_text)

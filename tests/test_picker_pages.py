@@ -35,9 +35,8 @@ def queries(client) -> dict[str, int]:
 
 
 def test_queries_are_pinned_and_the_same_at_one_and_three_times_the_data(
-    client, import_text, real_notes_text
+    client, real_notes, import_text, real_notes_text
 ):
-    import_text(real_notes_text)
     assert queries(client) == QUERIES
     companies = list(Company.objects.values_list("name", flat=True))
     import_text(scale_notes(real_notes_text, 3, companies))

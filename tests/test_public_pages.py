@@ -44,9 +44,8 @@ def page_urls() -> list[str]:
 
 
 def test_every_page_runs_the_same_bounded_number_of_queries_at_one_and_three_times_the_data(
-    client, import_text, real_notes_text
+    client, real_notes, import_text, real_notes_text
 ):
-    import_text(real_notes_text)
     urls = page_urls()
     once = query_counts(client, urls)
     assert max(once.values()) <= MAX_QUERIES, once

@@ -103,9 +103,8 @@ def test_placeholders_are_never_indexed(real_notes):
 
 
 def test_an_unchanged_reimport_leaves_the_index_alone_and_a_changed_one_updates_it(
-    import_text, real_notes_text
+    real_notes, import_text, real_notes_text
 ):
-    import_text(real_notes_text)
     documents = SearchDocument.objects.count()
     # One document for each field, role, company, technology and public skill line.
     assert (
