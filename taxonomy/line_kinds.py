@@ -199,6 +199,11 @@ _OTHER_HINTS = (
     *("deadline", "start date", "employment", "base", "send", "fair chance", "arrest"),
     *("report",),
 )
+_WE = re.compile(
+    r"\bwe(?:'|\u2019)?(?:re|ve)?\b(?! (?:want|need|require|expect|seek|ask)\b)|^[\W_]*our\b",
+    re.IGNORECASE,
+)
+_YOU = re.compile(r"\b(?:you|your|you're|you\u2019re)\b", re.IGNORECASE)
 _YOU_WILL = re.compile(r"\byou(?:'|\u2019)?(?:ll| will)\b", re.IGNORECASE)
 # Hiring someone to do something: "We are seeking … Engineer to help develop our …".
 _HIRED_TO_DO = re.compile(rf"[^.]*? to (?:help )?(?:{VERBS})\b", re.IGNORECASE)
@@ -368,6 +373,17 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
     # An introduction or a duty may still ask for something early on ("Work experience in");
     # a paragraph introducing the company is read by its first sentence.
     if _ABOUT.match(plain) and not _ASKING.search(plain, 0, _opening(plain)):
+        return LineKind.ABOUT
+    # The company speaking of itself, to no one in particular: "We promote a flexible work
+    # environment …", "Our SIML Data team focuses on …"; not "we require 3 years of …".
+    sentence = _CLAUSE_BREAK.search(plain)
+    opening = plain[: sentence.start()] if sentence else plain
+    if (
+        _WE.search(opening)
+        and not _YOU.search(plain)
+        and not _ASKING.search(opening)
+        and not _DUTY_START.match(plain)
+    ):
         return LineKind.ABOUT
     if _YOU_WILL_DO.match(plain) or (
         _DUTY_START.match(plain) and not _ASKING.search(plain, 0, len(plain) // 2)

@@ -18,7 +18,8 @@ VERBS = (
     r"leverage|collect|gather|overcome|systemati[sz]e|troubleshoot|diagnose|resolve|measure|"
     r"assess|track|prioriti[sz]e|facilitate|streamline|configure|install|administer|upgrade|"
     r"triage|launch|release|instrument|refine|curate|enable|empower|advocate|accelerate|"
-    r"craft|iterate|construct|audit|organi[sz]e|educate|hire"
+    r"craft|iterate|construct|audit|organi[sz]e|educate|hire|expand|reduce|grow|increase|handle|"
+    r"respond"
 )
 _VERB = re.compile(rf"(?:{VERBS})(?:s|es|ed)?", re.IGNORECASE)
 

@@ -93,6 +93,29 @@ REQ, PREF, DUTY, ABOUT, OTHER = (
             "verification and validation experts.",
             ABOUT,
         ),
+        # The company speaking of itself, addressing no one: about it; asking is not.
+        (
+            "Customers use Ashby every day, so we put a lot of effort into designing products "
+            "that are approachable to beginners.",
+            ABOUT,
+        ),
+        ("We promote a flexible work environment that encourages work-life balance.", ABOUT),
+        (
+            "Our SIML Data team focuses on data acquisition, data science, annotation, data QA "
+            "and robustness analysis.",
+            ABOUT,
+        ),
+        (
+            "One formality, we require at least 1.5 years of experience as a full-time "
+            "software engineer or designer for this role.",
+            REQ,
+        ),
+        (
+            "The majority of our server-side codebase is in Go. If you have never worked in Go "
+            "but you are comfortable in C++, that is fine.",
+            REQ,
+        ),
+        ("Expand our existing test automation framework and test coverage.", DUTY),
         # Hired to do something; what the hire will be responsible for.
         (
             "We are seeking motivated Mixed Signal Hardware Design Engineer to help develop our "
