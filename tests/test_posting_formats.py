@@ -189,3 +189,15 @@ def test_a_long_sentence_ending_in_a_colon_that_says_nothing_of_a_list_opens_not
     sentence = "Our team is small and we care a great deal about the craft of the work we do:"
     text = f"# C++ Software Engineer\n\n{sentence}\n\n* Ship often\n"
     assert parse_posting(text).roles[0].sections == []
+
+
+def test_text_copied_out_of_linkedin_with_empty_bold_opening_its_lines_reads_as_plain():
+    posting = parse_posting(
+        "****Company:  \n  \n****Qualcomm France S.A.R.L.  \n  \n****Minimum Qualifications:  \n"
+        "  \n****\n\n*   Expertise in C, C++, Assembly\n"
+    )
+    assert posting.company == "Qualcomm France S.A.R.L."
+    (_company, qualifications) = posting.roles[0].sections
+    assert qualifications.label == "Minimum Qualifications"
+    assert qualifications.kind is SectionKind.REQUIREMENTS
+    assert [item.text for item in qualifications.items] == ["Expertise in C, C++, Assembly"]

@@ -157,6 +157,25 @@ def test_a_stack_stated_on_its_label_line_is_a_stack_section():
     assert texts(stack.items) == ["C++ / GPU / CUDA / ROS"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "MyMusicTaste는 AWS infra 기반에 다음 기술들을 사용하고있습니다.",
+        "We use the following technologies every day.",
+    ],
+)
+def test_a_sentence_over_a_list_that_names_it_the_stack_opens_a_stack_section(sentence):
+    role = only_role(f"# DevOps Engineer\n\n{sentence}\n* ECS, Docker Swarm\n* Vault, Consul\n")
+    (stack,) = role.sections
+    assert stack.kind is SectionKind.STACK and stack.label == sentence
+    assert texts(stack.items) == ["ECS, Docker Swarm", "Vault, Consul"]
+
+
+def test_the_same_sentence_without_a_list_under_it_opens_nothing():
+    role = only_role("# DevOps Engineer\n\nWe use the following technologies.\n\nGreat team.\n")
+    assert role.sections == []
+
+
 def test_a_bullet_label_of_another_kind_opens_a_section_among_skills():
     role = only_role(
         "## 주요 업무\n- 데이터 파이프라인 개발\n- 기술스택\n   - Python\n   - Terraform\n"

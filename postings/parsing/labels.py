@@ -199,6 +199,21 @@ def _introduced_by_its_opening(text: str) -> SectionKind | None:
     return None
 
 
+# A sentence over a list saying the list is what the team works with: "MyMusicTaste는 AWS
+# infra 기반에 다음 기술들을 사용하고있습니다.", "We use the following technologies".
+_ANNOUNCES_STACK = re.compile(
+    r"(?:다음|아래)(?:의|과 같은)?\s*(?:기술|스택|도구|툴)|(?:以下|次)の(?:技術|ツール)|"
+    r"\b(?:the following|these) (?:technologies|tools)\b|\b(?:technologies|tools) we use\b|"
+    r"\bwe use the following\b",
+    re.IGNORECASE,
+)
+
+
+def announces_stack(text: str) -> bool:
+    """Whether a sentence over a list says the list is the stack the team uses."""
+    return _ANNOUNCES_STACK.search(text) is not None
+
+
 def stated_stack(text: str) -> tuple[str, str] | None:
     """``(label, value)`` of a line that lists a stack after its label ("Keywords: C++ /
     GPU / CUDA", "Tech stack: Python, Go"), or None."""

@@ -47,7 +47,16 @@ class Line:
         return self.shape is Shape.BLANK
 
 
+# Empty bold opening a line, as text copied out of LinkedIn comes: "****Company:".
+_EMPTY_BOLD = re.compile(r"^[ \t]*(?:\*{4}|_{4})(?=[^\s*_])")
+
+
 def read_line(number: int, raw: str) -> Line:
+    line = _read_shape(number, _EMPTY_BOLD.sub("", raw, count=1))
+    return line if line.raw is raw else Line(number, raw, line.shape, line.text, line.depth)
+
+
+def _read_shape(number: int, raw: str) -> Line:
     stripped = raw.strip()
     if not stripped:
         return Line(number, raw, Shape.BLANK, "")

@@ -28,6 +28,7 @@ from postings.parsing.front_matter import read_front_matter
 from postings.parsing.html import html_to_text, looks_like_html
 from postings.parsing.labels import (
     SectionKind,
+    announces_stack,
     classify,
     introduces_a_team,
     standalone_label,
@@ -187,7 +188,7 @@ class _Reader:
             elif line.shape is Shape.BULLET:
                 self._bullet(line, following.get(line.number))
             elif line.shape is Shape.TEXT:
-                self._text(line, first=line.number == first)
+                self._text(line, following.get(line.number), first=line.number == first)
             # A rule or a lone image ends a paragraph as a blank line does.
             self.after_blank = line.shape is Shape.FURNITURE
         self._team_work()
@@ -337,7 +338,7 @@ class _Reader:
             return
         self._add(Item(line.text, line.number, line.raw, True, line.depth))
 
-    def _text(self, line: Line, *, first: bool) -> None:
+    def _text(self, line: Line, following: Line | None, *, first: bool) -> None:
         self._close_bullet_labels(line.depth)
         if first and _BARE_URL.match(line.text):
             self.document.facts.setdefault(Fact.URL, line.text)
@@ -348,6 +349,14 @@ class _Reader:
         if kind is not None:
             self.labels.append(line.text)
             self._open(line.text, line, rank=LABEL_RANK, kind=kind)
+            return
+        if (
+            following is not None
+            and following.shape is Shape.BULLET
+            and following.number == line.number + 1
+            and announces_stack(line.text)
+        ):
+            self._open(line.text, line, rank=LABEL_RANK, kind=SectionKind.STACK)
             return
         stack = stated_stack(line.text)
         if stack is not None:  # "Keywords: C++ / GPU / CUDA": a section of one line
