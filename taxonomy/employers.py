@@ -53,6 +53,8 @@ _STATEMENTS = tuple(
             False,
         ),
         (("About ",), rf"^About {_NAME}\s*:?$", False),
+        # "Space Cubics は、宇宙用オンボードコンピュータの開発を中心に、…"
+        (("は、",), rf"^{_NAME}\s*は、", False),
         # "We're Progress and we offer …"
         (("We",), rf"^We(?:'|\u2019)?(?:re| are) {_NAME}(?:,| and\b| —)", True),
         # "… the AI/ML team at Nike (including …)"

@@ -53,6 +53,13 @@ from taxonomy.employers import stated_employer
             ],
             "Nike",
         ),
+        (
+            [
+                "Space Cubics は、宇宙用オンボードコンピュータの開発を中心に、信頼性が求められる"
+                "ソフトウェア基盤を提供しています。"
+            ],
+            "Space Cubics",
+        ),
     ],
 )
 def test_the_employer_a_posting_states(lines, employer):

@@ -201,3 +201,13 @@ def test_text_copied_out_of_linkedin_with_empty_bold_opening_its_lines_reads_as_
     assert qualifications.label == "Minimum Qualifications"
     assert qualifications.kind is SectionKind.REQUIREMENTS
     assert [item.text for item in qualifications.items] == ["Expertise in C, C++, Assembly"]
+
+
+def test_the_employer_a_front_matter_excerpt_states_is_the_company():
+    posting = parse_posting(
+        '---\nlayout: post\ntitle: "Sr. R&D Engineer / Software Architect - Formal verification"\n'
+        'author: Atrenta\nexcerpt: "Atrenta is hiring a senior engineer with good skills around '
+        'SAT and SMT. See announce for details."\n---\n## Job Description\n\n'
+        "* Responsible for formal verification\n"
+    )
+    assert posting.company == "Atrenta"

@@ -162,8 +162,9 @@ class _Block:
 
 
 class _Reader:
-    def __init__(self, lines: list[Line]):
+    def __init__(self, lines: list[Line], summary: tuple[str, ...] = ()):
         self.lines = lines
+        self.summary = summary  # what front matter says of the posting, before its text
         self.document = _Block()
         self.block = self.document
         self.roles: list[_Block] = []
@@ -466,7 +467,9 @@ class _Reader:
         named = legal_name(top)
         if named:
             return named
-        stated = stated_employer(line.text for line in self.lines if not line.is_blank)
+        stated = stated_employer(
+            [*self.summary, *(line.text for line in self.lines if not line.is_blank)]
+        )
         if stated:
             return stated
         if file_name:
@@ -537,6 +540,8 @@ _FRONT_MATTER = {
     Fact.LOCATION: ("location", "근무지", "勤務地"),
     Fact.URL: ("url", "link", "apply_url"),
 }
+# Front matter keys whose sentences may introduce the employer.
+_FRONT_MATTER_SUMMARY = ("excerpt", "description", "summary")
 
 
 def parse_posting(text: str, *, file_name: str = "") -> ParsedPosting:
@@ -555,7 +560,9 @@ def parse_posting(text: str, *, file_name: str = "") -> ParsedPosting:
         lines = [read_line(line.number, "") for line in lines[: front.line_count]] + lines[
             front.line_count :
         ]
-    reader = _Reader(lines)
+    # "excerpt: Atrenta is hiring a senior engineer …"
+    summary = tuple(filter(None, (front.first(key) for key in _FRONT_MATTER_SUMMARY)))
+    reader = _Reader(lines, summary)
     for fact, keys in _FRONT_MATTER.items():
         value = front.first(*keys)
         if fact is Fact.TITLE:
