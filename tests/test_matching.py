@@ -89,6 +89,14 @@ def test_short_or_generic_names_need_their_context(matcher, text, wrong):
         ("Solid knowledge of data structures and algorithms", "algorithms"),
         ("Strong communication and presentation skills", "communication"),
         ("Deploying models with edge AI accelerators", "edge-ai"),
+        # Communicating is the skill.
+        ("Communicate effectively for both active collaboration and solo work", "communication"),
+        (
+            "Ability to lead initiatives across multiple product areas and communicate findings "
+            "with leadership and product teams",
+            "communication",
+        ),
+        ("Strong communicator with excellent interpersonal skills", "communication"),
     ],
 )
 def test_the_same_names_count_where_the_line_means_them(matcher, text, expected):
