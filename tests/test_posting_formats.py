@@ -135,6 +135,35 @@ def test_a_saved_page_without_json_ld_is_read_from_its_main_text():
     assert kinds["Desired Skills"] == (SectionKind.PREFERRED, 367)  # the page's own line
 
 
+def test_a_page_saved_as_markdown_under_front_matter_is_read_as_a_page_on_its_own_lines():
+    text = (
+        '---\nlayout: jobs\ntitle: "Autonomous Robots System Engineer "\n---\n\n'
+        "<section>\n\t<div>\n\t\t<h5>Location</h5>\n\t\t\t<p>UAE</p>\n\t</div>\n"
+        "\t<p>\n\t\t<b>Responsibilities</b>\n\t\t<ul>\n\t\t<li>\n"
+        "Co-develop existing algorithms\n</li>\n</ul>\n</p>\n</section>\n"
+    )
+    [role] = parse_posting(text, file_name="amethix.md").roles
+    assert role.title == "Autonomous Robots System Engineer"
+    assert {s.label: (s.kind, s.line) for s in role.sections} == {
+        "Location": (SectionKind.OTHER, 8),
+        "Responsibilities": (SectionKind.RESPONSIBILITIES, 12),  # its words' line, not <p>'s
+    }
+    assert [item.text for item in role.sections[1].items] == ["Co-develop existing algorithms"]
+
+
+def test_markdown_named_html_is_read_as_markdown():
+    text = "---\ntitle: Data Scientist\n---\n\n## Requirements\n\n- Python\n- SQL\n"
+    [role] = parse_posting(text, file_name="edtech.html").roles
+    assert [item.text for item in role.skill_sections[0].items] == ["Python", "SQL"]
+
+
+def test_markdown_opening_with_a_centred_logo_is_not_a_page():
+    text = '<p align="center"><img src="logo.png"></p>\n\n# ML Engineer\n\n## Requirements\n\n'
+    text += "".join(f"- Skill {n}\n" for n in range(10))
+    [role] = parse_posting(text, file_name="README.md").roles
+    assert len(role.skill_sections[0].items) == 10
+
+
 @pytest.mark.parametrize(
     ("heading", "company"),
     [

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from html.parser import HTMLParser
+from itertools import islice
 
 _SKIPPED = frozenset(
     [
@@ -55,13 +56,27 @@ _BLOCKS = frozenset(
 _VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "col"})
 _MAIN = frozenset({"main", "article"})
 MAX_JSON_LD = 1_000_000  # characters of one JSON-LD block read at most
+# A text that opens with a tag is a page when so many of its first lines are tags; Markdown
+# opening with a centred logo (``<p align="center">``) is not.
+SNIFFED_LINES = 200
+HTML_LINE_SHARE = 0.3
 
 
 def looks_like_html(text: str, file_name: str = "") -> bool:
+    """Whether a text is a web page, by what it holds more than by its name: a page saved as
+    ``.md`` with front matter over its HTML is one, and Markdown named ``.html`` is not."""
+    body = text.lstrip("\ufeff \t\r\n")
+    head = body[:200].lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    if not head.startswith("<"):
+        return False
     if file_name.lower().endswith((".html", ".htm")):
         return True
-    head = text.lstrip("\ufeff \t\r\n")[:200].lower()
-    return head.startswith(("<!doctype html", "<html"))
+    lines = [line.lstrip() for line in islice(body.splitlines(), SNIFFED_LINES)]
+    content = [line for line in lines if line]
+    tagged = sum(line.startswith("<") for line in content)
+    return tagged >= HTML_LINE_SHARE * len(content)
 
 
 class _Page(HTMLParser):
@@ -138,7 +153,7 @@ class _Page(HTMLParser):
             return
         if self._skip:
             return
-        if not self._text and data.strip():
+        if data.strip() and not any(part.strip() for part in self._text):
             self._line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
         self._text.append(data)
 
