@@ -148,6 +148,7 @@ _NOT_NAMES = frozenset(
         "requirements",
         "join",
         "about",
+        "us",
         "location",
         "salary",
         "compensation",

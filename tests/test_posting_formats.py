@@ -92,6 +92,8 @@ def test_underlined_headings_are_headings_and_a_recruiting_heading_names_the_tit
         ("What We Need To See", SectionKind.REQUIREMENTS),
         ("Areas of contribution", SectionKind.RESPONSIBILITIES),
         ("About the job", SectionKind.OTHER),
+        ("How you'll make an impact:", SectionKind.RESPONSIBILITIES),
+        ("Why us?", SectionKind.BENEFITS),
     ],
 )
 def test_headings_worded_their_own_way_are_classified(label, kind):
@@ -240,3 +242,17 @@ def test_the_employer_a_front_matter_excerpt_states_is_the_company():
         "* Responsible for formal verification\n"
     )
     assert posting.company == "Atrenta"
+
+
+def test_a_place_under_the_title_is_where_the_job_is_not_who_offers_it():
+    text = (
+        "## Software Engineer - 3D Computer Vision\n### Menlo Park, CA\n\n## Product\nWe build.\n"
+    )
+    posting = parse_posting(text, file_name="doxel-software-engineer-3d-computer-vision.md")
+    assert posting.roles[0].facts[Fact.LOCATION] == "Menlo Park, CA"
+    assert posting.company == "Doxel"  # from the file's name, as the text never says it
+
+
+def test_about_us_names_no_company():
+    text = "# Machine Learning Engineer\n\n### About Us\n\nWe make databases learn.\n"
+    assert parse_posting(text).company == ""

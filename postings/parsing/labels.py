@@ -76,6 +76,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.RESPONSIBILITIES,
         rf"responsibilit|what {_YOU_WILL} (?:do|be doing|work on)|duties|\byour (?:role|job)\b|"
+        rf"how {_YOU_WILL} make an impact|"
         r"areas? of contribution|역할|직무\s*내용|"
         r"day[- ]to[- ]day|your mission|\btasks?\b|success looks like|"
         r"담당할?\s*업무|주요\s*업무|업무\s*내용|^업무$|하는\s*일|業務|仕事内容|職務内容",
@@ -89,7 +90,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         SectionKind.BENEFITS,
         r"benefit|perks?\b|compensation|salary|holiday|\bleave\b|working style|"
         r"how [\w ]{1,30} will support you|"
-        r"work(?:ing)? (?:conditions|hours)|why (?:join|work)|복리|복지|혜택|"
+        r"work(?:ing)? (?:conditions|hours)|why (?:join|work)|^why us\b|복리|복지|혜택|"
         r"근무\s*(?:조건|환경)|福利|待遇|給与",
     ),
     (

@@ -56,6 +56,8 @@ _COMPANY_HEADING_WORDS = 5
 _NOT_A_COMPANY_HEADING = re.compile(
     r"^(?:about|the|our|your|what|why|how|who|job|role|position|overview)\b", re.IGNORECASE
 )
+# A place where a company's name may stand under a title: "Menlo Park, CA", "Remote".
+_PLACE = re.compile(r"^(?:[\w .'-]+,\s*(?:[A-Z]{2}|USA|UK)|remote)\b", re.IGNORECASE)
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#.-]+")
 # Of the Latin names in a role written in Korean or Japanese, the share its English copy
 # must hold too, and how few names are too few to tell.
@@ -281,7 +283,8 @@ class _Reader:
             and not line.text.endswith((".", "!", "?", ":"))
             and not _NOT_A_COMPANY_HEADING.match(line.text)
         ):
-            self.document.facts.setdefault(Fact.COMPANY, line.text.strip())
+            fact = Fact.LOCATION if _PLACE.match(line.text) else Fact.COMPANY
+            self.document.facts.setdefault(fact, line.text.strip())
             return True
         return False
 
