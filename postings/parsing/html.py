@@ -91,6 +91,7 @@ class _Page(HTMLParser):
         self._main = 0
         self._open: list[str] = []
         self._text: list[str] = []
+        self._worded = False  # whether the block's text has a word yet, not only spaces
         self._line = 1
         self._prefix = ""
         self._script_json = False
@@ -153,7 +154,8 @@ class _Page(HTMLParser):
             return
         if self._skip:
             return
-        if data.strip() and not any(part.strip() for part in self._text):
+        if not self._worded and data.strip():  # the block's line is its first word's
+            self._worded = True
             self._line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
         self._text.append(data)
 
@@ -169,6 +171,7 @@ class _Page(HTMLParser):
     def _flush(self) -> None:
         text = " ".join("".join(self._text).split())
         self._text = []
+        self._worded = False
         if text:
             block = (self._line, self._prefix + text)
             self.blocks.append(block)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import PurePath
 
 from postings.parsing.facts import (
@@ -57,7 +57,7 @@ _NOT_A_COMPANY_HEADING = re.compile(
     r"^(?:about|the|our|your|what|why|how|who|job|role|position|overview)\b", re.IGNORECASE
 )
 # A place where a company's name may stand under a title: "Menlo Park, CA", "Remote".
-_PLACE = re.compile(r"^(?:[\w .'-]+,\s*(?:[A-Z]{2}|USA|UK)|remote)\b", re.IGNORECASE)
+_PLACE = re.compile(r"^(?:[\w .'-]+,\s*(?:[A-Z]{2}|USA|UK)|(?i:remote))\b")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#.-]+")
 # Of the Latin names in a role written in Korean or Japanese, the share its English copy
 # must hold too, and how few names are too few to tell.
@@ -471,7 +471,7 @@ class _Reader:
         if named:
             return named
         stated = stated_employer(
-            [*self.summary, *(line.text for line in self.lines if not line.is_blank)]
+            chain(self.summary, (line.text for line in self.lines if not line.is_blank))
         )
         if stated:
             return stated
