@@ -363,40 +363,36 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
         return LineKind.OTHER  # a label of the author's own ("use cases:")
     if first and role_from_first_line(plain) is not None:
         return LineKind.OTHER
+    # A line is read by its opening as well as whole: its first sentence (or clause), and
+    # for a paragraph introducing the company, up to there or a third of the way.
+    sentence = _CLAUSE_BREAK.search(plain)
+    first_sentence = plain[: sentence.start()] if sentence else plain
+    opening = sentence.start() if sentence else len(plain) // 3
+    introduces = _ABOUT.match(plain) is not None
     says_hiring = "hiring" in plain or "seeking" in plain or "looking for" in plain
     hiring = _HIRING.search(plain) if says_hiring else None
     # "Krai is a Cambridge-based startup … We are looking for …" introduces the company.
-    if hiring and not (_ABOUT.match(plain) and hiring.start() > _opening(plain)):
+    if hiring and not (introduces and hiring.start() > opening):
         if _YOU_WILL.search(plain) or _HIRED_TO_DO.match(plain, hiring.end()):
             return LineKind.DUTY
         return LineKind.REQUIREMENT
     # An introduction or a duty may still ask for something early on ("Work experience in");
     # a paragraph introducing the company is read by its first sentence.
-    if _ABOUT.match(plain) and not _ASKING.search(plain, 0, _opening(plain)):
+    if introduces and not _ASKING.search(plain, 0, opening):
         return LineKind.ABOUT
+    duty_start = _DUTY_START.match(plain) is not None
     # The company speaking of itself, to no one in particular: "We promote a flexible work
     # environment …", "Our SIML Data team focuses on …"; not "we require 3 years of …".
-    sentence = _CLAUSE_BREAK.search(plain)
-    opening = plain[: sentence.start()] if sentence else plain
     if (
-        _WE.search(opening)
+        _WE.search(first_sentence)
         and not _YOU.search(plain)
-        and not _ASKING.search(opening)
-        and not _DUTY_START.match(plain)
+        and not _ASKING.search(first_sentence)
+        and not duty_start
     ):
         return LineKind.ABOUT
-    if _YOU_WILL_DO.match(plain) or (
-        _DUTY_START.match(plain) and not _ASKING.search(plain, 0, len(plain) // 2)
-    ):
+    if _YOU_WILL_DO.match(plain) or (duty_start and not _ASKING.search(plain, 0, len(plain) // 2)):
         return LineKind.DUTY
     return LineKind.REQUIREMENT
-
-
-def _opening(plain: str) -> int:
-    """Where the opening of a line ends: its first clause's end (a sentence's end or a
-    semicolon), or a third of the way."""
-    sentence = _CLAUSE_BREAK.search(plain)
-    return sentence.start() if sentence else len(plain) // 3
 
 
 def _plain(text: str) -> str:
