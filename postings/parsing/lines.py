@@ -9,7 +9,7 @@ is a section label also depends on its words (see ``labels``) and its place (see
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from taxonomy.matching import CJK
@@ -52,8 +52,10 @@ _EMPTY_BOLD = re.compile(r"^[ \t]*(?:\*{4}|_{4})(?=[^\s*_])")
 
 
 def read_line(number: int, raw: str) -> Line:
-    line = _read_shape(number, _EMPTY_BOLD.sub("", raw, count=1))
-    return line if line.raw is raw else Line(number, raw, line.shape, line.text, line.depth)
+    empty_bold = _EMPTY_BOLD.match(raw)
+    if empty_bold is None:
+        return _read_shape(number, raw)
+    return replace(_read_shape(number, raw[empty_bold.end() :]), raw=raw)
 
 
 def _read_shape(number: int, raw: str) -> Line:

@@ -552,13 +552,12 @@ def parse_posting(text: str, *, file_name: str = "") -> ParsedPosting:
 
     Raises ``PostingSyntaxError`` for a line (or a sentence wrapped over lines) longer than
     ``MAX_LINE_LENGTH``, or an item nested deeper than ``MAX_DEPTH``: the notes' bounds."""
-    lines = read_lines(text)
-    front = read_front_matter([line.raw for line in lines])
-    body = "\n".join(line.raw for line in lines[front.line_count :])
+    raw_lines = text.splitlines()
+    front = read_front_matter(raw_lines)
+    body = "\n".join(raw_lines[front.line_count :])
     if looks_like_html(body, file_name):  # after any front matter, which stays as it is
-        head = "".join(f"{line.raw}\n" for line in lines[: front.line_count])
-        text = head + html_to_text(body)
-        lines = read_lines(text)
+        text = "".join(f"{raw}\n" for raw in raw_lines[: front.line_count]) + html_to_text(body)
+    lines = read_lines(text)
     for line in lines:
         check_line_length(line.number, line.raw, PostingSyntaxError)
     if front.line_count:
