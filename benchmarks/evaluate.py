@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from eval_sample import NOTES_FILES  # noqa: E402
 
 from postings.parsing.facts import Fact  # noqa: E402
+from postings.parsing.labels import SectionKind  # noqa: E402
 from postings.parsing.parser import parse_posting  # noqa: E402
 from taxonomy.line_kinds import LineKind  # noqa: E402
 from taxonomy.matching import TechnologyMatcher, Term  # noqa: E402
@@ -32,6 +33,7 @@ from taxonomy.notes.plan import NotesPlanner  # noqa: E402
 EVAL = ROOT / "fixtures/eval"
 SPLITS = ("tune", "held-out")
 POSTING_SKILL_KINDS = ("responsibilities", "requirements", "preferred", "tech stack")
+NOT_FOUND = "no section"  # a labelled section the parser did not open
 
 
 @dataclass
@@ -269,6 +271,7 @@ def evaluate_postings(scores: Scores, vocab: Vocabulary) -> None:
             sections.total += 1
             got = section.kind.value if section else None
             sections.right += got == gold["kind"]
+            sections.confusion[(gold["kind"], got or NOT_FOUND)] += 1
             if got != gold["kind"]:
                 heading = gold["heading"][:60]
                 sections.errors.append(
@@ -345,15 +348,21 @@ def report(scores: Scores, *, held_out_errors: bool, out=sys.stdout) -> None:
         goal = f"≥{target:.2f}" if target else ""
         figures = f"{_figure(tune, figure)} {_figure(held, figure):>9}"
         out.write(f"{task:<22} {figure:<10} {figures} {goal:>7}  {n}\n")
-    for split in SPLITS:
-        confusion = scores("line kind", split).confusion
-        if confusion:
-            out.write(f"\nline kind confusion ({split}; rows labelled, columns got)\n")
-            kinds = [k.value for k in LineKind]
-            out.write(" " * 12 + "".join(f"{k[:10]:>11}" for k in kinds) + "\n")
-            for gold in kinds:
-                row = "".join(f"{confusion[(gold, got)]:>11}" for got in kinds)
-                out.write(f"{gold[:11]:<12}{row}\n")
+    line_kinds = [k.value for k in LineKind]
+    section_kinds = [k.value for k in SectionKind]
+    confusions = (  # task, the kinds labelled, the kinds got
+        ("line kind", line_kinds, line_kinds),
+        ("posting section kind", section_kinds, [*section_kinds, NOT_FOUND]),
+    )
+    for task, labelled, got in confusions:
+        for split in SPLITS:
+            confusion = scores(task, split).confusion
+            if confusion:
+                out.write(f"\n{task} confusion ({split}; rows labelled, columns got)\n")
+                out.write(" " * 12 + "".join(f"{k[:10]:>11}" for k in got) + "\n")
+                for gold in labelled:
+                    row = "".join(f"{confusion[(gold, kind)]:>11}" for kind in got)
+                    out.write(f"{gold[:11]:<12}{row}\n")
     shown = SPLITS if held_out_errors else ("tune",)
     for (task, split), score in sorted(scores.by.items()):
         if split in shown and score.errors:

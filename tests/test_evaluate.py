@@ -28,4 +28,9 @@ def test_every_labelled_record_is_found_and_scored():
     evaluate.report(scores, held_out_errors=False, out=out)
     report = out.getvalue()
     assert "technologies" in report and "posting section kind" in report
+    for task in ("line kind", "posting section kind"):  # the confusion of each split
+        for split in ("tune", "held-out"):
+            assert f"{task} confusion ({split}; rows labelled, columns got)" in report
+    sections = scores("posting section kind", "held-out")
+    assert sum(sections.confusion.values()) == sections.total  # a section not found counts
     assert "(held-out):" not in report  # the held-out errors stay hidden unless asked for

@@ -489,3 +489,55 @@ def test_two_roles_in_two_languages_stay_two_roles():
 )
 def test_a_japanese_or_korean_legal_name_names_the_company(text, company):
     assert parse_posting(text).company == company
+
+
+def test_a_lone_title_case_line_in_plain_text_heads_a_section():
+    role = only_role(
+        "Associate AI Engineer\n\nU.S. work authorization required\n\n"
+        "USA Employment Benefits Include\n\nMedical, Dental, and Vision Insurance\n"
+        "Paid Time Off\n"
+    )
+    (benefits,) = role.sections
+    assert benefits.kind is SectionKind.BENEFITS
+    assert benefits.label == "USA Employment Benefits Include"
+    assert texts(benefits.items) == ["Medical, Dental, and Vision Insurance", "Paid Time Off"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Innovative Thinkers\nEnthusiastic Collaborators",  # a list of short lines
+        "CI/CD: Github Actions",  # a label and its value
+        "Python, Go and Rust",  # a list in one line
+        "U.S. work authorization required",  # not capitalised throughout
+        "・Amazon Web Servicesを用いたWebサービス開発経験",  # Japanese, in a list
+    ],
+)
+def test_a_line_that_is_not_a_heading_by_its_capitals_opens_nothing(line):
+    role = only_role(f"# Associate AI Engineer\n\nWe hire.\n\n{line}\n\nMore text.\n")
+    assert role.sections == []
+
+
+def test_a_japanese_table_row_opens_a_section_with_its_text():
+    role = only_role(
+        "# サーバーサイドエンジニア\n\n"
+        "業務内容    技術者としてビジネス上の課題解決に幅広く携わっていただき ます。\n\n"
+        "- コンテンツ管理システム等の仕様策定、設計、実装、運用業務\n\n"
+        "試用期間 3 ヶ月(本採用と同額)\n\n"
+        "休日 / 休暇 完全週休 2 日制(土日) 祝日・有給休暇\n"
+    )
+    duties, holidays = role.sections
+    assert (duties.kind, duties.label) == (SectionKind.RESPONSIBILITIES, "業務内容")
+    intro = "技術者としてビジネス上の課題解決に幅広く携わっていただき ます。"
+    assert texts(duties.intro) == [intro]
+    assert texts(duties.items) == [
+        "コンテンツ管理システム等の仕様策定、設計、実装、運用業務",
+        "試用期間 3 ヶ月(本採用と同額)",  # a row of no known kind stays a line of its own
+    ]
+    assert (holidays.kind, holidays.label) == (SectionKind.BENEFITS, "休日 / 休暇")
+    assert texts(holidays.items) == ["完全週休 2 日制(土日) 祝日・有給休暇"]
+
+
+def test_a_korean_sentence_is_not_read_as_a_table_row():
+    role = only_role("# 데이터 엔지니어\n\n업무 내용은 다음과 같습니다\n")
+    assert role.sections == []

@@ -91,7 +91,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"benefit|perks?\b|compensation|salary|holiday|\bleave\b|working style|"
         r"how [\w ]{1,30} will support you|"
         r"work(?:ing)? (?:conditions|hours)|why (?:join|work)|^why us\b|복리|복지|혜택|"
-        r"근무\s*(?:조건|환경)|福利|待遇|給与",
+        r"근무\s*(?:조건|환경)|福利|待遇|給与|休日|休暇",
     ),
     (
         SectionKind.PROCESS,
@@ -162,6 +162,52 @@ def standalone_label(text: str) -> SectionKind | None:
             # ("experience supporting company infrastructure:" is not about the company).
             return kind if introduces and kind.asks_for_skills else None
     return None
+
+
+# Pages copied as plain text lose their heading marks but keep the headings' capitals: a
+# paragraph of one short line in Title Case ("Experience In At Least One Of The Below",
+# "USA Employment Benefits Include") heads what follows, whatever its words.
+_CAPITALISED = re.compile(r"^(?:[A-Z0-9]|[a-z]+[A-Z])")  # "Python", "iOS"
+_SMALL_WORDS = re.compile(r"a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with")
+TITLE_CASE_MIN_WORDS = 2
+TITLE_CASE_MAX_WORDS = 8
+_NOT_IN_A_HEADING = re.compile(r"[^\x00-\u024f\u2010-\u2015\u2019]|[,;()\[\]]|:.|[.!?]$")
+
+
+def title_case_label(text: str) -> bool:
+    """Whether a line standing alone reads as a heading by its capitals."""
+    text = _normalise(text)
+    words = text.split()
+    if not TITLE_CASE_MIN_WORDS <= len(words) <= TITLE_CASE_MAX_WORDS:
+        return False
+    if _NOT_IN_A_HEADING.search(text):
+        return False
+    named = [w for w in words if _WORD.search(w)]
+    return len(named) >= TITLE_CASE_MIN_WORDS and all(
+        _CAPITALISED.match(w) or _SMALL_WORDS.fullmatch(w) for w in named
+    )
+
+
+# Japanese pages lay a posting out as a table, and copied it keeps each row on one line:
+# the label, a space or tab, then its text ("業務内容    技術者として…", "休日 / 休暇 完全週休
+# 2 日制"). Japanese runs its words together, so a short label set off by a space is one;
+# Korean spaces its words, and is not read this way.
+_JAPANESE_WORD = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,8}"
+_TABLE_ROW = re.compile(
+    rf"^(?P<label>{_JAPANESE_WORD}(?:\s*[/\uff0f・]\s*{_JAPANESE_WORD})?)[ \t\u3000]+"
+    r"(?P<value>\S.*)$"
+)
+
+
+def table_row(text: str) -> tuple[SectionKind, str, str] | None:
+    """``(kind, label, text)`` of a Japanese table row whose label opens a section, or None."""
+    match = _TABLE_ROW.match(text)
+    if match is None:
+        return None
+    kind = classify(match.group("label"))
+    if kind is SectionKind.OTHER:
+        return None
+    return kind, match.group("label"), match.group("value")
 
 
 # A long sentence introducing a list says by its opening what the list is: "You will work

@@ -33,6 +33,8 @@ from postings.parsing.labels import (
     introduces_a_team,
     standalone_label,
     stated_stack,
+    table_row,
+    title_case_label,
 )
 from postings.parsing.lines import Line, Shape, is_wrapped, joined, read_line, read_lines
 from taxonomy.employers import stated_employer
@@ -368,8 +370,20 @@ class _Reader:
             self._open(label, line, rank=LABEL_RANK, kind=SectionKind.STACK)
             self._add(Item(listed, line.number, line.raw, False, line.depth))
             return
+        row = table_row(line.text)
+        if row is not None:  # "業務内容    技術者として…": a label and its first line
+            kind, label, value = row
+            self.labels.append(label)
+            self._open(label, line, rank=LABEL_RANK, kind=kind)
+            self._add(Item(value, line.number, line.raw, False, line.depth))
+            return
         if first and _is_title(line.text):
             self.document.facts.setdefault(Fact.TITLE, role_from_first_line(line.text).title)
+            return
+        alone = self.after_blank and (following is None or following.number > line.number + 1)
+        if alone and title_case_label(line.text) and not _is_title(line.text):
+            self.labels.append(line.text)
+            self._open(line.text, line, rank=LABEL_RANK)
             return
         if self.last is not None and self.last[1] == line.number - 1:
             last = self.last[0]
