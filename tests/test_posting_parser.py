@@ -91,6 +91,14 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("AI Lab 소개", SectionKind.ABOUT),
         ("PRODUCT DEVELOPING ENVIRONMENT", SectionKind.STACK),
         ("기술 스택", SectionKind.STACK),
+        ("Technologies we use", SectionKind.STACK),
+        ("Tools & Technologies", SectionKind.STACK),
+        ("Technologies:", SectionKind.STACK),
+        ("使用技術", SectionKind.STACK),
+        ("기술 환경", SectionKind.STACK),
+        ("Technology Requirements", SectionKind.REQUIREMENTS),
+        ("Our Technology", SectionKind.OTHER),  # may introduce the company's product
+        ("Information Technology", SectionKind.OTHER),
         ("Hiring process", SectionKind.PROCESS),
         ("Description", SectionKind.OTHER),
         # Real headings of the evaluation postings.
@@ -119,6 +127,8 @@ def test_labels_are_classified_in_english_korean_and_japanese(label, kind):
         "Experience with Kubernetes is a plus.",
         "Backend: Rust, TypeScript, Python",
         "Relevant experience supporting company infrastructure with quality software:",
+        "Cloud technologies",
+        "Interest in emerging technologies",
     ],
 )
 def test_a_requirement_that_mentions_a_keyword_is_not_a_label(line):
@@ -541,3 +551,25 @@ def test_a_japanese_table_row_opens_a_section_with_its_text():
 def test_a_korean_sentence_is_not_read_as_a_table_row():
     role = only_role("# 데이터 엔지니어\n\n업무 내용은 다음과 같습니다\n")
     assert role.sections == []
+
+
+def test_a_heading_a_job_board_glued_to_its_paragraph_opens_a_section():
+    role = only_role(
+        "# Physical Design Engineer\n"
+        "About usWe are searching for talented individuals who are driven to tackle …\n"
+        "This roleWe\u2019re searching for a Physical Design Engineer with a strong first …\n"
+    )
+    about, overview = role.sections
+    assert (about.kind, about.label) == (SectionKind.ABOUT, "About us")
+    assert texts(about.items) == [
+        "We are searching for talented individuals who are driven to tackle …"
+    ]
+    assert (overview.kind, overview.label) == (SectionKind.OTHER, "This role")
+
+
+@pytest.mark.parametrize(
+    "line", ["You have used GraphQL in production environments", "StackPath is cloud platform"]
+)
+def test_a_name_in_camel_case_is_not_a_glued_heading(line):
+    role = only_role(f"# Web Developer\n\n## Requirements\n- {line}\n")
+    assert [texts(s.items) for s in role.sections] == [[line]]

@@ -37,6 +37,7 @@ SKILL_KINDS = frozenset(
 )
 
 _YOU_WILL = r"(?:you'?ll|you will)"
+_TOOLS = r"(?:technolog(?:y|ies)|tools|tooling|frameworks)"
 _TEAM_INTRODUCTION = (
     r"\bteam\b.*(?:소개|紹介|introduction)|about (?:the|our) team|meet the team|"
     r"팀\s*소개|チーム紹介"
@@ -84,7 +85,9 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.STACK,
         r"tech(?:nology)?\s+stack|\bstack\b|develop(?:ing|ment) environment|tools we use|keywords|"
-        r"기술\s*스택|개발\s*환경|사용\s*기술|開発環境|技術スタック",
+        rf"^{_TOOLS}(?: (?:and|&) {_TOOLS})?(?: (?:we use|used|{_YOU_WILL} use))?$|"
+        r"technical environment|기술\s*스택|(?:개발|기술)\s*환경|(?:사용|주요)\s*기술|"
+        r"開発環境|技術スタック|使用技術|技術環境|使用言語",
     ),
     (
         SectionKind.BENEFITS,
@@ -208,6 +211,27 @@ def table_row(text: str) -> tuple[SectionKind, str, str] | None:
     if kind is SectionKind.OTHER:
         return None
     return kind, match.group("label"), match.group("value")
+
+
+# A job board that scraped a page may glue a heading to its paragraph: "About usWe are
+# searching for …", "This roleWe're searching for …". The heading ends where a small letter
+# runs into a capital opening a sentence, early in the line; "StackPath is" and "You have
+# used GraphQL" are names.
+_GLUE = re.compile(
+    r"(?<=[a-z])(?=(?:We|Our|You|Your|The|This|These|As|In|At|If|It|Are|Do|Join|Here|What)"
+    r"(?:['\u2019][a-z]+)?\s)"
+)
+GLUED_LABEL_REACH = 40  # characters
+
+
+def glued_label(text: str) -> tuple[SectionKind, str, str] | None:
+    """``(kind, label, text)`` of a line that opens with a label glued to its text, or None."""
+    for glue in _GLUE.finditer(text, 0, GLUED_LABEL_REACH):
+        label, rest = text[: glue.start()], text[glue.start() :]
+        kind = standalone_label(label)
+        if kind is not None:
+            return kind, label, rest
+    return None
 
 
 # A long sentence introducing a list says by its opening what the list is: "You will work

@@ -30,6 +30,7 @@ from postings.parsing.labels import (
     SectionKind,
     announces_stack,
     classify,
+    glued_label,
     introduces_a_team,
     standalone_label,
     stated_stack,
@@ -370,8 +371,8 @@ class _Reader:
             self._open(label, line, rank=LABEL_RANK, kind=SectionKind.STACK)
             self._add(Item(listed, line.number, line.raw, False, line.depth))
             return
-        row = table_row(line.text)
-        if row is not None:  # "業務内容    技術者として…": a label and its first line
+        row = table_row(line.text) or glued_label(line.text)
+        if row is not None:  # "業務内容    技術者として…", "About usWe are …": a label and text
             kind, label, value = row
             self.labels.append(label)
             self._open(label, line, rank=LABEL_RANK, kind=kind)
