@@ -441,8 +441,30 @@ def line_kinds(lines: Sequence[tuple[str, int | None, int]]) -> list[LineKind]:
             labels.append((depth, label))
             kinds.append(LineKind.OTHER)
             continue
-        kinds.append(kind_under(labels[-1][1] if labels else None, text, first=index == 0))
+        kind = kind_under(labels[-1][1] if labels else None, text, first=index == 0)
+        kinds.append(kind)
+        introduced = introduces(text)
+        if introduced is not None:
+            # "Develop cross-platform code using …:" / "GoogleTest", "GitLab CI": what a
+            # sentence ending in a colon introduces is of its kind, as under a label.
+            while labels and labels[-1][0] >= depth:
+                labels.pop()
+            labels.append((depth, introduced))
     return kinds
+
+
+# A requirement is what a line is when nothing else says what it is; it introduces nothing.
+_INTRODUCED = (LineKind.DUTY, LineKind.PREFERENCE)
+
+
+def introduces(text: str) -> LineKind | None:
+    """The kind of what a line ending in a colon introduces: a duty for "Work with:" or
+    "Architect … verification solutions, in the areas of:"; None for other lines."""
+    stripped = text.rstrip(" *")
+    if not stripped.endswith((":", "\uff1a")):
+        return None
+    kind = line_kind(stripped[:-1].rstrip(" *"))
+    return kind if kind in _INTRODUCED else None
 
 
 # A name standing alone over lines of its own: the author noting what a product is

@@ -175,6 +175,34 @@ def test_labels_give_their_kind_to_the_lines_under_and_after_them():
     assert line_kinds(lines) == [OTHER, REQ, OTHER, PREF, PREF, OTHER, DUTY]
 
 
+def test_a_sentence_ending_in_a_colon_gives_its_kind_to_what_it_introduces():
+    # Real lines of the corpus (systems-sw-dev.md, sdn-computer-netwk.md).
+    lines = [
+        ("***Develop cross-platform code using the latest industry-standard tools***:", None, 0),
+        ("Modern CMake", None, 0),
+        ("***GitLab CI***", None, 0),
+        ("Work with:", None, 0),
+        ("***NVLink***", 3, 1),
+        ("Experience with Kubernetes is a plus:", None, 0),
+        ("EKS", 5, 1),
+    ]
+    assert line_kinds(lines)[1:3] == [DUTY, DUTY]
+    assert line_kinds(lines)[4] is DUTY
+    assert line_kinds(lines)[6] is PREF
+
+
+def test_a_sentence_ending_in_a_colon_that_only_asks_introduces_nothing():
+    # "Come join us …:" is read as a requirement, as any line nothing else says is; the
+    # duties after its list are still duties.
+    lines = [
+        ("Responsibilities:", None, 0),
+        ("Come join us, and help us build a vision-based data platform:", 0, 1),
+        ("Customer Focus", 1, 2),
+        ("Architect, design and develop web applications.", 0, 1),
+    ]
+    assert line_kinds(lines)[3] is DUTY
+
+
 def test_lines_explaining_a_name_the_author_noted_are_other():
     # Real lines of the corpus: the author noting what a product is, under its name.
     lines = [
