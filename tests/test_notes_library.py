@@ -12,6 +12,7 @@ from postings.models import Company, Role
 from postings.services import save_role
 from roadmaps.services import create_roadmap
 from taxonomy.models import NotesSource, ResearchArea, Skill, SkillSet, TaggedSkill, Technology
+from taxonomy.notes import importer
 from taxonomy.notes.exporter import export_notes, export_source
 from taxonomy.notes.importer import NotesFile, import_library, import_notes
 from taxonomy.search.index import sync_index
@@ -161,6 +162,16 @@ def test_an_unchanged_folder_is_skipped_but_a_new_vocabulary_retags_it():
     assert retagged.totals()["technology tags"].created > 0
     assert Skill.objects.filter(tags__slug="psi4").exists()
     assert all(f.skipped for f in import_library(files=corpus_files()).files)
+
+
+def test_an_unchanged_file_is_read_again_when_the_rules_reading_it_change(monkeypatch):
+    files = corpus_files(CORPUS / "semi-technical-roles")
+    import_library(files=files)
+    assert all(f.skipped for f in import_library(files=files).files)
+    monkeypatch.setattr(importer, "rules_fingerprint", lambda: "the rules of a newer release")
+    again = import_library(files=files)
+    assert not any(f.skipped for f in again.files) and not again.changed
+    assert all(f.skipped for f in import_library(files=files).files)
 
 
 def test_a_file_edited_in_the_admin_is_read_again_and_its_edit_kept():

@@ -16,7 +16,9 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from functools import cache
+from importlib import import_module
+from pathlib import Path, PurePosixPath
 
 from django.db import connection, transaction
 from django.db.models import Count, Q
@@ -54,9 +56,27 @@ from taxonomy.search.index import sync_index
 from taxonomy.tree import AreaTree
 from taxonomy.vocabulary import MATCHER_FIELDS, sync_vocabulary, technology_matcher
 
-# Bump when the same text would now be imported into other rows, so that files whose text
-# has not changed are still read again.
-IMPORTER_VERSION = 6
+# The modules whose rules decide what rows a file's text becomes: how lines are read, tagged
+# and kinded, which employer and title a set gets, how rows pair with the last import's.
+# Their source is fingerprinted with the vocabulary, so that after any change to them a file
+# whose text has not changed is still read again (tests/test_notes_rules_fingerprint.py
+# checks that the list holds every module they import).
+RULE_MODULES = (
+    "postings.parsing.labels",
+    "taxonomy.employers",
+    "taxonomy.line_kinds",
+    "taxonomy.matching",
+    "taxonomy.notes.companies",
+    "taxonomy.notes.headings",
+    "taxonomy.notes.importer",
+    "taxonomy.notes.markdown",
+    "taxonomy.notes.pairing",
+    "taxonomy.notes.parser",
+    "taxonomy.notes.plan",
+    "taxonomy.notes.roles",
+    "taxonomy.organisations",
+    "taxonomy.verbs",
+)
 Progress = Callable[[str, int, int], None]
 STAGES = ("areas", "roles", "skill sets", "skills", "tags", "clean-up")
 SLUG_LENGTH = 80
@@ -879,15 +899,24 @@ def _one_group(_item) -> str:
 # -- the library: which files to read, and what the rows depend on besides their text ------
 
 
+@cache
+def rules_fingerprint() -> str:
+    """Fingerprint of the source of ``RULE_MODULES``."""
+    digest = hashlib.sha1()
+    for name in RULE_MODULES:
+        digest.update(Path(import_module(name).__file__).read_bytes())
+    return digest.hexdigest()
+
+
 def _vocabulary() -> str:
-    """Fingerprint of the technologies lines are tagged with (and of the importer's matcher)."""
+    """Fingerprint of the technologies lines are tagged with and of the rules reading them."""
     rows = Technology.objects.order_by("slug").values_list(*MATCHER_FIELDS)
-    return fingerprint(IMPORTER_VERSION, list(rows))
+    return fingerprint(rules_fingerprint(), list(rows))
 
 
 def _context(vocabulary: str, company_names: Iterable[str]) -> str:
     """Fingerprint of what a file's rows depend on besides its text (the vocabulary's
-    fingerprint covers the importer's version)."""
+    fingerprint covers the rules reading it)."""
     companies = sorted({name.strip().casefold() for name in company_names})
     return fingerprint(vocabulary, companies)
 
