@@ -20,7 +20,7 @@ def test_every_labelled_record_is_found_and_scored():
     assert scores("employer", "tune").total + scores("employer", "held-out").total == 548
     labelled_postings = (evaluate.ROOT / "fixtures/eval/postings/labels.jsonl").read_text()
     postings = len(labelled_postings.splitlines())
-    assert postings == 66
+    assert postings == 87
     assert scores("posting title", "tune").total + scores("posting title", "held-out").total == (
         postings
     )
