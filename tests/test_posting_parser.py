@@ -113,6 +113,27 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("Why AHEAD", SectionKind.ABOUT),
         ("The Role:", SectionKind.OTHER),
         ("About The Role", SectionKind.OTHER),
+        ("The Impact You Will Have", SectionKind.RESPONSIBILITIES),
+        ("仕事概要", SectionKind.RESPONSIBILITIES),
+        ("What We Look For", SectionKind.REQUIREMENTS),
+        ("About you:", SectionKind.REQUIREMENTS),
+        ("Who Zoetrope is looking for:", SectionKind.REQUIREMENTS),
+        ("What you've done in your career", SectionKind.REQUIREMENTS),
+        ("We get excited about candidates who have the following", SectionKind.REQUIREMENTS),
+        ("It would be great if you are familiar with:", SectionKind.PREFERRED),
+        ("[필수는 아니지만 아래의 경험이 있으시면 좋아요.]", SectionKind.PREFERRED),
+        ("What we build with", SectionKind.STACK),
+        ("What\u2019s in it for you?", SectionKind.BENEFITS),
+        ("Who is Zoetrope?", SectionKind.ABOUT),
+        ("Introduction", SectionKind.ABOUT),
+        ("Applying", SectionKind.PROCESS),
+        ("Application Documents Required:", SectionKind.PROCESS),
+        ("[신입에게 바랍니다.]", SectionKind.REQUIREMENTS),
+        ("이런 분을 찾습니다", SectionKind.REQUIREMENTS),
+        ("이런 분이면 더 좋아요", SectionKind.PREFERRED),
+        ("이런 일을 해요", SectionKind.RESPONSIBILITIES),
+        # A heading that is the hiring sentence asks for nothing by itself.
+        ("ThingsBoard Inc. is looking for a Middle Java developer to join", SectionKind.OTHER),
     ],
 )
 def test_labels_are_classified_in_english_korean_and_japanese(label, kind):
@@ -517,7 +538,6 @@ def test_a_lone_title_case_line_in_plain_text_heads_a_section():
     "line",
     [
         "Innovative Thinkers\nEnthusiastic Collaborators",  # a list of short lines
-        "CI/CD: Github Actions",  # a label and its value
         "Python, Go and Rust",  # a list in one line
         "U.S. work authorization required",  # not capitalised throughout
         "・Amazon Web Servicesを用いたWebサービス開発経験",  # Japanese, in a list
@@ -573,3 +593,112 @@ def test_a_heading_a_job_board_glued_to_its_paragraph_opens_a_section():
 def test_a_name_in_camel_case_is_not_a_glued_heading(line):
     role = only_role(f"# Web Developer\n\n## Requirements\n- {line}\n")
     assert [texts(s.items) for s in role.sections] == [[line]]
+
+
+def test_a_label_with_its_first_line_after_a_colon_or_tab_opens_its_section():
+    # A WaterlooWorks export (guidepoint-ai-engineering-co-op.txt): "Label:<TAB>value" rows.
+    role = only_role(
+        "Job Title:\tAI Engineering\n"
+        "Job Responsibilities:\tWhat You'll Do:\n"
+        "Collaborate with data engineering and data science teams\n"
+        "Required Skills:\tWhat You Have:\n"
+        "Familiar with OpenAI APIs and RAG architecture\n"
+        "Application Deadline:\tSeptember 17, 2024 09:00 AM\n"
+        "Experience:\t3 years\n"
+    )
+    kinds = [(s.kind, s.label, texts(s.items)) for s in role.sections]
+    assert kinds == [
+        (SectionKind.OTHER, "Job Title", ["AI Engineering"]),  # a field of the header
+        (
+            SectionKind.RESPONSIBILITIES,
+            "Job Responsibilities",
+            ["Collaborate with data engineering and data science teams"],
+        ),
+        (
+            SectionKind.REQUIREMENTS,
+            "Required Skills",
+            ["Familiar with OpenAI APIs and RAG architecture"],
+        ),
+        (
+            SectionKind.PROCESS,
+            "Application Deadline",
+            ["September 17, 2024 09:00 AM", "Experience:\t3 years"],  # a label of no kind
+        ),
+    ]
+
+
+def test_a_capitalised_line_after_a_sentence_heads_a_section_when_every_word_is():
+    role = only_role(
+        "# Data Science Intern\n\nThe Impact You Will Have\n\n"
+        "Manage your own project end-to-end from data exploration to presenting insights\n"
+        "What We Look For\n\n"
+        "You are excited to solve ambiguous problems with a collaborative team\n"
+        "Familiarity with Go\n\n"  # not every word capitalised: the list's last line
+        "Medical, Dental, and Vision Insurance\nPaid Time Off\n\n"  # after a short line
+        "More text.\n"
+    )
+    labels = [(s.kind, s.label) for s in role.sections]
+    assert labels == [
+        (SectionKind.RESPONSIBILITIES, "The Impact You Will Have"),
+        (SectionKind.REQUIREMENTS, "What We Look For"),
+    ]
+
+
+def test_the_fields_heading_a_posting_are_sections_of_one_line_each():
+    # crunch-site-reliability-devops-engineer.md: "**Label**: value" over the posting.
+    role = only_role(
+        "# Site Reliability Engineer\n\n"
+        "**Reports to**: Team Lead, SRE and Devops\n\n"
+        "**Work location**: Forever 100% remote within Western Hemisphere timezones\n\n"
+        "We are hiring an experienced Site Reliability Engineer.\n\n"
+        "## What you'll do\n- Run the platform\n- Note: on call one week in six\n"
+    )
+    fields = [(s.kind, s.label, texts(s.items)) for s in role.sections[:2]]
+    assert fields == [
+        (SectionKind.OTHER, "Reports to", ["Team Lead, SRE and Devops"]),
+        (
+            SectionKind.OTHER,
+            "Work location",
+            ["Forever 100% remote within Western Hemisphere timezones"],
+        ),
+    ]
+    assert role.facts[Fact.LOCATION].startswith("Forever 100% remote")  # still a fact
+    assert texts(role.loose) == ["We are hiring an experienced Site Reliability Engineer."]
+    duties = role.sections[2]  # a "label: value" line among skills stays a skill
+    assert texts(duties.items) == ["Run the platform", "Note: on call one week in six"]
+
+
+def test_a_link_heading_a_posting_is_its_url_not_a_field():
+    posting = parse_posting(
+        "URL: https://example.com/jobs/1\n\n# Data Engineer\n\n## Requirements\n- SQL\n"
+    )
+    (role,) = posting.roles
+    assert [s.label for s in role.sections] == ["Requirements"]
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # conveythis-software-engineering-intern.txt: a gloss of what the company does
+        (
+            "Company: ConveyThis (Website Translation Software)\n\n## Requirements\n- Go\n",
+            "ConveyThis",
+        ),
+        # zoetrope-software-engineer.md: the heading asks who, it is not the name
+        ("# Software Engineer\n\n## Who Zoetrope is looking for:\n- Python\n", "Zoetrope"),
+    ],
+)
+def test_the_company_is_read_without_what_surrounds_its_name(text, company):
+    assert parse_posting(text).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # databricks-data-science-intern.txt: the amount under a label naming a rate
+        "# Data Science Intern\n\nSF Bay Area Hourly Rate\n\n$54—$60 USD\n",
+        "# AI Engineer\n\n## Requirements\n- Python\n\nCompensation and Benefits:\t$40/hour\n",
+    ],
+)
+def test_an_hourly_rate_is_the_salary(text):
+    assert only_role(text).facts[Fact.SALARY] in ("$54—$60 USD", "$40/hour")

@@ -49,8 +49,14 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (SectionKind.OTHER, r"^(?:about )?(?:the|this) (?:role|position)$"),
     # "What You Bring To The Team" asks; it does not introduce the team.
     (SectionKind.REQUIREMENTS, rf"what (?:{_YOU_WILL} |you )?bring"),
-    # LinkedIn's heading of everything asked: not only what is desired.
-    (SectionKind.REQUIREMENTS, r"^desired skills (?:and|&) experience$"),
+    # LinkedIn's heading of everything asked: not only what is desired. "About you" asks.
+    (SectionKind.REQUIREMENTS, r"^desired skills (?:and|&) experience$|^about you\b"),
+    # An application's deadline, documents and method: "Application Documents Required".
+    (
+        SectionKind.PROCESS,
+        r"^application (?:deadline|documents?|information|method|process|instructions)\b|"
+        r"^(?:applying|apply now|how to apply)$",
+    ),
     # "What you'll get to do" is the work, not what the job gives.
     (SectionKind.RESPONSIBILITIES, r"\bget to do\b|^(?:job|position|role) description$"),
     # A team's introduction introduces, as a company's does ("About the team", "팀 소개").
@@ -59,33 +65,37 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         SectionKind.PREFERRED,
         r"prefer|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|desir(?:ed|able)|"
         r"(?:ways to )?stand out(?: from the crowd)?|(?:a|strong|big) plus\b|"
-        r"especially interested|plus points|우대|가산점|歓迎|尚可|追加希望|希望スキル",
+        r"especially interested|plus points|it would be (?:great|nice)|우대|가산점|"
+        r"(?:있으시|있으|있다)면 좋|더\s*좋|歓迎|尚可|追加希望|希望スキル",
     ),
     (
         SectionKind.BENEFITS,
         rf"\bgained\b|what {_YOU_WILL} (?:get|gain|learn)|what we offer|we offer\b|"
-        r"look forward to",
+        r"look forward to|in it for you",
     ),
     (
         SectionKind.REQUIREMENTS,
         r"requirement|required|qualification|must[- ]haves?\b|who you are|what it takes|"
-        rf"what (?:{_YOU_WILL} |you )?bring|what we(?:'re| are) looking for|you (?:should )?have\b|"
+        rf"what (?:{_YOU_WILL} |you )?bring|what we(?:'re| are)? look(?:ing)? for|"
+        r"you (?:should )?have\b|\bis looking for$|what you(?:'ve| have) done|\bcandidates who\b|"
         r"what we need to see|what you(?:'ll| will)? need|"
-        r"\bskills?\b|your profile|자격|필수|요건|필요\s*역량|응시\s*조건|"
+        r"\bskills?\b|your profile|자격|필수|요건|필요\s*역량|응시\s*조건|이런\s*분|"
+        r"(?:찾|찾고 있|원하)(?:습니다|아요|어요)|바랍니다|"
         r"応募資格|必須|必要な(?:スキル|経験)|求める",
     ),
     (
         SectionKind.RESPONSIBILITIES,
         rf"responsibilit|what {_YOU_WILL} (?:do|be doing|work on)|duties|\byour (?:role|job)\b|"
-        rf"how {_YOU_WILL} make an impact|"
+        rf"how {_YOU_WILL} make an impact|impact {_YOU_WILL} (?:have|make)|"
         r"areas? of contribution|역할|직무\s*내용|"
         r"day[- ]to[- ]day|your mission|\btasks?\b|success looks like|"
-        r"담당할?\s*업무|주요\s*업무|업무\s*내용|^업무$|하는\s*일|業務|仕事内容|職務内容",
+        r"이런\s*일|하게\s*될\s*일|담당할?\s*업무|주요\s*업무|업무\s*내용|^업무$|하는\s*일|業務|仕事(?:内容|概要)|職務内容",
     ),
     (
         SectionKind.STACK,
         r"tech(?:nology)?\s+stack|\bstack\b|develop(?:ing|ment) environment|tools we use|keywords|"
         rf"^{_TOOLS}(?: (?:and|&) {_TOOLS})?(?: (?:we use|used|{_YOU_WILL} use))?$|"
+        r"\bwhat we (?:build|work) with\b|"
         r"technical environment|기술\s*스택|(?:개발|기술)\s*환경|(?:사용|주요)\s*기술|"
         r"開発環境|技術スタック|使用技術|技術環境|使用言語",
     ),
@@ -103,7 +113,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     ),
     (
         SectionKind.ABOUT,
-        r"^about\b|who we are|our company|our values|\bcompany\b|소개|회사|会社|紹介|企業|"
+        r"^about\b|who we are|^who is\b|^introduction$|our company|our values|\bcompany\b|"
+        r"소개|회사|会社|紹介|企業|"
         r"^why (?!join|work)[\w&.-]+$|"  # "Why AHEAD"
         r"(?<=[\uac00-\ud7af])(?:은|는)\s*[.…]*$|について$",  # "마키나락스는..", "アカリについて"
     ),
@@ -177,8 +188,9 @@ TITLE_CASE_MAX_WORDS = 8
 _NOT_IN_A_HEADING = re.compile(r"[^\x00-\u024f\u2010-\u2015\u2019]|[,;()\[\]]|:.|[.!?]$")
 
 
-def title_case_label(text: str) -> bool:
-    """Whether a line standing alone reads as a heading by its capitals."""
+def title_case_label(text: str, *, strict: bool = False) -> bool:
+    """Whether a line standing alone reads as a heading by its capitals; ``strict``: every
+    word capitalised, small words too ("What We Look For")."""
     text = _normalise(text)
     words = text.split()
     if not TITLE_CASE_MIN_WORDS <= len(words) <= TITLE_CASE_MAX_WORDS:
@@ -187,7 +199,7 @@ def title_case_label(text: str) -> bool:
         return False
     named = [w for w in words if _WORD.search(w)]
     return len(named) >= TITLE_CASE_MIN_WORDS and all(
-        _CAPITALISED.match(w) or _SMALL_WORDS.fullmatch(w) for w in named
+        _CAPITALISED.match(w) or (not strict and _SMALL_WORDS.fullmatch(w)) for w in named
     )
 
 
@@ -285,9 +297,18 @@ def announces_stack(text: str) -> bool:
     return _ANNOUNCES_STACK.search(text) is not None
 
 
-def stated_stack(text: str) -> tuple[str, str] | None:
-    """``(label, value)`` of a line that lists a stack after its label ("Keywords: C++ /
-    GPU / CUDA", "Tech stack: Python, Go"), or None."""
+def header_field(label: str) -> bool:
+    """Whether the label of a "label: value" line names a field of the posting's header
+    ("Reports to", "Job Type", "Location"): a few words of no section's kind; "Required
+    Skills:\tWhat You Have:" opens a section instead."""
+    words = len(_WORD.findall(_normalise(label)))
+    return 0 < words <= STANDALONE_MAX_OTHER_WORDS + 1 and classify(label) is SectionKind.OTHER
+
+
+def stated_section(text: str) -> tuple[SectionKind, str, str] | None:
+    """``(kind, label, value)`` of a line that opens a section with its first line after its
+    label ("Keywords: C++ / GPU / CUDA", "Job Responsibilities:\tWhat You'll Do:",
+    "Preferred: Go"), or None for a label of no kind ("Experience: 3 years")."""
     head, *value = _COLON.split(text, maxsplit=1)
     if (
         not value
@@ -295,4 +316,5 @@ def stated_stack(text: str) -> tuple[str, str] | None:
         or len(_WORD.findall(head)) > STANDALONE_MAX_OTHER_WORDS + 1
     ):
         return None
-    return (head.strip(), value[0].strip()) if classify(head) is SectionKind.STACK else None
+    kind = classify(head)
+    return None if kind is SectionKind.OTHER else (kind, head.strip(), value[0].strip())

@@ -31,9 +31,10 @@ from postings.parsing.labels import (
     announces_stack,
     classify,
     glued_label,
+    header_field,
     introduces_a_team,
     standalone_label,
-    stated_stack,
+    stated_section,
     table_row,
     title_case_label,
 )
@@ -68,6 +69,7 @@ _TRANSLATED_SHARE = 0.6
 _MIN_SHARED_NAMES = 3
 # A company's legal name is looked for where a posting introduces it.
 _LEGAL_NAME_LINES = 30
+SENTENCE_MIN_WORDS = 8  # a line this long above a capitalised one is a sentence, not a list
 # Labels rank below headings (1-6); a bullet that is a label ranks below both.
 LABEL_RANK = 7
 BULLET_LABEL_RANK = 8
@@ -365,24 +367,20 @@ class _Reader:
         ):
             self._open(line.text, line, rank=LABEL_RANK, kind=SectionKind.STACK)
             return
-        stack = stated_stack(line.text)
-        if stack is not None:  # "Keywords: C++ / GPU / CUDA": a section of one line
-            label, listed = stack
-            self._open(label, line, rank=LABEL_RANK, kind=SectionKind.STACK)
-            self._add(Item(listed, line.number, line.raw, False, line.depth))
-            return
-        row = table_row(line.text) or glued_label(line.text)
-        if row is not None:  # "業務内容    技術者として…", "About usWe are …": a label and text
-            kind, label, value = row
+        # "Keywords: C++ / GPU / CUDA", "業務内容    技術者として…", "About usWe are …": a
+        # label and the section's first line.
+        stated = stated_section(line.text) or table_row(line.text) or glued_label(line.text)
+        if stated is not None:
+            kind, label, value = stated
             self.labels.append(label)
             self._open(label, line, rank=LABEL_RANK, kind=kind)
-            self._add(Item(value, line.number, line.raw, False, line.depth))
+            if standalone_label(value) is None:  # not "Required Skills:\tWhat You Have:"
+                self._add(Item(value, line.number, line.raw, False, line.depth))
             return
         if first and _is_title(line.text):
             self.document.facts.setdefault(Fact.TITLE, role_from_first_line(line.text).title)
             return
-        alone = self.after_blank and (following is None or following.number > line.number + 1)
-        if alone and title_case_label(line.text) and not _is_title(line.text):
+        if self._heads_by_capitals(line, following):
             self.labels.append(line.text)
             self._open(line.text, line, rank=LABEL_RANK)
             return
@@ -410,12 +408,42 @@ class _Reader:
             return
         self._add(Item(line.text, line.number, line.raw, False, line.depth))
 
+    def _heads_by_capitals(self, line: Line, following: Line | None) -> bool:
+        """Whether a plain line is a heading by its capitals: in Title Case with a blank line
+        after it, and a blank line before it or a sentence right above it ("… with a
+        collaborative team" / "Pay Range Transparency"); then every word is capitalised, as
+        the last of a list ("Paid Time Off", "Familiarity with Go") need not be."""
+        if following is not None and following.number == line.number + 1:
+            return False
+        if self.after_blank:
+            return title_case_label(line.text) and not _is_title(line.text)
+        last = self.last
+        after_a_sentence = (
+            last is not None
+            and last[1] == line.number - 1
+            and (
+                last[0].text.endswith((".", "!", "?"))
+                or len(last[0].text.split()) >= SENTENCE_MIN_WORDS
+            )
+        )
+        return (
+            after_a_sentence
+            and title_case_label(line.text, strict=True)
+            and not _is_title(line.text)
+        )
+
     def _stated(self, line: Line) -> bool:
-        """Record a fact the line states; True when the line is only that fact."""
+        """Record a fact the line states; True when the line is only that fact, or a field of
+        the posting's header ("**Reports to**: Team Lead", "Job Type:\tCo-op"), which is a
+        section of its own line."""
         block, section = self.block, self.block.section
         stated = label_value(line.text)
         fact = fact_named(stated[0]) if stated else None
-        if fact is not None and block.state(fact, stated[1]):
+        recorded = fact is not None and block.state(fact, stated[1])
+        if stated and section is None and fact is not Fact.URL and header_field(stated[0]):
+            self._field(stated[0], stated[1], line)
+            return True
+        if recorded:
             return section is None or fact in (Fact.TITLE, Fact.URL, Fact.COMPANY)
         in_skills = section is not None and section.kind.asks_for_skills
         if not in_skills:
@@ -426,6 +454,14 @@ class _Reader:
         if section is not None and section.fact is not None and not section.items:
             block.state(section.fact, line.text)
         return False
+
+    def _field(self, label: str, value: str, line: Line) -> None:
+        """A section of one line, after which the lines go where they went before it."""
+        block = self.block
+        stack = list(block.stack)
+        self._open(label, line, rank=LABEL_RANK, kind=SectionKind.OTHER)
+        self._add(Item(value, line.number, line.raw, False, line.depth))
+        block.stack, block.trail = stack, []
 
     def _add(self, item: Item) -> None:
         self.last = (item, item.line)
