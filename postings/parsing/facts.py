@@ -37,7 +37,8 @@ _FACT_LABELS: tuple[tuple[Fact, str], ...] = (
     ),
     (
         Fact.SALARY,
-        r"salary|compensation|pay(?: range)?|base (?:pay|salary)(?: range)?|"
+        r"salary|compensation(?: (?:and|&) benefits)?|pay(?: range)?|"
+        r"(?:.*\b)?(?:hourly|annual|base) (?:rate|salary|pay)(?: range)?|"
         r"연봉|급여|給与|年収|報酬",
     ),
     (
@@ -53,6 +54,7 @@ _FACT_LABELS: tuple[tuple[Fact, str], ...] = (
 _LABELS = tuple((fact, re.compile(rf"(?:{p})", re.IGNORECASE)) for fact, p in _FACT_LABELS)
 _LABEL_VALUE = re.compile(r"^(?P<label>[^:\uff1a]{1,40}?)\s*[:\uff1a]\s*(?P<value>\S.*)$")
 _URL = re.compile(r"^https?://\S+$")
+_GLOSS = re.compile(r"\s*\([^()]*\)$")
 
 _CURRENCY = r"(?:KRW|USD|EUR|GBP|JPY|CAD|AUD|SGD|CHF|INR|CNY|VND|HKD|TWD)"
 _AMOUNT = r"\d[\d,.]*\s*(?:[kKmMbB]\b|만\s*원|억\s*원?|원|円|万円)?"
@@ -63,7 +65,8 @@ SALARY_MAX_WORDS = 14
 FILE_COMPANY_WORDS = 2  # a file name's company part the text need not repeat
 VALUE_MAX_WORDS = 12
 _IS_LOOKING = re.compile(
-    r"^(?P<name>[\w&.'\- ]{2,60}?)\s+(?:is|are)\s+(?:looking for|hiring|seeking|recruiting)\b",
+    r"^(?:who\s+)?(?P<name>[\w&.'\- ]{2,60}?)\s+(?:is|are)\s+"
+    r"(?:looking for|hiring|seeking|recruiting)\b",
     re.IGNORECASE,
 )
 _ABOUT = re.compile(
@@ -116,6 +119,8 @@ def fact_value(fact: Fact, value: str) -> str | None:
         return value if _URL.match(value) else None
     if fact is Fact.SALARY:
         return value if _MONEY.search(value) else None
+    if fact is Fact.COMPANY:  # "ConveyThis (Website Translation Software)": what it does
+        value = _GLOSS.sub("", value) or value
     return value if len(value.split()) <= VALUE_MAX_WORDS else None
 
 
