@@ -194,6 +194,12 @@ def test_a_title_in_the_label_or_in_a_sentence_is_found():
         ),
         ("SCHARP is seeking a Biostatistician II/III to support", "Biostatistician II/III"),
         ("We are looking for an Applied Scientist to join", "Applied Scientist"),
+        # comp-x-sw-dev.md: the hire as the subject of what it will do
+        (
+            "The Principal Fluidics Engineer will be responsible for driving the fluidic "
+            "architecture including pumps, valves, manifolds",
+            "Principal Fluidics Engineer",
+        ),
     ],
 )
 def test_a_title_is_found_among_the_words_praising_the_hire(sentence, title):
@@ -202,7 +208,11 @@ def test_a_title_is_found_among_the_words_praising_the_hire(sentence, title):
 
 @pytest.mark.parametrize(
     "line",
-    ["Function as the technical lead on mission critical embedded systems", "As a result, we"],
+    [
+        "Function as the technical lead on mission critical embedded systems",
+        "As a result, we",
+        "The team will work with engineers and scientists across the company",
+    ],
 )
 def test_a_duty_naming_a_lead_is_not_a_title(line):
     assert role_in_sentence(line) is None

@@ -76,17 +76,23 @@ _PRAISE = (
     r"self-motivated|(?-i:[a-z]+-[a-z]+|[a-z]{3,}(?:ed|ic|ive|ous|ful)))(?![\w-])),?\s+"
     r"(?:(?:and|or)\s+)?"
 )
+_TITLE = (
+    r"(?:[\w/&+.-]+\s+){0,5}?(?:engineers?|scientists?|researchers?|developers?|"
+    r"architects?|managers?|leads?|leaders?|directors?|interns?|specialists?|analysts?|"
+    r"designers?|consultants?|programmers?|team members?|associates?|(?:bio)?statisticians?)\b"
+    r"(?:\s+(?:intern|II|III|IV|I)(?:/(?:II|III|IV))?\b)?"
+)
 _IN_SENTENCE = re.compile(
     r"\b(?:(?:looking for|seeking|hiring|searching for|recruiting|join (?:us|our team) as|"
     r"you will be)\s+(?:an?\s+|the\s+|our\s+(?:next\s+)?)?|"
     # "As the Principal Data Engineer on …", not "Function as the technical lead".
     r"as\s+(?:an?\s+|the\s+(?-i:(?=[A-Z])))|in the\s+(?=[\w ]+ role\b))"
-    rf"(?:{_PRAISE})*"
-    r"(?P<title>(?:[\w/&+.-]+\s+){0,5}?(?:engineers?|scientists?|researchers?|developers?|"
-    r"architects?|managers?|leads?|leaders?|directors?|interns?|specialists?|analysts?|"
-    r"designers?|consultants?|programmers?|team members?|associates?|(?:bio)?statisticians?)\b"
-    r"(?:\s+(?:intern|II|III|IV|I)(?:/(?:II|III|IV))?\b)?)",
+    rf"(?:{_PRAISE})*(?P<title>{_TITLE})",
     re.IGNORECASE,
+)
+# "The Principal Fluidics Engineer will be responsible for …": the hire, named as the subject.
+_AS_SUBJECT = re.compile(
+    rf"^(?:the|our)\s+(?-i:(?=[A-Z]))(?:{_PRAISE})*(?P<title>{_TITLE})\s+will\b", re.IGNORECASE
 )
 _SENTENCE_TITLE_MAX_WORDS = 7
 
@@ -210,7 +216,8 @@ def role_in_sentence(text: str) -> RoleLine | None:
     recruiting = _CJK_RECRUITING.search(text) if CJK.search(text) else None
     if recruiting:
         return RoleLine(recruiting.group("title"))
-    match = _IN_SENTENCE.search(text.replace("*", ""))
+    plain = text.replace("*", "")
+    match = _IN_SENTENCE.search(plain) or _AS_SUBJECT.match(plain)
     if not match:
         return None
     title = match.group("title").strip()
