@@ -121,6 +121,11 @@ def test_requirement_lines_are_not_job_titles(line):
         ),
         ("IC Cell Layout Designer (San Diego, CA)", "IC Cell Layout Designer"),
         ("Machine Learning Engineer - SIML, ISE", "Machine Learning Engineer"),
+        (  # conveythis-software-engineering-intern.txt
+            "Software Engineering Intern (Paid, In-Office) - NYC - Start Mid-January",
+            "Software Engineering Intern",
+        ),
+        ("Data Science Intern (2026 Start)", "Data Science Intern (2026 Start)"),
         ("AIML - Machine Learning Engineer, Visual Intelligence", "Machine Learning Engineer"),
         (
             "AIML - Machine Learning Engineer, Siri and Information Intelligence",

@@ -40,7 +40,8 @@ _MAX_TITLE_WORDS = 16
 _VERB_LIST = re.compile(r"^\w+,\s+\w+\s+(?:and|&)\s+\w+\b")
 _ARTICLE = re.compile(r"\s(?:the|a|an)\s", re.IGNORECASE)
 _PLACE_WORDS = (
-    r"remote|hybrid|on-?site|onsite|office|relocation|based|us|usa|u\.s\.|uk|eu|emea|apac|"
+    r"remote|hybrid|on-?site|onsite|office|relocation|based|paid|unpaid|"
+    r"us|usa|u\.s\.|uk|eu|emea|apac|"
     r"canada|europe|pst|est|cet|utc|gmt|mid to senior level|[A-Z][a-z]+,\s*[A-Z]{2}"
 )
 # "(US Remote Available)", "- Remote", "(San Diego, CA)", "[Dept: ***Machine Translation***]".
@@ -50,6 +51,8 @@ _TITLE_TAILS = (
     re.compile(r"\s*\[(?:dept|department|team|req)[^\]]*\]\s*$", re.IGNORECASE),
     re.compile(r"\s*\((?:[\w&/ -]+ )?(?:team|group|department|division)\)\s*$", re.IGNORECASE),
     re.compile(r"\s+[-\u2013\u2014]\s+[A-Z]{2,6}(?:,\s*[A-Z]{2,6})*\s*$"),  # "- SIML, ISE"
+    # "- Start Mid-January", "- Starting Summer 2026": when, not what.
+    re.compile(r"\s+[-\u2013\u2014]\s+start(?:ing|s)?\b[\w ,-]{0,30}$", re.IGNORECASE),
 )
 # A team or organisation named beside the title: "Machine Learning Engineer, Siri and
 # Information Intelligence", "… - Video Engineering", "Proactive Intelligence, Applied …".
