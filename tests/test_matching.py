@@ -134,6 +134,13 @@ def test_the_same_names_count_where_the_line_means_them(matcher, text, expected)
         ("Audio codecs such as AAC and Opus", "audio-codecs"),
         ("I2C, UART, SPI, PWM", "pwm"),
         ("팀워크와 커뮤니케이션", "teamwork"),
+        # Spellings the postings added to tune at stop 31 used.
+        ("Redis, memcache", "memcached"),
+        ("Pandas, scikitlearn", "scikit-learn"),
+        ("DWH 設計・構築の経験", "data-warehousing"),
+        ("HQL 작성 경험", "apache-hive"),
+        ("데이터 정합성 검증", "data-quality"),
+        ("Windows, Linux or Mac OS", "macos"),
         # A longer name does not swallow the one inside it.
         ("Professional experience scripting with the Unix/Linux command line", "linux"),
     ],
