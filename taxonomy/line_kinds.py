@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from postings.parsing.labels import SectionKind, standalone_label
 from taxonomy.notes.roles import role_from_first_line
-from taxonomy.verbs import VERBS
+from taxonomy.verbs import VERB_FORMS, VERBS
 
 
 class LineKind(Enum):
@@ -121,7 +121,7 @@ _DUTY_START = re.compile(
     r"(?:be )?responsible for\b|(?:[\w-]+ ){1,6}will be responsible for\b|"
     r"be (?:a|an|the|part of|active|involved|accountable)\b|"
     r"(?:the )?(?:candidate|engineer|scientist|researcher|intern|hire|person) will\b|"
-    rf"(?:[a-z]+ly )?(?:{VERBS})(?:s|es|ed)?\b|[a-z]+ing\b)",
+    rf"(?:[a-z]+ly )?(?:{VERB_FORMS})\b|[a-z]+ing\b)",
     re.IGNORECASE,
 )
 # Saying outright what the hire will do: a duty, whatever it asks along the way ("As a UX

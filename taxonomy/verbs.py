@@ -19,9 +19,13 @@ VERBS = (
     r"assess|track|prioriti[sz]e|facilitate|streamline|configure|install|administer|upgrade|"
     r"triage|launch|release|instrument|refine|curate|enable|empower|advocate|accelerate|"
     r"craft|iterate|construct|audit|organi[sz]e|educate|hire|expand|reduce|grow|increase|handle|"
-    r"respond"
+    r"respond|rely|modify"
 )
-_VERB = re.compile(rf"(?:{VERBS})(?:s|es|ed)?", re.IGNORECASE)
+# Their forms: "Designs", "Provided"; a verb ending in a consonant and y ends in -ies, -ied
+# ("Identifies", "Relies").
+_IES = "|".join(v[:-1] for v in VERBS.split("|") if re.fullmatch(r"\w*[^aeiou]y", v))
+VERB_FORMS = rf"(?:{VERBS})(?:s|es|ed)?|(?:{_IES})i(?:es|ed)"
+_VERB = re.compile(VERB_FORMS, re.IGNORECASE)
 
 
 def is_verb(word: str) -> bool:

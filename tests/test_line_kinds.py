@@ -116,6 +116,9 @@ REQ, PREF, DUTY, ABOUT, OTHER = (
             REQ,
         ),
         ("Expand our existing test automation framework and test coverage.", DUTY),
+        # A duty in the third person, a verb ending in -y too.
+        ("Identifies and resolves data quality issues across the pipelines", DUTY),
+        ("Provides regular updates to manager/team on project status", DUTY),
         # Hired to do something; what the hire will be responsible for.
         (
             "We are seeking motivated Mixed Signal Hardware Design Engineer to help develop our "
