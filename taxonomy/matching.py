@@ -185,8 +185,8 @@ class Term:
             entry["name"],
             tuple(entry.get("aliases") or ()),
             bool(entry.get("match_case")),
-            tuple(entry.get("needs") or ()),
-            tuple(entry.get("unless") or ()),
+            tuple(word.casefold() for word in entry.get("needs") or ()),  # lines are casefolded
+            tuple(word.casefold() for word in entry.get("unless") or ()),
             bool(entry.get("generic")),
         )
 

@@ -182,3 +182,15 @@ def test_grown_vocabulary_keeps_clear_of_what_lines_do_not_ask_for(matcher, text
 )
 def test_nothing_is_found_in_a_degrees_subjects_or_a_web_address(matcher, text, expected):
     assert matcher.find(text) == expected
+
+
+def test_context_words_count_whatever_their_case_in_the_vocabulary():
+    entry = {"slug": "pim", "name": "PIM", "match_case": True, "unless": ["ISMS"], "needs": []}
+    found = TechnologyMatcher([Term.from_entry(entry)]).find
+    assert found("PIM architectures for AI accelerators") == ["pim"]
+    assert found("ISMS / PIM 인증 심사 대응") == []  # a privacy certification, not a memory
+
+
+def test_a_privacy_certification_is_not_processing_in_memory(matcher):
+    # zigbang-devsecops-developer.md
+    assert "processing-in-memory" not in matcher.find("ISMS / PIMS / ISMS-P 등 인증 심사 대응")
