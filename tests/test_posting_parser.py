@@ -702,3 +702,20 @@ def test_the_company_is_read_without_what_surrounds_its_name(text, company):
 )
 def test_an_hourly_rate_is_the_salary(text):
     assert only_role(text).facts[Fact.SALARY] in ("$54—$60 USD", "$40/hour")
+
+
+def test_a_stack_stated_on_a_bullet_among_duties_is_a_stack_of_its_own_line():
+    role = only_role(
+        "# Backend Engineer\n\n## What you'll do\n- Build the ingest service\n"
+        "- Tech stack: Python, Django, AWS\n- Run it in production\n"
+        "- Note: on call one week in six\n"
+    )
+    kinds = [(s.kind, s.label, texts(s.items)) for s in role.sections]
+    assert kinds == [
+        (
+            SectionKind.RESPONSIBILITIES,
+            "What you'll do",
+            ["Build the ingest service", "Run it in production", "Note: on call one week in six"],
+        ),
+        (SectionKind.STACK, "Tech stack", ["Python, Django, AWS"]),
+    ]

@@ -327,6 +327,12 @@ class _Reader:
         if self._stated(line):
             return
         section = self.block.section
+        stated = stated_section(line.text)
+        if stated is not None and stated[0] is SectionKind.STACK:
+            # "- Tech stack: Python, Django, AWS" among the duties: a stack of its own line.
+            kind, label, value = stated
+            self._field(label, value, line, kind=kind, bullet=True)
+            return
         # Among skills, only a label of another kind opens a section ("- 기술스택" with the
         # stack nested under it among the duties); "Communication skills" with its languages
         # nested under it among the requirements stays a requirement.
@@ -455,12 +461,20 @@ class _Reader:
             block.state(section.fact, line.text)
         return False
 
-    def _field(self, label: str, value: str, line: Line) -> None:
+    def _field(
+        self,
+        label: str,
+        value: str,
+        line: Line,
+        *,
+        kind: SectionKind = SectionKind.OTHER,
+        bullet: bool = False,
+    ) -> None:
         """A section of one line, after which the lines go where they went before it."""
         block = self.block
         stack = list(block.stack)
-        self._open(label, line, rank=LABEL_RANK, kind=SectionKind.OTHER)
-        self._add(Item(value, line.number, line.raw, False, line.depth))
+        self._open(label, line, rank=LABEL_RANK, kind=kind)
+        self._add(Item(value, line.number, line.raw, bullet, line.depth))
         block.stack, block.trail = stack, []
 
     def _add(self, item: Item) -> None:
