@@ -431,25 +431,21 @@ def line_kinds(lines: Sequence[tuple[str, int | None, int]]) -> list[LineKind]:
             continue
         # A label ends in a colon or has lines nested in it: "Communication skills" alone
         # asks for them.
-        opens = text.rstrip(" *").endswith((":", "\uff1a")) or (
-            index + 1 < len(lines) and lines[index + 1][2] > depth
-        )
+        stripped = text.rstrip(" *")
+        colon = stripped.endswith((":", "\uff1a"))
+        opens = colon or (index + 1 < len(lines) and lines[index + 1][2] > depth)
         label = section_label(text) if opens else None
+        if label is not None:
+            kinds.append(LineKind.OTHER)
+        else:
+            kinds.append(kind_under(labels[-1][1] if labels else None, text, first=index == 0))
+            # "Develop cross-platform code using …:" / "GoogleTest", "GitLab CI": what a
+            # sentence ending in a colon introduces is of its kind, as under a label.
+            label = _introduced(stripped[:-1]) if colon else None
         if label is not None:
             while labels and labels[-1][0] >= depth:
                 labels.pop()
             labels.append((depth, label))
-            kinds.append(LineKind.OTHER)
-            continue
-        kind = kind_under(labels[-1][1] if labels else None, text, first=index == 0)
-        kinds.append(kind)
-        introduced = introduces(text)
-        if introduced is not None:
-            # "Develop cross-platform code using …:" / "GoogleTest", "GitLab CI": what a
-            # sentence ending in a colon introduces is of its kind, as under a label.
-            while labels and labels[-1][0] >= depth:
-                labels.pop()
-            labels.append((depth, introduced))
     return kinds
 
 
@@ -457,13 +453,10 @@ def line_kinds(lines: Sequence[tuple[str, int | None, int]]) -> list[LineKind]:
 _INTRODUCED = (LineKind.DUTY, LineKind.PREFERENCE)
 
 
-def introduces(text: str) -> LineKind | None:
-    """The kind of what a line ending in a colon introduces: a duty for "Work with:" or
-    "Architect … verification solutions, in the areas of:"; None for other lines."""
-    stripped = text.rstrip(" *")
-    if not stripped.endswith((":", "\uff1a")):
-        return None
-    kind = line_kind(stripped[:-1].rstrip(" *"))
+def _introduced(sentence: str) -> LineKind | None:
+    """The kind of what a sentence before a colon introduces: a duty for "Work with:" or
+    "Architect … verification solutions, in the areas of:"; None for a requirement."""
+    kind = line_kind(sentence.rstrip(" *"))
     return kind if kind in _INTRODUCED else None
 
 

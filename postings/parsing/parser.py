@@ -421,22 +421,20 @@ class _Reader:
         the last of a list ("Paid Time Off", "Familiarity with Go") need not be."""
         if following is not None and following.number == line.number + 1:
             return False
-        if self.after_blank:
-            return title_case_label(line.text) and not _is_title(line.text)
-        last = self.last
-        after_a_sentence = (
-            last is not None
-            and last[1] == line.number - 1
-            and (
-                last[0].text.endswith((".", "!", "?"))
-                or len(last[0].text.split()) >= SENTENCE_MIN_WORDS
+        if not self.after_blank:
+            last = self.last
+            after_a_sentence = (
+                last is not None
+                and last[1] == line.number - 1
+                and (
+                    last[0].text.endswith((".", "!", "?"))
+                    or len(last[0].text.split()) >= SENTENCE_MIN_WORDS
+                )
             )
-        )
-        return (
-            after_a_sentence
-            and title_case_label(line.text, strict=True)
-            and not _is_title(line.text)
-        )
+            if not after_a_sentence:
+                return False
+        strict = not self.after_blank
+        return title_case_label(line.text, strict=strict) and not _is_title(line.text)
 
     def _stated(self, line: Line) -> bool:
         """Record a fact the line states; True when the line is only that fact, or a field of
