@@ -13,6 +13,7 @@ from taxonomy.search.text import (
     search_words,
     searchable,
     similarity,
+    spellings,
     terms,
 )
 
@@ -104,3 +105,9 @@ def test_plain_text_shows_escaped_characters_as_they_read():
 def test_every_word_a_query_makes_of_a_text_is_a_word_of_the_text_as_the_engines_read_it(text):
     read = re.findall(r"\w+", searchable(text).casefold())
     assert set(search_words(text)) <= {word.strip("_") for word in read}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aBc1 _-é:,(ü\t"), max_size=30))
+def test_a_text_of_plain_words_has_the_words_its_spellings_give(text):
+    assert search_words(text) == [spelling.word for spelling in spellings(text)]

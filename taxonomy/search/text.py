@@ -39,6 +39,7 @@ _VERSIONED = re.compile(r"^(.*[+#])\d+$")  # C++17, C#7
 MAX_SLASHED = 4  # characters in each part of a name with slashes
 # Text without these has no word spelt with symbols, so nothing for ``searchable`` to do.
 _SYMBOL_IN_WORD = re.compile(r"[\w&./][+#]|\w[&./]+[\w+#]|(?<!\w)\.\w")
+_SYMBOL = re.compile(r"[+#&./]")  # a word without one is a plain word
 _SYMBOLS = str.maketrans({"+": "plus", "#": "sharp", "&": "and", ".": None, "/": None, "_": None})
 
 
@@ -55,9 +56,17 @@ def spellings(text: str) -> Iterator[Spelling]:
     symbols, so that "C++" is "c" to them) never produce: "C++" → cplusplus, "C#" → csharp,
     ".NET" → dotnet, "Node.js" → nodejs, "CI/CD" → cicd, "R&D" → randd. A slash joins
     short parts into one name (CI/CD, TCP/IP) and parts longer words (Python/Java)."""
+    yield from _spellings(text, keywords_only=False)
+
+
+def _spellings(text: str, *, keywords_only: bool) -> Iterator[Spelling]:
+    """``spellings``; ``keywords_only``: leaving out most plain words (those spelt without
+    symbols), which are most of a text and which ``searchable`` passes over."""
     unlinked = _LINK_TARGET.sub(lambda link: " " * len(link.group(0)), text)
     for match in _SPELLING.finditer(unlinked):
-        yield from _spelt(match.group(0), match.start())
+        spelt = match.group(0)
+        if not keywords_only or _SYMBOL.search(spelt):
+            yield from _spelt(spelt, match.start())
 
 
 def _spelt(spelt: str, start: int) -> Iterator[Spelling]:
@@ -66,7 +75,7 @@ def _spelt(spelt: str, start: int) -> Iterator[Spelling]:
         for part in spelt.split("/"):
             yield from _spelt(part, start)
             start += len(part) + 1
-    elif any(symbol in spelt for symbol in "+#&./") and any(c.isalpha() for c in spelt):
+    elif _SYMBOL.search(spelt) and any(c.isalpha() for c in spelt):
         lowered = spelt.casefold()
         lowered = "dot" + lowered[1:] if lowered.startswith(".") else lowered
         yield Spelling(start, start + len(spelt), lowered.translate(_SYMBOLS), True)
@@ -83,7 +92,13 @@ def _spelt(spelt: str, start: int) -> Iterator[Spelling]:
 
 def search_words(text: str) -> list[str]:
     """The words of ``text`` in their search form, in order."""
+    if not _SYMBOL.search(text):  # no link, and every word a plain one: the quick way
+        return [word.casefold() for word in map(_strip_underscores, _WORD.findall(text)) if word]
     return [spelling.word for spelling in spellings(text)]
+
+
+def _strip_underscores(word: str) -> str:
+    return word.strip("_")
 
 
 def keywords(text: str) -> set[str]:
@@ -114,7 +129,7 @@ def searchable(text: str) -> str:
     if not _SYMBOL_IN_WORD.search(text):
         return text
     parts, last = [], 0
-    for spelling in spellings(text):
+    for spelling in _spellings(text, keywords_only=True):
         if not spelling.keyword:
             continue
         spelt = text[spelling.start : spelling.end]
