@@ -5,11 +5,13 @@ a candidate; ``--lines`` of them are drawn at random with a fixed seed. Each ski
 them belongs to is written once, with its lines, for labelling its role title and employer.
 In the first batch a set falls in the held-out part by a hash of where it stands, so the
 split is the same whoever draws it and whatever else the file holds. A later batch is drawn
-afresh (its own seed) from the sets no earlier batch holds, and all of it is held out: it
-replaces a held-out part whose errors have been read.
+afresh (its own seed) from the sets no earlier batch holds, and all of it is held out (it
+replaces a held-out part whose errors have been read), or all of it tuned on (``--tune``: more
+to tune on, leaving the held-out part as it is).
 
-    python benchmarks/eval_sample.py --lines 420 --out DIR              # batch 1
-    python benchmarks/eval_sample.py --batch 2 --lines 240 --out DIR    # batch 2
+    python benchmarks/eval_sample.py --lines 420 --out DIR                   # batch 1
+    python benchmarks/eval_sample.py --batch 2 --lines 240 --out DIR         # batch 2
+    python benchmarks/eval_sample.py --batch 3 --lines 160 --tune --out DIR  # batch 3
 
 Labelled, they become fixtures/eval/notes/lines.jsonl and sets.jsonl (see its README).
 """
@@ -58,8 +60,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=420)
     parser.add_argument("--batch", type=int, default=1, help="1, or a later batch (held out)")
+    parser.add_argument("--tune", action="store_true", help="a later batch to tune on")
     parser.add_argument("--out", type=Path, required=True, help="folder for the files to label")
     args = parser.parse_args()
+    if args.tune and args.batch == 1:
+        parser.error("--tune is for a later batch; batch 1 is split by held_out()")
     pool = list(candidates())
     if args.batch > 1:
         with open(LABELLED_SETS, encoding="utf-8") as labelled:
@@ -72,7 +77,10 @@ def main() -> None:
     for index in drawn:
         set_id, node, skill, area, name = pool[index]
         parent = node.skills[skill.parent].text if skill.parent is not None else None
-        split = "held-out" if args.batch > 1 or held_out(set_id) else "tune"
+        if args.batch > 1:
+            split = "tune" if args.tune else "held-out"
+        else:
+            split = "held-out" if held_out(set_id) else "tune"
         lines.append(
             {
                 "id": f"{name}:{skill.line.number}",
