@@ -622,8 +622,9 @@ def test_a_label_with_its_first_line_after_a_colon_or_tab_opens_its_section():
         (
             SectionKind.PROCESS,
             "Application Deadline",
-            ["September 17, 2024 09:00 AM", "Experience:\t3 years"],  # a label of no kind
+            ["September 17, 2024 09:00 AM"],
         ),
+        (SectionKind.OTHER, "Experience", ["3 years"]),  # a form's field, of no kind
     ]
 
 
@@ -722,3 +723,64 @@ def test_a_stack_stated_on_a_bullet_among_duties_is_a_stack_of_its_own_line():
         ),
         (SectionKind.STACK, "Tech stack", ["Python, Django, AWS"]),
     ]
+
+
+def test_a_form_field_among_the_skills_is_a_field_and_a_stated_one_stays_a_skill():
+    # guidepoint-ai-engineering-co-op.txt: "Organization:<TAB>…" after the requirements.
+    role = only_role(
+        "# AI Engineer\n\nRequired Skills:\n- Python\n\nExperience: 3 years of SQL\n"
+        "Organization:\tGuidepoint Global LLC\nNumber of Job Openings:\t1\n"
+    )
+    kinds = [(s.kind, s.label, texts(s.items)) for s in role.sections]
+    assert kinds == [
+        (SectionKind.REQUIREMENTS, "Required Skills", ["Python", "Experience: 3 years of SQL"]),
+        (SectionKind.OTHER, "Organization", ["Guidepoint Global LLC"]),
+        (SectionKind.OTHER, "Number of Job Openings", ["1"]),
+    ]
+
+
+def test_a_list_run_on_after_its_label_is_that_sections_list():
+    # backpackr-data-engineer.md, a Notion copy of a job board: "주요업무• …• …".
+    role = only_role(
+        "# 데이터 엔지니어\n\n주요업무• ETL 작업 개발 및 운영• 파이프라인 운영\n\n"
+        "자격요건• Spark 실무 경력 2년 이상\n\n혜택 및 복지[Health]• 야근 시 저녁 식대 지원\n"
+    )
+    kinds = [(s.kind, s.label, texts(s.items)) for s in role.sections]
+    assert kinds == [
+        (SectionKind.RESPONSIBILITIES, "주요업무", ["ETL 작업 개발 및 운영", "파이프라인 운영"]),
+        (SectionKind.REQUIREMENTS, "자격요건", ["Spark 실무 경력 2년 이상"]),
+        (SectionKind.BENEFITS, "혜택 및 복지[Health]", ["야근 시 저녁 식대 지원"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("## In this role, you will:", SectionKind.RESPONSIBILITIES),  # eclipse-foundation-…
+        ("## To accomplish the mission above, you should:", SectionKind.REQUIREMENTS),
+        ("Your impact:", SectionKind.RESPONSIBILITIES),  # deloitte-intern-…
+        ("Your skillset:", SectionKind.REQUIREMENTS),
+        ("■ 선호하는 인재", SectionKind.PREFERRED),  # backpackr-data-engineer.md
+        ("■ 포지션 소개", SectionKind.RESPONSIBILITIES),
+        ("■ 백패커(아이디어스, 텀블벅)는?", SectionKind.ABOUT),
+        ("## 어떤 사람을 찾고 있나요?", SectionKind.REQUIREMENTS),  # 8percent-developer.md
+        ("Additional Application Information:", SectionKind.PROCESS),
+    ],
+)
+def test_labels_that_say_their_kind_in_a_sentence_or_a_question(heading, kind):
+    role = only_role(f"# Data Engineer\n\n{heading}\n\n- Python and Spark\n")
+    assert [s.kind for s in role.sections] == [kind]
+
+
+def test_a_contract_for_work_in_a_title_is_not_the_work():
+    # unnamed-kubernetes-engineer.md: 業務委託 (a contract), not 業務 (duties).
+    title = "Kubernetesエンジニア\uff08業務委託1名\uff09"
+    posting = parse_posting(f"# {title}\n\n## 仕事内容\n\n- Go言語で開発\n")
+    assert [role.title for role in posting.roles] == [title]
+    assert [s.kind for s in posting.roles[0].sections] == [SectionKind.RESPONSIBILITIES]
+
+
+def test_either_name_of_a_slashed_label_names_its_fact():
+    # sickkids-bioinformatician.html: "Institution/Company: SickKids Research Institute".
+    posting = parse_posting("Institution/Company: SickKids Research Institute\n\nGenomics\n")
+    assert posting.company == "SickKids Research Institute"

@@ -101,9 +101,11 @@ def label_value(text: str) -> tuple[str, str] | None:
 def fact_named(label: str) -> Fact | None:
     """The fact a label names: "Work location" → LOCATION; "Backend" → None."""
     label = label.strip(" *:\uff1a")
-    for fact, pattern in _LABELS:
-        if pattern.fullmatch(label):
-            return fact
+    # "Institution/Company": either name names the fact.
+    for part in (label, *label.split("/")) if "/" in label else (label,):
+        for fact, pattern in _LABELS:
+            if pattern.fullmatch(part.strip()):
+                return fact
     return None
 
 

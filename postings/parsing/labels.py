@@ -54,7 +54,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     # An application's deadline, documents and method: "Application Documents Required".
     (
         SectionKind.PROCESS,
-        r"^application (?:deadline|documents?|information|method|process|instructions)\b|"
+        r"\bapplication (?:deadline|documents?|information|method|process|instructions)\b|"
         r"^(?:applying|apply now|how to apply)$",
     ),
     # "What you'll get to do" is the work, not what the job gives.
@@ -66,7 +66,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"prefer|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|desir(?:ed|able)|"
         r"(?:ways to )?stand out(?: from the crowd)?|(?:a|strong|big) plus\b|"
         r"especially interested|plus points|it would be (?:great|nice)|우대|가산점|"
-        r"(?:있으시|있으|있다)면 좋|더\s*좋|歓迎|尚可|追加希望|希望スキル",
+        r"(?:있으시|있으|있다)면 좋|더\s*좋|선호|歓迎|尚可|追加希望|希望スキル",
     ),
     (
         SectionKind.BENEFITS,
@@ -79,17 +79,20 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         rf"what (?:{_YOU_WILL} |you )?bring|what we(?:'re| are)? look(?:ing)? for|"
         r"you (?:should )?have\b|\bis looking for$|what you(?:'ve| have) done|\bcandidates who\b|"
         r"what we need to see|what you(?:'ll| will)? need|"
-        r"\bskills?\b|your profile|자격|필수|요건|필요\s*역량|응시\s*조건|이런\s*분|"
-        r"(?:찾|찾고 있|원하)(?:습니다|아요|어요)|바랍니다|"
+        r"\bskill\s?sets?\b|\bskills?\b|your profile|"
+        r"자격|필수|요건|필요\s*역량|응시\s*조건|이런\s*분|"
+        r"(?:찾|찾고 있|원하)(?:습니다|아요|어요|나요)|바랍니다|"
         r"応募資格|必須|必要な(?:スキル|経験)|求める",
     ),
     (
         SectionKind.RESPONSIBILITIES,
         rf"responsibilit|what {_YOU_WILL} (?:do|be doing|work on)|duties|\byour (?:role|job)\b|"
-        rf"how {_YOU_WILL} make an impact|impact {_YOU_WILL} (?:have|make)|"
-        r"areas? of contribution|역할|직무\s*내용|"
+        rf"how {_YOU_WILL} make an impact|impact {_YOU_WILL} (?:have|make)|^your impact$|"
+        r"areas? of contribution|역할|직무\s*내용|(?:포지션|직무)\s*소개|"
         r"day[- ]to[- ]day|your mission|\btasks?\b|success looks like|"
-        r"이런\s*일|하게\s*될\s*일|담당할?\s*업무|주요\s*업무|업무\s*내용|^업무$|하는\s*일|業務|仕事(?:内容|概要)|職務内容",
+        r"이런\s*일|하게\s*될\s*일|담당할?\s*업무|주요\s*업무|업무\s*내용|^업무$|하는\s*일|"
+        # 業務委託 is a contract for work, not the work: "Kubernetesエンジニア (業務委託1名)"
+        r"業務(?!委託)|仕事(?:内容|概要)|職務内容",
     ),
     (
         SectionKind.STACK,
@@ -116,7 +119,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"^about\b|who we are|^who is\b|^introduction$|our company|our values|\bcompany\b|"
         r"소개|회사|会社|紹介|企業|"
         r"^why (?!join|work)[\w&.-]+$|"  # "Why AHEAD"
-        r"(?<=[\uac00-\ud7af])(?:은|는)\s*[.…]*$|について$",  # "마키나락스는..", "アカリについて"
+        # "마키나락스는..", "백패커(아이디어스, 텀블벅)는?", "アカリについて"
+        r"(?<=[\uac00-\ud7af)])(?:은|는)\s*[.…?\uff1f]*$|について$",
     ),
 )
 _COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _RULES)
@@ -124,6 +128,7 @@ _TEAM_RE = re.compile(_TEAM_INTRODUCTION, re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _COLON = re.compile(r"[:\uff1a]")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_GLOSS = re.compile(r"[(\uff08][^()\uff08\uff09]*[)\uff09]")
 _SENTENCE_END = re.compile(r"(?<=\w[.!?])\s+(?=[A-Z])")
 
 # A line standing alone (``Requirements:`` or ``What you'll do``) is a label only when it is
@@ -145,6 +150,8 @@ def classify(label: str) -> SectionKind:
     for kind, pattern in _COMPILED:
         if pattern.search(text):
             return kind
+    if label.rstrip(" *").endswith((":", "\uff1a")):  # "## In this role, you will:"
+        return _introduced_by_its_opening(text) or SectionKind.OTHER
     return SectionKind.OTHER
 
 
@@ -164,18 +171,25 @@ def standalone_label(text: str) -> SectionKind | None:
     limit = INTRODUCING_MAX_WORDS if introduces else STANDALONE_MAX_WORDS
     if introduces and words > limit and text and text[-1] not in ".!?。":
         return _introduced_by_its_opening(text)
-    if not text or text[-1] in ".!?。" or words > limit:
+    if not text or text[-1] in ".!。" or words > limit:
         return None
     for kind, pattern in _COMPILED:
         match = pattern.search(text)
         if match:
-            rest = text[: match.start()] + " " + text[match.end() :]
+            # A gloss says no more of a label ("백패커(아이디어스, 텀블벅)는?"), unless the
+            # keyword is in it: "RDBMS background (PostgreSQL is preferable);" asks.
+            bare = _GLOSS.sub("", text)
+            keyword = pattern.search(bare)
+            if keyword is None:
+                bare, keyword = text, match
+            rest = bare[: keyword.start()] + " " + bare[keyword.end() :]
             if len(_WORD.findall(rest)) <= STANDALONE_MAX_OTHER_WORDS:
                 return kind
             # A sentence introducing a list: only what it asks for, not a word in passing
             # ("experience supporting company infrastructure:" is not about the company).
             return kind if introduces and kind.asks_for_skills else None
-    return None
+    # "In this role, you will:", "To accomplish the mission above, you should:"
+    return _introduced_by_its_opening(text) if introduces else None
 
 
 # Pages copied as plain text lose their heading marks but keep the headings' capitals: a
@@ -257,7 +271,8 @@ _OPENINGS = (
         SectionKind.REQUIREMENTS,
         re.compile(
             rf"^(?:{_YOU_WILL} (?:need|have|bring)|you (?:should |must )?(?:have|bring)\b|"
-            r"we(?:'re| are) looking for (?:someone|a person|candidates|people) (?:who|with))",
+            r"we(?:'re| are) looking for (?:someone|a person|candidates|people) (?:who|with))|"
+            r"(?:^|,\s*)you (?:should|must)$",  # "To accomplish the mission above, you should:"
             re.I,
         ),
     ),
@@ -297,12 +312,36 @@ def announces_stack(text: str) -> bool:
     return _ANNOUNCES_STACK.search(text) is not None
 
 
-def header_field(label: str) -> bool:
+# A list a page flattened onto its label's line: "주요업무• ETL 작업 개발 및 운영• 데이터
+# 파이프라인 운영", "혜택 및 복지[Health]• 야근 시 저녁 식대 지원• …".
+_INLINE_BULLET = "\u2022"
+INLINE_LABEL_MAX_CHARS = 30
+
+
+def inline_list(text: str) -> tuple[SectionKind, str, list[str]] | None:
+    """``(kind, label, items)`` of a label with its list run on after it, or None."""
+    label, bullet, rest = text.partition(_INLINE_BULLET)
+    label = label.strip()
+    if not bullet or not label or len(label) > INLINE_LABEL_MAX_CHARS:
+        return None
+    kind = classify(label)
+    if kind is SectionKind.OTHER:
+        return None
+    items = [item.strip() for item in rest.split(_INLINE_BULLET)]
+    return kind, label, [item for item in items if item]
+
+
+FORM_FIELD_MAX_WORDS = 6
+
+
+def header_field(label: str, *, form: bool = False) -> bool:
     """Whether the label of a "label: value" line names a field of the posting's header
     ("Reports to", "Job Type", "Location"): a few words of no section's kind; "Required
-    Skills:\tWhat You Have:" opens a section instead."""
+    Skills:\tWhat You Have:" opens a section instead. A ``form`` (a tab after the colon)
+    labels its fields at more length: "Number of Job Openings:\t1"."""
     words = len(_WORD.findall(_normalise(label)))
-    return 0 < words <= STANDALONE_MAX_OTHER_WORDS + 1 and classify(label) is SectionKind.OTHER
+    limit = FORM_FIELD_MAX_WORDS if form else STANDALONE_MAX_OTHER_WORDS + 1
+    return 0 < words <= limit and classify(label) is SectionKind.OTHER
 
 
 def stated_section(text: str) -> tuple[SectionKind, str, str] | None:

@@ -32,6 +32,7 @@ from postings.parsing.labels import (
     classify,
     glued_label,
     header_field,
+    inline_list,
     introduces_a_team,
     standalone_label,
     stated_section,
@@ -54,6 +55,7 @@ _SHARED = re.compile(
 )
 _BARE_URL = re.compile(r"^https?://\S+$")
 _CHIP = re.compile(r"`([^`]+)`")
+_FORM_FIELD = re.compile(r"^[^\t:\uff1a]+[:\uff1a]\t")  # "Job Type:\tCo-op"
 # The company's heading stands right under the title's, in a few words.
 _COMPANY_HEADING_DISTANCE = 2
 _COMPANY_HEADING_WORDS = 5
@@ -294,12 +296,12 @@ class _Reader:
         return False
 
     def _open(self, label: str, line: Line, *, rank: int, column: int = -1, kind=None) -> None:
+        kind = kind or classify(label)
         label = label.strip().rstrip(":\uff1a").strip()
         block = self.block
         while block.stack and block.stack[-1][0] >= rank:
             block.stack.pop()
         parent = block.section
-        kind = kind or classify(label)
         if kind is SectionKind.OTHER and parent is not None:
             kind = parent.kind
         section = Section(
@@ -373,6 +375,14 @@ class _Reader:
         ):
             self._open(line.text, line, rank=LABEL_RANK, kind=SectionKind.STACK)
             return
+        listed = inline_list(line.text)
+        if listed is not None:
+            kind, label, items = listed
+            self.labels.append(label)
+            self._open(label, line, rank=LABEL_RANK, kind=kind)
+            for item in items:
+                self._add(Item(item, line.number, line.raw, True, line.depth))
+            return
         # "Keywords: C++ / GPU / CUDA", "業務内容    技術者として…", "About usWe are …": a
         # label and the section's first line.
         stated = stated_section(line.text) or table_row(line.text) or glued_label(line.text)
@@ -444,7 +454,10 @@ class _Reader:
         stated = label_value(line.text)
         fact = fact_named(stated[0]) if stated else None
         recorded = fact is not None and block.state(fact, stated[1])
-        if stated and section is None and fact is not Fact.URL and header_field(stated[0]):
+        # A field among the skills is one only as a form lays it out: "Organization:\tX".
+        form = bool(stated) and _FORM_FIELD.match(line.raw) is not None
+        field_here = section is None or not section.kind.asks_for_skills or form
+        if stated and field_here and fact is not Fact.URL and header_field(stated[0], form=form):
             self._field(stated[0], stated[1], line)
             return True
         if recorded:
