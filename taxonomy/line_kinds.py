@@ -115,6 +115,7 @@ def _first_optional(lowered: str, text: str) -> int | None:
 
 
 _MARKUP = re.compile(r"[*_`>#]+")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(?=[A-Za-z])")
 _DUTY_START = re.compile(
     r"^(?:you(?:'|\u2019)?ll\b|you will\b|you would\b|in this role\b|as an? [\w ]{2,60}?, you\b|"
     r"your (?:role|responsibilit|mission|day)|responsibilities (?:include|will)|"
@@ -396,9 +397,11 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
 
 
 def _plain(text: str) -> str:
-    """A line without its Markdown marks; most lines have none, and are left as they are."""
+    """A line without its Markdown marks or its number in a list ("4) Prepare …"); most lines
+    have none, and are left as they are."""
     has_markup = "*" in text or "_" in text or "`" in text or ">" in text or "#" in text
-    return (_MARKUP.sub("", text) if has_markup else text).strip()
+    plain = (_MARKUP.sub("", text) if has_markup else text).strip()
+    return _NUMBERED.sub("", plain) if plain[:1].isdigit() else plain
 
 
 def section_label(text: str) -> LineKind | None:

@@ -19,7 +19,7 @@ VERBS = (
     r"assess|track|prioriti[sz]e|facilitate|streamline|configure|install|administer|upgrade|"
     r"triage|launch|release|instrument|refine|curate|enable|empower|advocate|accelerate|"
     r"craft|iterate|construct|audit|organi[sz]e|educate|hire|expand|reduce|grow|increase|handle|"
-    r"respond|rely|modify"
+    r"respond|rely|modify|acquire|dive"
 )
 # Their forms: "Designs", "Provided"; a verb ending in a consonant and y ends in -ies, -ied
 # ("Identifies", "Relies").

@@ -119,6 +119,9 @@ REQ, PREF, DUTY, ABOUT, OTHER = (
         # A duty in the third person, a verb ending in -y too.
         ("Identifies and resolves data quality issues across the pipelines", DUTY),
         ("Provides regular updates to manager/team on project status", DUTY),
+        # A duty numbered in its list.
+        ("4) Prepare block/sub-system level timing constraints.", DUTY),
+        ("Acquire data by building the necessary SQL ETL queries.", DUTY),
         # Hired to do something; what the hire will be responsible for.
         (
             "We are seeking motivated Mixed Signal Hardware Design Engineer to help develop our "

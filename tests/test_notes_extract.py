@@ -198,6 +198,8 @@ def test_a_title_in_the_label_or_in_a_sentence_is_found():
             "senior software engineer",
         ),
         ("SCHARP is seeking a Biostatistician II/III to support", "Biostatistician II/III"),
+        # "entry level" says how senior, as praise says how good: neither is the title.
+        ("We are looking for an entry level Research Engineer to join", "Research Engineer"),
         ("We are looking for an Applied Scientist to join", "Applied Scientist"),
         # comp-x-sw-dev.md: the hire as the subject of what it will do
         (

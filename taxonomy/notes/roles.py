@@ -76,7 +76,8 @@ _PRAISE = (
     r"(?>(?:experienced|talented|motivated|passionate|highly|skilled|strong|exceptional|"
     r"enthusiastic|driven|creative|new|first|full-time|great|outstanding|solid|extraordinary|"
     r"excellent|ambitious|dedicated|curious|versatile|seasoned|world-class|brilliant|"
-    r"self-motivated|(?-i:[a-z]+-[a-z]+|[a-z]{3,}(?:ed|ic|ive|ous|ful)))(?![\w-])),?\s+"
+    r"self-motivated|entry[- ]level|"
+    r"(?-i:[a-z]+-[a-z]+|[a-z]{3,}(?:ed|ic|ive|ous|ful)))(?![\w-])),?\s+"
     r"(?:(?:and|or)\s+)?"
 )
 _TITLE = (
