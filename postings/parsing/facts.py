@@ -102,7 +102,7 @@ def fact_named(label: str) -> Fact | None:
     """The fact a label names: "Work location" → LOCATION; "Backend" → None."""
     label = label.strip(" *:\uff1a")
     # "Institution/Company": either name names the fact.
-    for part in (label, *label.split("/")) if "/" in label else (label,):
+    for part in dict.fromkeys((label, *label.split("/"))):
         for fact, pattern in _LABELS:
             if pattern.fullmatch(part.strip()):
                 return fact

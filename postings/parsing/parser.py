@@ -193,8 +193,7 @@ class _Reader:
             if line.shape is Shape.HEADING:
                 self._heading(line)
             elif line.shape in (Shape.BOLD, Shape.BRACKET):
-                self.labels.append(line.text)
-                self._open(line.text, line, rank=LABEL_RANK)
+                self._open_label(line.text, line)
             elif line.shape is Shape.BULLET:
                 self._bullet(line, following.get(line.number))
             elif line.shape is Shape.TEXT:
@@ -316,6 +315,13 @@ class _Reader:
         block.stack.append((rank, column, section))
         block.trail = []
 
+    def _open_label(
+        self, label: str, line: Line, *, rank: int = LABEL_RANK, column: int = -1, kind=None
+    ) -> None:
+        """``_open`` for a label, kept too for naming the company ("About Acme")."""
+        self.labels.append(label)
+        self._open(label, line, rank=rank, column=column, kind=kind)
+
     def _close_bullet_labels(self, column: int) -> None:
         stack = self.block.stack
         while stack and stack[-1][0] == BULLET_LABEL_RANK and stack[-1][1] >= column:
@@ -350,8 +356,7 @@ class _Reader:
             )
         )
         if opens:
-            self.labels.append(line.text)
-            self._open(line.text, line, rank=BULLET_LABEL_RANK, column=line.depth)
+            self._open_label(line.text, line, rank=BULLET_LABEL_RANK, column=line.depth)
             return
         self._add(Item(line.text, line.number, line.raw, True, line.depth))
 
@@ -364,8 +369,7 @@ class _Reader:
             return
         kind = standalone_label(line.text)
         if kind is not None:
-            self.labels.append(line.text)
-            self._open(line.text, line, rank=LABEL_RANK, kind=kind)
+            self._open_label(line.text, line, kind=kind)
             return
         if (
             following is not None
@@ -378,8 +382,7 @@ class _Reader:
         listed = inline_list(line.text)
         if listed is not None:
             kind, label, items = listed
-            self.labels.append(label)
-            self._open(label, line, rank=LABEL_RANK, kind=kind)
+            self._open_label(label, line, kind=kind)
             for item in items:
                 self._add(Item(item, line.number, line.raw, True, line.depth))
             return
@@ -388,8 +391,7 @@ class _Reader:
         stated = stated_section(line.text) or table_row(line.text) or glued_label(line.text)
         if stated is not None:
             kind, label, value = stated
-            self.labels.append(label)
-            self._open(label, line, rank=LABEL_RANK, kind=kind)
+            self._open_label(label, line, kind=kind)
             if standalone_label(value) is None:  # not "Required Skills:\tWhat You Have:"
                 self._add(Item(value, line.number, line.raw, False, line.depth))
             return
@@ -397,8 +399,7 @@ class _Reader:
             self.document.facts.setdefault(Fact.TITLE, role_from_first_line(line.text).title)
             return
         if self._heads_by_capitals(line, following):
-            self.labels.append(line.text)
-            self._open(line.text, line, rank=LABEL_RANK)
+            self._open_label(line.text, line)
             return
         if self.last is not None and self.last[1] == line.number - 1:
             last = self.last[0]
