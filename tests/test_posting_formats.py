@@ -137,6 +137,28 @@ def test_a_saved_page_without_json_ld_is_read_from_its_main_text():
     assert kinds["Desired Skills"] == (SectionKind.PREFERRED, 367)  # the page's own line
 
 
+def test_a_definition_list_row_is_one_field_on_its_terms_line():
+    # arm-performance-modelling-intern.html: a job board's <dl> of the posting's facts.
+    page = (
+        "<html><body><article><h1>Intern</h1>\n<dl>\n<dt>Location</dt>\n"
+        '<dd itemprop="jobLocation">Cambridge</dd>\n<dt>Hours</dt>\n<dd>Internship (summer)</dd>\n'
+        "<dt>Salary</dt>\n<dd> </dd>\n</dl>\n</article></body></html>\n"
+    )
+    assert html_to_text(page).splitlines()[2:6] == [
+        "Location: Cambridge",
+        "",
+        "Hours: Internship (summer)",
+        "",
+    ]
+    [role] = parse_posting(page, file_name="arm.html").roles
+    assert role.facts[Fact.LOCATION] == "Cambridge"
+    fields = [(s.label, s.kind, s.line, [i.text for i in s.items]) for s in role.sections]
+    assert fields[:2] == [
+        ("Location", SectionKind.OTHER, 3, ["Cambridge"]),
+        ("Hours", SectionKind.OTHER, 5, ["Internship (summer)"]),
+    ]
+
+
 def test_a_page_saved_as_markdown_under_front_matter_is_read_as_a_page_on_its_own_lines():
     text = (
         '---\nlayout: jobs\ntitle: "Autonomous Robots System Engineer "\n---\n\n'

@@ -784,3 +784,58 @@ def test_either_name_of_a_slashed_label_names_its_fact():
     # sickkids-bioinformatician.html: "Institution/Company: SickKids Research Institute".
     posting = parse_posting("Institution/Company: SickKids Research Institute\n\nGenomics\n")
     assert posting.company == "SickKids Research Institute"
+
+
+def test_a_label_written_as_one_more_bullet_opens_its_section():
+    # qualcomm-open-source-senior-staff-engineer.md: the duties follow their label at the
+    # requirements' depth. "5. Linux skills" (zoetrope-software-engineer.md) is lower case,
+    # and "- 자기소개서 (…)" (lezhin-biz-data-engineer.md) glossed: both stay items.
+    role = only_role(
+        "# Senior Staff Engineer\n\n## Minimum Qualifications\n\n"
+        "*   Experience working closely with or for a Linux Distribution\n"
+        "*   Roles and Responsibilities\n"
+        "*   Represent the company at industry events and conferences\n\n"
+        "## Desired\n\n1. Python\n5. Linux skills\n\n"
+        "## 제출서류 및 접수방법\n\n- 이력서 & 경력기술서\n"
+        "- 자기소개서 (성장과정 보다는 역량중심으로 간략히)\n"
+    )
+    kinds = [(s.kind, s.label, texts(s.items)) for s in role.sections]
+    assert kinds == [
+        (
+            SectionKind.REQUIREMENTS,
+            "Minimum Qualifications",
+            ["Experience working closely with or for a Linux Distribution"],
+        ),
+        (
+            SectionKind.RESPONSIBILITIES,
+            "Roles and Responsibilities",
+            ["Represent the company at industry events and conferences"],
+        ),
+        (SectionKind.PREFERRED, "Desired", ["Python", "Linux skills"]),
+        (
+            SectionKind.PROCESS,
+            "제출서류 및 접수방법",
+            ["이력서 & 경력기술서", "자기소개서 (성장과정 보다는 역량중심으로 간략히)"],
+        ),
+    ]
+
+
+def test_a_salary_field_is_a_field_and_a_paragraph_on_pay_is_benefits():
+    # goalscanner-cpp-computer-vision-developer.html, nixtla-machine-learning-engineer.md;
+    # seakr-senior-fpga-engineer.md's "Compensation:" goes on to its medical plans.
+    posting = parse_posting(
+        "# C++ Developer\n\nSalary: GBP 20 per hour\n\n## Additional Information\n\n"
+        "Compensation: Base pay range is $120,000-160,000 depending on qualifications. "
+        "SEAKR has very rich medical, dental and vision insurance plans.\n\n"
+        "## Requirements\n\n- C++\n"
+    )
+    [role] = posting.roles
+    assert role.facts[Fact.SALARY] == "GBP 20 per hour"
+    kinds = [(s.label, s.kind, texts(s.items)) for s in role.sections]
+    assert [kind[:2] for kind in kinds] == [
+        ("Salary", SectionKind.OTHER),
+        ("Additional Information", SectionKind.OTHER),
+        ("Compensation", SectionKind.BENEFITS),
+        ("Requirements", SectionKind.REQUIREMENTS),
+    ]
+    assert kinds[0][2] == ["GBP 20 per hour"]

@@ -94,6 +94,8 @@ class _Page(HTMLParser):
         self._worded = False  # whether the block's text has a word yet, not only spaces
         self._line = 1
         self._prefix = ""
+        self._tag = ""  # the element of the block being read
+        self._term: tuple[int, str] | None = None  # the last block, when a <dt>
         self._script_json = False
         self._itemprops: list[str | None] = []
 
@@ -114,6 +116,7 @@ class _Page(HTMLParser):
         if tag in _HEADINGS or tag in _BLOCKS:
             self._flush()
             self._line = self.getpos()[0]
+            self._tag = tag
             if tag in _HEADINGS:
                 self._prefix = "#" * _HEADINGS[tag] + " "
             elif tag == "li":
@@ -173,10 +176,21 @@ class _Page(HTMLParser):
         self._text = []
         self._worded = False
         if text:
-            block = (self._line, self._prefix + text)
-            self.blocks.append(block)
-            if self._main:
-                self.main_blocks.append(block)
+            term = self._term
+            if self._tag == "dd" and term is not None and self.blocks[-1] is term:
+                # A definition list's row is one field: "<dt>Location</dt><dd>Cambridge</dd>"
+                # is "Location: Cambridge", on the term's line.
+                block = (term[0], f"{term[1].rstrip(':')}: {text}")
+                self.blocks[-1] = block
+                if self.main_blocks and self.main_blocks[-1] is term:
+                    self.main_blocks[-1] = block
+                self._term = None
+            else:
+                block = (self._line, self._prefix + text)
+                self.blocks.append(block)
+                if self._main:
+                    self.main_blocks.append(block)
+                self._term = block if self._tag == "dt" else None
         self._prefix = ""
 
     def close(self):

@@ -8,6 +8,7 @@ experience gained from this position" is what the job gives, not what it asks fo
 from __future__ import annotations
 
 import re
+import string
 from enum import Enum
 
 
@@ -129,6 +130,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _COLON = re.compile(r"[:\uff1a]")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _GLOSS = re.compile(r"[(\uff08][^()\uff08\uff09]*[)\uff09]")
+_LATIN_LETTERS = string.ascii_letters
 _SENTENCE_END = re.compile(r"(?<=\w[.!?])\s+(?=[A-Z])")
 
 # A line standing alone (``Requirements:`` or ``What you'll do``) is a label only when it is
@@ -182,7 +184,11 @@ def standalone_label(text: str) -> SectionKind | None:
             keyword = pattern.search(bare)
             if keyword is None:
                 bare, keyword = text, match
-            rest = bare[: keyword.start()] + " " + bare[keyword.end() :]
+            # The keyword's whole word goes: "Roles and Responsibilities" leaves two words.
+            start, end = keyword.span()
+            start = len(bare[:start].rstrip(_LATIN_LETTERS))
+            end = len(bare) - len(bare[end:].lstrip(_LATIN_LETTERS))
+            rest = bare[:start] + " " + bare[end:]
             if len(_WORD.findall(rest)) <= STANDALONE_MAX_OTHER_WORDS:
                 return kind
             # A sentence introducing a list: only what it asks for, not a word in passing
@@ -212,9 +218,18 @@ def title_case_label(text: str, *, strict: bool = False) -> bool:
     if _NOT_IN_A_HEADING.search(text):
         return False
     named = [w for w in words if _WORD.search(w)]
-    return len(named) >= TITLE_CASE_MIN_WORDS and all(
-        _CAPITALISED.match(w) or (not strict and _SMALL_WORDS.fullmatch(w)) for w in named
-    )
+    return len(named) >= TITLE_CASE_MIN_WORDS and _capitalised(named, strict=strict)
+
+
+def capitalised(text: str) -> bool:
+    """Whether every word of a line in Latin letters is capitalised, small words aside, as a
+    heading's are ("Roles and Responsibilities", not "Linux skills"); a line in Korean or
+    Japanese has no capitals to say it."""
+    return _capitalised(re.findall(r"[A-Za-z][\w'-]*", _normalise(text)), strict=False)
+
+
+def _capitalised(words: list[str], *, strict: bool) -> bool:
+    return all(_CAPITALISED.match(w) or (not strict and _SMALL_WORDS.fullmatch(w)) for w in words)
 
 
 # Japanese pages lay a posting out as a table, and copied it keeps each row on one line:

@@ -14,6 +14,7 @@ from itertools import chain, pairwise
 from pathlib import PurePath
 
 from postings.parsing.facts import (
+    VALUE_MAX_WORDS,
     Fact,
     company_in_heading,
     fact_named,
@@ -29,6 +30,7 @@ from postings.parsing.html import html_to_text, looks_like_html
 from postings.parsing.labels import (
     SectionKind,
     announces_stack,
+    capitalised,
     classify,
     glued_label,
     header_field,
@@ -50,6 +52,7 @@ from taxonomy.notes.parser import (
 )
 from taxonomy.notes.roles import role_from_first_line, role_in_sentence
 
+_GLOSSED = re.compile(r"[(\uff08]")
 _SHARED = re.compile(
     r"^(?:for |in )?all (?:positions|roles|openings)|^common\b|^everyone\b|공통|共通", re.IGNORECASE
 )
@@ -358,6 +361,19 @@ class _Reader:
         if opens:
             self._open_label(line.text, line, rank=BULLET_LABEL_RANK, column=line.depth)
             return
+        kind = standalone_label(line.text)
+        if (
+            kind not in (None, SectionKind.OTHER)
+            and (section is None or kind is not section.kind)
+            and capitalised(line.text)
+            and not _GLOSSED.search(line.text)
+        ):
+            # "* Roles and Responsibilities" among the requirements' bullets, its duties after
+            # it at the same depth: a label written as one more bullet, capitalised as a
+            # heading is ("5. Linux skills" among the desirable skills asks for one), with
+            # no gloss ("- 자기소개서 (성장과정 보다는 …)" is a document to send).
+            self._open_label(line.text, line, kind=kind)
+            return
         self._add(Item(line.text, line.number, line.raw, True, line.depth))
 
     def _text(self, line: Line, following: Line | None, *, first: bool) -> None:
@@ -458,12 +474,20 @@ class _Reader:
         # A field among the skills is one only as a form lays it out: "Organization:\tX".
         form = bool(stated) and _FORM_FIELD.match(line.raw) is not None
         field_here = section is None or not section.kind.asks_for_skills or form
-        if stated and field_here and fact is not Fact.URL and header_field(stated[0], form=form):
+        in_skills = section is not None and section.kind.asks_for_skills
+        # "Salary: GBP 20 per hour" is a field too, though a "Salary" heading heads benefits
+        # and "Compensation: Base pay range is … SEAKR has very rich medical …" states them.
+        pay = fact is Fact.SALARY and not in_skills and len(stated[1].split()) <= VALUE_MAX_WORDS
+        if (
+            stated
+            and field_here
+            and fact is not Fact.URL
+            and (pay or header_field(stated[0], form=form))
+        ):
             self._field(stated[0], stated[1], line)
             return True
         if recorded:
             return section is None or fact in (Fact.TITLE, Fact.URL, Fact.COMPANY)
-        in_skills = section is not None and section.kind.asks_for_skills
         if not in_skills:
             salary = salary_line(line.text)
             if salary and (section is None or section.fact is Fact.SALARY):
