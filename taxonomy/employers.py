@@ -201,6 +201,7 @@ _TITLE_END = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME = 60
+_RESEARCH_LAB = re.compile(r"(?<=\S) Research$")
 # A posting introduces its employer near its top: later lines are not read for it.
 MAX_LINES_READ = 25
 # "Jane Street's …", "Ginkgo's …": a company speaking of its own teams and products.
@@ -231,7 +232,9 @@ def _name(found: str, *, possessive: bool = False) -> str | None:
         return None
     if possessive and name.isupper() and len(name) <= 4:
         return None  # "API's", "KPI's": an acronym's own is a thing's more than an employer's
-    return name
+    # A company's research lab hires for the company: "Salesforce Research" is Salesforce's,
+    # "Toyota Research Institute" a company of its own.
+    return _RESEARCH_LAB.sub("", name)
 
 
 def stated_employer(

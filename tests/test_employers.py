@@ -14,6 +14,13 @@ from taxonomy.employers import stated_employer
             "Toyota Research Institute",
         ),
         (["Join Groq and help build the fastest inference"], "Groq"),
+        # notes.md: a company's research lab hires for the company.
+        (
+            [
+                "Salesforce Research (previously MetaMind) is looking for outstanding research interns."
+            ],
+            "Salesforce",
+        ),
         (["About Tenstorrent"], "Tenstorrent"),
         (["Apply at https://careers.sifive.com/jobs/123"], "Sifive"),
         (["Support Ginkgo's Biosecurity Teams", "Shape Ginkgo's direction"], "Ginkgo"),

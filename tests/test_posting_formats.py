@@ -278,3 +278,24 @@ def test_a_place_under_the_title_is_where_the_job_is_not_who_offers_it():
 def test_about_us_names_no_company():
     text = "# Machine Learning Engineer\n\n### About Us\n\nWe make databases learn.\n"
     assert parse_posting(text).company == ""
+
+
+def test_inline_html_in_markdown_is_read_as_its_words():
+    # resilire-data-product-engineer-techlead.md: an apply button inside the title heading.
+    text = (
+        '# Data Product Engineer TechLead <a href="https://herp.careers/apply">'
+        '<img src="https://example.com/apply.png" alt="JobApply" width="180" /></a>\n\n'
+        "## 必須スキル\n\n- <b>Python</b>での開発経験<br>\n<br>\n"
+    )
+    [role] = parse_posting(text).roles
+    assert role.title == "Data Product Engineer TechLead"
+    assert [item.text for item in role.sections[0].items] == ["Pythonでの開発経験"]
+
+
+def test_the_colon_of_an_address_is_not_a_label():
+    # cornell-breeding-insight-lead-software-engineer.md, once its link's tag is read.
+    posting = parse_posting(
+        "# Lead Software Engineer\n\nBreeding Insight (https://breedinginsight.org/) is hiring a "
+        "lead software engineer.\n\n## Requirements\n\n- Java\n"
+    )
+    assert [s.label for s in posting.roles[0].sections] == ["Requirements"]

@@ -360,6 +360,11 @@ def test_a_file_name_gives_title_and_company_only_when_the_text_confirms_them():
         "Software Engineer",
         "",
     )
+    # unnamed-ml-ops-engineer-contract.txt: named so because its company is not known.
+    assert names_from_file("unnamed-ml-ops-engineer", "", "ML Ops Engineer") == (
+        "ML Ops Engineer",
+        "",
+    )
 
 
 def test_prose_without_sections_is_reported_as_such():

@@ -52,7 +52,8 @@ _FACT_LABELS: tuple[tuple[Fact, str], ...] = (
     ),
 )
 _LABELS = tuple((fact, re.compile(rf"(?:{p})", re.IGNORECASE)) for fact, p in _FACT_LABELS)
-_LABEL_VALUE = re.compile(r"^(?P<label>[^:\uff1a]{1,40}?)\s*[:\uff1a]\s*(?P<value>\S.*)$")
+# The colon of an address is no label's: "Breeding Insight (https://breedinginsight.org/) is …"
+_LABEL_VALUE = re.compile(r"^(?P<label>[^:\uff1a]{1,40}?)\s*[:\uff1a](?!//)\s*(?P<value>\S.*)$")
 _URL = re.compile(r"^https?://\S+$")
 _GLOSS = re.compile(r"\s*\([^()]*\)$")
 
@@ -63,6 +64,8 @@ _MONEY = re.compile(
 )
 SALARY_MAX_WORDS = 14
 FILE_COMPANY_WORDS = 2  # a file name's company part the text need not repeat
+# What a file is named when its company is not known: "unnamed-ml-ops-engineer.txt".
+_UNNAMED = frozenset({"unnamed", "untitled", "unknown", "anonymous"})
 VALUE_MAX_WORDS = 12
 _IS_LOOKING = re.compile(
     r"^(?:who\s+)?(?P<name>[\w&.'\- ]{2,60}?)\s+(?:is|are)\s+"
@@ -194,7 +197,9 @@ def names_from_file(stem: str, text: str, title: str = "") -> tuple[str, str]:
 def _confirmed(words: list[str], text: str) -> str:
     """The company part of a file name: a word or two (``hyperconnect-…``, which a Korean
     text writes 하이퍼커넥트), or longer when the text names it too ("medtech-cpp-cv-…" is not
-    a company called "Medtech Cpp CV")."""
+    a company called "Medtech Cpp CV"); none when the file is named as unknown ("unnamed-…")."""
+    if words[:1] and words[0] in _UNNAMED:
+        return ""
     if len(words) <= FILE_COMPANY_WORDS or _appears(words, text):
         return _cased(words, text)
     return ""

@@ -198,6 +198,25 @@ class _Page(HTMLParser):
         self._flush()
 
 
+class _Words(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.words: list[str] = []
+
+    def handle_data(self, data):
+        self.words.append(data)
+
+
+def inline_text(fragment: str) -> str:
+    """The words of a line of Markdown holding inline HTML, without its tags: "Data Product
+    Engineer TechLead <a href=…><img alt="JobApply" …/></a>" → "Data Product Engineer
+    TechLead"."""
+    words = _Words()
+    words.feed(fragment)
+    words.close()
+    return " ".join("".join(words.words).split())
+
+
 def _job_posting(blocks: list[str]) -> dict | None:
     for raw in blocks:
         try:

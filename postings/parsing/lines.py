@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from postings.parsing.html import inline_text
 from taxonomy.matching import CJK
 from taxonomy.notes.parser import column_of
 
@@ -53,9 +54,12 @@ _EMPTY_BOLD = re.compile(r"^[ \t]*(?:\*{4}|_{4})(?=[^\s*_])")
 
 def read_line(number: int, raw: str) -> Line:
     empty_bold = _EMPTY_BOLD.match(raw)
-    if empty_bold is None:
-        return _read_shape(number, raw)
-    return replace(_read_shape(number, raw[empty_bold.end() :]), raw=raw)
+    line = _read_shape(number, raw if empty_bold is None else raw[empty_bold.end() :])
+    if line.shape in (Shape.BULLET, Shape.TEXT) and _TAG.search(line.text):
+        line = replace(line, text=inline_text(line.text))
+        if not line.text:
+            line = replace(line, shape=Shape.FURNITURE)
+    return replace(line, raw=raw)
 
 
 def _read_shape(number: int, raw: str) -> Line:
@@ -86,6 +90,7 @@ def _read_shape(number: int, raw: str) -> Line:
 
 
 _LINK = re.compile(r"\[(?P<label>[^\]]+)\]\([^)\s]+\)")
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")  # where a line holds inline HTML
 
 
 def _unbold(text: str) -> str:
@@ -93,6 +98,8 @@ def _unbold(text: str) -> str:
     ("# [Physical Design Engineer](https://…/apply/…)")."""
     bold = _BOLD.match(text)
     text = bold.group("text").strip() if bold else text
+    if _TAG.search(text):  # "## Data Product Engineer TechLead <a href=…><img …/></a>"
+        text = inline_text(text)
     return _LINK.sub(lambda link: link.group("label"), text).strip()
 
 
