@@ -19,7 +19,14 @@ VERBS = (
     r"assess|track|prioriti[sz]e|facilitate|streamline|configure|install|administer|upgrade|"
     r"triage|launch|release|instrument|refine|curate|enable|empower|advocate|accelerate|"
     r"craft|iterate|construct|audit|organi[sz]e|educate|hire|expand|reduce|grow|increase|handle|"
-    r"respond|rely|modify|acquire|dive"
+    r"respond|rely|modify|acquire|dive|"
+    r"add|adopt|align|author|calibrate|capture|clarify|compile|complete|compose|consult|"
+    r"convert|customi[sz]e|derive|detect|determine|devise|direct|discover|distribute|draft|"
+    r"edit|eliminate|enforce|estimate|examine|extract|finali[sz]e|fix|generate|initiate|"
+    r"innovate|inspect|interpret|introduce|maximi[sz]e|minimi[sz]e|mitigate|negotiate|"
+    r"obtain|orchestrate|outline|pilot|pioneer|predict|promote|protect|rebuild|recruit|"
+    r"redesign|represent|revamp|scope|select|simplify|standardi[sz]e|steer|strengthen|"
+    r"summari[sz]e|supervise|synthesi[sz]e|transfer|unify|update|visuali[sz]e|embrace"
 )
 # Their forms: "Designs", "Provided"; a verb ending in a consonant and y ends in -ies, -ied
 # ("Identifies", "Relies").

@@ -122,6 +122,9 @@ REQ, PREF, DUTY, ABOUT, OTHER = (
         # A duty numbered in its list.
         ("4) Prepare block/sub-system level timing constraints.", DUTY),
         ("Acquire data by building the necessary SQL ETL queries.", DUTY),
+        # Verbs of doing beyond the commonest: corpus lines of batch 4.
+        ("Add new languages as soon as there is community interest", DUTY),
+        ("Transfer technology to product groups", DUTY),
         # Hired to do something; what the hire will be responsible for.
         (
             "We are seeking motivated Mixed Signal Hardware Design Engineer to help develop our "

@@ -126,6 +126,11 @@ def test_requirement_lines_are_not_job_titles(line):
             "Software Engineering Intern",
         ),
         ("Data Science Intern (2026 Start)", "Data Science Intern (2026 Start)"),
+        # Postings of stop 33's batch: a head count, a document's name, a Korean team.
+        ("インフラエンジニア\uff082名\uff09", "インフラエンジニア"),
+        ("Kubernetesエンジニア\uff08業務委託1名\uff09", "Kubernetesエンジニア"),
+        ("NLP & Search Engineer Job Description", "NLP & Search Engineer"),
+        ("서비스개발팀 백엔드개발자", "백엔드개발자"),
         ("AIML - Machine Learning Engineer, Visual Intelligence", "Machine Learning Engineer"),
         (
             "AIML - Machine Learning Engineer, Siri and Information Intelligence",
@@ -223,6 +228,14 @@ def test_a_title_is_found_among_the_words_praising_the_hire(sentence, title):
 )
 def test_a_duty_naming_a_lead_is_not_a_title(line):
     assert role_in_sentence(line) is None
+
+
+def test_a_bare_job_word_in_a_sentence_names_no_role():
+    # Batch 4 of the evaluation set: "an engineer" is anyone; "a Biostatistician" is a role.
+    assert role_in_sentence("We are looking for an engineer who loves distributed systems") is None
+    assert role_in_sentence("We are seeking a Biostatistician to join SCHARP").title == (
+        "Biostatistician"
+    )
 
 
 def test_a_label_can_name_the_company():

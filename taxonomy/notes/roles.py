@@ -53,6 +53,10 @@ _TITLE_TAILS = (
     re.compile(r"\s+[-\u2013\u2014]\s+[A-Z]{2,6}(?:,\s*[A-Z]{2,6})*\s*$"),  # "- SIML, ISE"
     # "- Start Mid-January", "- Starting Summer 2026": when, not what.
     re.compile(r"\s+[-\u2013\u2014]\s+start(?:ing|s)?\b[\w ,-]{0,30}$", re.IGNORECASE),
+    # How many are hired, and on what terms, in brackets after the title: "(2名)", full-width
+    # as Japanese writes it, or "(業務委託1名)", a contract for one.
+    re.compile(r"\s*[(\uff08][^()\uff08\uff09]{0,12}\d+\s*(?:名|명|人)[)\uff09]\s*$"),
+    re.compile(r"\s+job description$", re.IGNORECASE),  # "NLP & Search Engineer Job Description"
 )
 # A team or organisation named beside the title: "Machine Learning Engineer, Siri and
 # Information Intelligence", "… - Video Engineering", "Proactive Intelligence, Applied …".
@@ -64,7 +68,8 @@ _TEAM_TAIL = re.compile(rf"(?:,|\s+[-\u2013\u2014])\s+(?P<unit>[A-Z][\w&/ ]{{0,6
 # "Director, Software Engineering": the unit is what the title heads, not beside it.
 _HEADS_A_UNIT = re.compile(r"^(?:\w+\s+)?(?:director|head|vp|vice president|manager|lead)$", re.I)
 _TEAM_HEAD = re.compile(rf"^(?P<unit>[A-Z][\w&/ ]{{0,60}}\b{_UNIT}),\s+(?=[A-Z])")
-_TITLE_HEAD = re.compile(r"^[A-Z]{2,6}\s+[-\u2013\u2014]\s+")  # "AIML - Machine Learning …"
+# "AIML - Machine Learning …"; a Korean team before the title: "서비스개발팀 백엔드개발자".
+_TITLE_HEAD = re.compile(r"^(?:[A-Z]{2,6}\s+[-\u2013\u2014]|[\w.]+팀)\s+")
 _BRACKET_SPACE = re.compile(r"(?<=\()\s+|\s+(?=\))")
 _LABEL_TITLE = re.compile(r"^skill set for\s+(?P<title>[^*].*?)\s*$", re.IGNORECASE)
 # Words praising the hire before the title: "a highly motivated, creative, and energetic
@@ -228,6 +233,8 @@ def role_in_sentence(text: str) -> RoleLine | None:
     if len(title.split()) > _SENTENCE_TITLE_MAX_WORDS:
         return None
     head, _, last = title.rpartition(" ")
+    if not head and last.islower():
+        return None  # "looking for an engineer who …" names no role; "a Biostatistician" does
     if last.endswith("s") and not last.endswith("ss"):  # "deep learning engineers"
-        title = f"{head} {last[:-1]}".strip()
+        title = f"{head} {last[:-1]}"
     return RoleLine(title)
