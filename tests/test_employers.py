@@ -17,7 +17,8 @@ from taxonomy.employers import stated_employer
         # notes.md: a company's research lab hires for the company.
         (
             [
-                "Salesforce Research (previously MetaMind) is looking for outstanding research interns."
+                "Salesforce Research (previously MetaMind) is looking for outstanding research "
+                "interns."
             ],
             "Salesforce",
         ),

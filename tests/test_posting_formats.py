@@ -299,3 +299,19 @@ def test_the_colon_of_an_address_is_not_a_label():
         "lead software engineer.\n\n## Requirements\n\n- Java\n"
     )
     assert [s.label for s in posting.roles[0].sections] == ["Requirements"]
+
+
+def test_a_posting_kept_in_its_front_matter_is_read_from_its_keys():
+    # smilegate-devops-engineer.md: a notes vault keeps the whole posting in YAML keys.
+    text = (
+        "---\nposition: Devops Engineer\nresponsibilities: |-\n  - 클라우드 기반 게임 운영\n"
+        "qualifications: |-\n  - AWS, Azure등 클라우드 기반지식\nindustry: 게임\n"
+        "baseSalary: Competitive\n---\nWe are a game company.\n"
+    )
+    [role] = parse_posting(text, file_name="smilegate-devops-engineer.md").roles
+    sections = [(s.kind, s.line, [i.text for i in s.items]) for s in role.sections]
+    assert sections == [
+        (SectionKind.RESPONSIBILITIES, 3, ["클라우드 기반 게임 운영"]),
+        (SectionKind.REQUIREMENTS, 5, ["AWS, Azure등 클라우드 기반지식"]),
+    ]
+    assert [item.text for item in role.loose] == ["We are a game company."]

@@ -360,6 +360,11 @@ def test_a_file_name_gives_title_and_company_only_when_the_text_confirms_them():
         "Software Engineer",
         "",
     )
+    # A second file of the same name: "unnamed-data-engineer-2.md".
+    assert names_from_file("acme-data-engineer-2", "Join Acme. Data work.") == (
+        "Data Engineer",
+        "Acme",
+    )
     # unnamed-ml-ops-engineer-contract.txt: named so because its company is not known.
     assert names_from_file("unnamed-ml-ops-engineer", "", "ML Ops Engineer") == (
         "ML Ops Engineer",
@@ -770,6 +775,15 @@ def test_a_list_run_on_after_its_label_is_that_sections_list():
         ("■ 백패커(아이디어스, 텀블벅)는?", SectionKind.ABOUT),
         ("## 어떤 사람을 찾고 있나요?", SectionKind.REQUIREMENTS),  # 8percent-developer.md
         ("Additional Application Information:", SectionKind.PROCESS),
+        # Batch of stop 33: openai-research-engineer.md, kestra-senior-devops-engineer.md,
+        # unnamed-data-engineer-2.md, increments-nlp-search-engineer.md, standard-bots-….
+        ("**In this role, you will:**", SectionKind.RESPONSIBILITIES),
+        ("**You might thrive in this role if you:**", SectionKind.REQUIREMENTS),
+        ("We are searching for someone:", SectionKind.REQUIREMENTS),
+        ("Job Related Experience:", SectionKind.REQUIREMENTS),
+        ("## 責任", SectionKind.RESPONSIBILITIES),
+        ("## 要件", SectionKind.REQUIREMENTS),
+        ("# CLICK TO [APPLY](https://example.com/apply)", SectionKind.PROCESS),
     ],
 )
 def test_labels_that_say_their_kind_in_a_sentence_or_a_question(heading, kind):
@@ -781,7 +795,7 @@ def test_a_contract_for_work_in_a_title_is_not_the_work():
     # unnamed-kubernetes-engineer.md: 業務委託 (a contract), not 業務 (duties).
     title = "Kubernetesエンジニア\uff08業務委託1名\uff09"
     posting = parse_posting(f"# {title}\n\n## 仕事内容\n\n- Go言語で開発\n")
-    assert [role.title for role in posting.roles] == [title]
+    assert [role.title for role in posting.roles] == ["Kubernetesエンジニア"]  # hiring one
     assert [s.kind for s in posting.roles[0].sections] == [SectionKind.RESPONSIBILITIES]
 
 
@@ -844,3 +858,13 @@ def test_a_salary_field_is_a_field_and_a_paragraph_on_pay_is_benefits():
         ("Requirements", SectionKind.REQUIREMENTS),
     ]
     assert kinds[0][2] == ["GBP 20 per hour"]
+
+
+def test_a_sentence_on_pay_gives_its_amounts_as_the_salary():
+    # standard-bots-senior-software-engineer-motion-planning.md
+    posting = parse_posting(
+        "# Senior Software Engineer\n\n## Compensation\n\nThe salary range for this role is "
+        "$170,000 to $210,000. We are open to a variety of seniority levels for this role and "
+        "will build compensation packages that are commensurate with seniority.\n"
+    )
+    assert posting.roles[0].facts[Fact.SALARY] == "$170,000 to $210,000"

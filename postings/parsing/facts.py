@@ -63,6 +63,10 @@ _MONEY = re.compile(
     rf"(?:\b{_CURRENCY}\s*[₩$€£¥]?|[₩$€£¥])\s*{_AMOUNT}|\d[\d,.]*\s*(?:만\s*원|억\s*원|원|万円|円)"
 )
 SALARY_MAX_WORDS = 14
+_PAY_RANGE = re.compile(
+    rf"(?:{_MONEY.pattern})(?:\s*(?:-|\u2013|\u2014|~|to)\s*(?:{_MONEY.pattern}|{_AMOUNT}))?"
+    r"(?:\s*(?:per|a|an|/)\s*(?:year|yr|annum|hour|hr|month)\b)?"
+)
 FILE_COMPANY_WORDS = 2  # a file name's company part the text need not repeat
 # What a file is named when its company is not known: "unnamed-ml-ops-engineer.txt".
 _UNNAMED = frozenset({"unnamed", "untitled", "unknown", "anonymous"})
@@ -123,7 +127,12 @@ def fact_value(fact: Fact, value: str) -> str | None:
     if fact is Fact.URL:
         return value if _URL.match(value) else None
     if fact is Fact.SALARY:
-        return value if _MONEY.search(value) else None
+        if len(value.split()) <= SALARY_MAX_WORDS:
+            return value if _MONEY.search(value) else None
+        # A sentence on pay: its amounts, "The salary range for this role is $170,000 to
+        # $210,000. We are open to …" → "$170,000 to $210,000".
+        span = _PAY_RANGE.search(value)
+        return span.group().rstrip(" .,;") if span else None
     if fact is Fact.COMPANY:  # "ConveyThis (Website Translation Software)": what it does
         value = _GLOSS.sub("", value) or value
     return value if len(value.split()) <= VALUE_MAX_WORDS else None
@@ -179,6 +188,8 @@ def names_from_file(stem: str, text: str, title: str = "") -> tuple[str, str]:
     whose other words appear together in the text.
     """
     words = [w.casefold() for w in _FILE_WORD.findall(stem)]
+    while words and words[-1].isdigit():  # "unnamed-data-engineer-2": a second such file
+        words.pop()
     if title:
         title_words = [w.casefold() for w in _FILE_WORD.findall(title)]
         tail = len(title_words)

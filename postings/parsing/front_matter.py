@@ -9,6 +9,7 @@ YAML library is needed for that, and none would be safe to run on any text a per
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _FENCES = {
@@ -60,6 +61,29 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
             if value and not is_list:
                 values.setdefault(unquote(match.group("key")).casefold(), value)
     return FrontMatter()  # no closing fence: an ordinary rule, not front matter
+
+
+# A block scalar's indicator after its key: "responsibilities: |-" and the lines under it.
+_BLOCK = re.compile(r"^[|>][+-]?$")
+
+
+def section_lines(lines: list[str], front: FrontMatter, opens: Callable[[str], bool]) -> dict:
+    """The lines of a front matter to read as the posting's own: a key that ``opens`` a
+    section ("responsibilities:", "qualifications:") and the list under it, as a notes vault
+    keeps a whole posting in its front matter. ``{line number: text}``."""
+    kept: dict[int, str] = {}
+    pair = _FENCES.get(lines[0].strip()) if lines else None
+    keeping = False
+    for number, line in enumerate(lines[1 : front.line_count - 1], start=2):
+        match = pair.match(line) if pair and not line.startswith((" ", "\t", "-")) else None
+        if match:
+            keeping = opens(unquote(match.group("key")))
+            if keeping:
+                value = match.group("value")
+                kept[number] = f"{match.group('key')}:" if _BLOCK.match(value) else line
+        elif keeping:
+            kept[number] = line
+    return kept
 
 
 def clean_title(value: str) -> str:

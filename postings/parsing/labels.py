@@ -56,7 +56,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.PROCESS,
         r"\bapplication (?:deadline|documents?|information|method|process|instructions)\b|"
-        r"^(?:applying|apply now|how to apply)$",
+        r"^(?:applying|apply now|how to apply)$|^(?:click (?:here )?to |please )?\[?apply\b",
     ),
     # "What you'll get to do" is the work, not what the job gives.
     (SectionKind.RESPONSIBILITIES, r"\bget to do\b|^(?:job|position|role) description$"),
@@ -83,7 +83,9 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"\bskill\s?sets?\b|\bskills?\b|your profile|"
         r"자격|필수|요건|필요\s*역량|응시\s*조건|이런\s*분|"
         r"(?:찾|찾고 있|원하)(?:습니다|아요|어요|나요)|바랍니다|"
-        r"応募資格|必須|必要な(?:スキル|経験)|求める",
+        r"応募資格|必須|必要な(?:スキル|経験)|求める|要件|"
+        # "Job Related Experience:"; a bare "Experience: 3 years" is a field of the header.
+        r"^(?:[\w-]+ ){1,2}experience$",
     ),
     (
         SectionKind.RESPONSIBILITIES,
@@ -93,7 +95,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"day[- ]to[- ]day|your mission|\btasks?\b|success looks like|"
         r"이런\s*일|하게\s*될\s*일|담당할?\s*업무|주요\s*업무|업무\s*내용|^업무$|하는\s*일|"
         # 業務委託 is a contract for work, not the work: "Kubernetesエンジニア (業務委託1名)"
-        r"業務(?!委託)|仕事(?:内容|概要)|職務内容",
+        r"業務(?!委託)|仕事(?:内容|概要)|職務内容|^責任$",
     ),
     (
         SectionKind.STACK,
@@ -286,7 +288,9 @@ _OPENINGS = (
         SectionKind.REQUIREMENTS,
         re.compile(
             rf"^(?:{_YOU_WILL} (?:need|have|bring)|you (?:should |must )?(?:have|bring)\b|"
-            r"we(?:'re| are) looking for (?:someone|a person|candidates|people) (?:who|with))|"
+            r"we(?:'re| are) (?:looking|searching) for (?:someone|a person|candidates|people)\b|"
+            # "You might thrive in this role if you:"
+            rf"you (?:might|would|will|may|'ll) thrive\b)|"
             r"(?:^|,\s*)you (?:should|must)$",  # "To accomplish the mission above, you should:"
             re.I,
         ),
@@ -371,4 +375,4 @@ def stated_section(text: str) -> tuple[SectionKind, str, str] | None:
     ):
         return None
     kind = classify(head)
-    return None if kind is SectionKind.OTHER else (kind, head.strip(), value[0].strip())
+    return None if kind is SectionKind.OTHER else (kind, head.strip(" *"), value[0].strip())

@@ -76,7 +76,8 @@ def _read_shape(number: int, raw: str) -> Line:
         return Line(number, raw, Shape.HEADING, _unbold(text), len(heading.group("marks")))
     bold = _BOLD.match(raw)
     if bold and "**" not in bold.group("text") and "__" not in bold.group("text"):
-        return Line(number, raw, Shape.BOLD, bold.group("text").strip().rstrip(":\uff1a").strip())
+        # A colon inside the bold stays: "**In this role, you will:**" says its kind by it.
+        return Line(number, raw, Shape.BOLD, bold.group("text").strip())
     bracket = _BRACKET.match(raw)
     if bracket:
         text = (bracket.group("a") or bracket.group("b")).strip()

@@ -25,7 +25,7 @@ from postings.parsing.facts import (
     salary_line,
 )
 from postings.parsing.front_matter import clean_title as clean_front_title
-from postings.parsing.front_matter import read_front_matter
+from postings.parsing.front_matter import read_front_matter, section_lines
 from postings.parsing.html import html_to_text, looks_like_html
 from postings.parsing.labels import (
     SectionKind,
@@ -50,7 +50,7 @@ from taxonomy.notes.parser import (
     check_depth,
     check_line_length,
 )
-from taxonomy.notes.roles import role_from_first_line, role_in_sentence
+from taxonomy.notes.roles import clean_title, role_from_first_line, role_in_sentence
 
 _GLOSSED = re.compile(r"[(\uff08]")
 _SHARED = re.compile(
@@ -174,8 +174,9 @@ class _Block:
 
 
 class _Reader:
-    def __init__(self, lines: list[Line], summary: tuple[str, ...] = ()):
+    def __init__(self, lines: list[Line], summary: tuple[str, ...] = (), front_end: int = 0):
         self.lines = lines
+        self.front_end = front_end  # the front matter's closing fence: its sections end there
         self.summary = summary  # what front matter says of the posting, before its text
         self.document = _Block()
         self.block = self.document
@@ -190,6 +191,8 @@ class _Reader:
         following = {a.number: b for a, b in pairwise(content)}
         first = content[0].number if content else 0
         for line in self.lines:
+            if line.number == self.front_end:
+                self.block.stack, self.block.trail = [], []
             if line.is_blank:
                 self.after_blank = True
                 continue
@@ -609,7 +612,7 @@ def _role(title, line, facts, sections, loose) -> ParsedRole:
     for section in sections:
         _split_intro(section)
     return ParsedRole(
-        title=title,
+        title=clean_title(title),
         line=line.number if line else None,
         raw=line.raw if line else "",
         facts={k: v for k, v in facts.items() if k is not Fact.TITLE},
@@ -648,6 +651,13 @@ _FRONT_MATTER = {
 _FRONT_MATTER_SUMMARY = ("excerpt", "description", "summary")
 
 
+def _opens_in_front_matter(key: str) -> bool:
+    """Whether a front matter key heads a list of what the posting asks for or gives to do
+    ("qualifications", "responsibilities"), not a fact of it ("baseSalary", "company") or
+    the page's ("layout", "tags")."""
+    return classify(key).asks_for_skills
+
+
 def parse_posting(text: str, *, file_name: str = "") -> ParsedPosting:
     """Roles, sections and facts of a posting; ``file_name`` may confirm title and company.
 
@@ -662,13 +672,15 @@ def parse_posting(text: str, *, file_name: str = "") -> ParsedPosting:
     for line in lines:
         check_line_length(line.number, line.raw, PostingSyntaxError)
     if front.line_count:
-        # Its lines are the document's facts, not its content; the others keep their numbers.
-        lines = [read_line(line.number, "") for line in lines[: front.line_count]] + lines[
-            front.line_count :
-        ]
+        # Its lines are the document's facts, not its content, but for a section kept there;
+        # the others keep their numbers.
+        kept = section_lines(raw_lines, front, _opens_in_front_matter)
+        lines = [
+            read_line(line.number, kept.get(line.number, "")) for line in lines[: front.line_count]
+        ] + lines[front.line_count :]
     # "excerpt: Atrenta is hiring a senior engineer …"
     summary = tuple(filter(None, (front.first(key) for key in _FRONT_MATTER_SUMMARY)))
-    reader = _Reader(lines, summary)
+    reader = _Reader(lines, summary, front_end=front.line_count)
     for fact, keys in _FRONT_MATTER.items():
         value = front.first(*keys)
         if fact is Fact.TITLE:
