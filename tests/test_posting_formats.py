@@ -285,11 +285,12 @@ def test_inline_html_in_markdown_is_read_as_its_words():
     text = (
         '# Data Product Engineer TechLead <a href="https://herp.careers/apply">'
         '<img src="https://example.com/apply.png" alt="JobApply" width="180" /></a>\n\n'
-        "## 必須スキル\n\n- <b>Python</b>での開発経験<br>\n<br>\n"
+        "## 必須スキル\n\n- <b>Python</b>での開発経験<br>\n<br>\n- C++ (std::vector<int>)\n"
     )
     [role] = parse_posting(text).roles
     assert role.title == "Data Product Engineer TechLead"
-    assert [item.text for item in role.sections[0].items] == ["Pythonでの開発経験"]
+    items = [item.text for item in role.sections[0].items]
+    assert items == ["Pythonでの開発経験", "C++ (std::vector<int>)"]  # not a tag of HTML's
 
 
 def test_the_colon_of_an_address_is_not_a_label():

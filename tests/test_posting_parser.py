@@ -18,6 +18,11 @@ def texts(items):
     return [item.text for item in items]
 
 
+def read_sections(role):
+    """Each section of a role as (kind, label, its items' texts)."""
+    return [(s.kind, s.label, texts(s.items)) for s in role.sections]
+
+
 def only_role(text, **options):
     posting = parse_posting(text, **options)
     assert len(posting.roles) == 1
@@ -616,7 +621,7 @@ def test_a_label_with_its_first_line_after_a_colon_or_tab_opens_its_section():
         "Application Deadline:\tSeptember 17, 2024 09:00 AM\n"
         "Experience:\t3 years\n"
     )
-    kinds = [(s.kind, s.label, texts(s.items)) for s in role.sections]
+    kinds = read_sections(role)
     assert kinds == [
         (SectionKind.OTHER, "Job Title", ["AI Engineering"]),  # a field of the header
         (
@@ -724,7 +729,7 @@ def test_a_stack_stated_on_a_bullet_among_duties_is_a_stack_of_its_own_line():
         "- Tech stack: Python, Django, AWS\n- Run it in production\n"
         "- Note: on call one week in six\n"
     )
-    kinds = [(s.kind, s.label, texts(s.items)) for s in role.sections]
+    kinds = read_sections(role)
     assert kinds == [
         (
             SectionKind.RESPONSIBILITIES,
@@ -741,7 +746,7 @@ def test_a_form_field_among_the_skills_is_a_field_and_a_stated_one_stays_a_skill
         "# AI Engineer\n\nRequired Skills:\n- Python\n\nExperience: 3 years of SQL\n"
         "Organization:\tGuidepoint Global LLC\nNumber of Job Openings:\t1\n"
     )
-    kinds = [(s.kind, s.label, texts(s.items)) for s in role.sections]
+    kinds = read_sections(role)
     assert kinds == [
         (SectionKind.REQUIREMENTS, "Required Skills", ["Python", "Experience: 3 years of SQL"]),
         (SectionKind.OTHER, "Organization", ["Guidepoint Global LLC"]),
@@ -755,7 +760,7 @@ def test_a_list_run_on_after_its_label_is_that_sections_list():
         "# 데이터 엔지니어\n\n주요업무• ETL 작업 개발 및 운영• 파이프라인 운영\n\n"
         "자격요건• Spark 실무 경력 2년 이상\n\n혜택 및 복지[Health]• 야근 시 저녁 식대 지원\n"
     )
-    kinds = [(s.kind, s.label, texts(s.items)) for s in role.sections]
+    kinds = read_sections(role)
     assert kinds == [
         (SectionKind.RESPONSIBILITIES, "주요업무", ["ETL 작업 개발 및 운영", "파이프라인 운영"]),
         (SectionKind.REQUIREMENTS, "자격요건", ["Spark 실무 경력 2년 이상"]),
@@ -818,7 +823,7 @@ def test_a_label_written_as_one_more_bullet_opens_its_section():
         "## 제출서류 및 접수방법\n\n- 이력서 & 경력기술서\n"
         "- 자기소개서 (성장과정 보다는 역량중심으로 간략히)\n"
     )
-    kinds = [(s.kind, s.label, texts(s.items)) for s in role.sections]
+    kinds = read_sections(role)
     assert kinds == [
         (
             SectionKind.REQUIREMENTS,

@@ -67,7 +67,9 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
 _BLOCK = re.compile(r"^[|>][+-]?$")
 
 
-def section_lines(lines: list[str], front: FrontMatter, opens: Callable[[str], bool]) -> dict:
+def section_lines(
+    lines: list[str], front: FrontMatter, opens: Callable[[str], bool]
+) -> dict[int, str]:
     """The lines of a front matter to read as the posting's own: a key that ``opens`` a
     section ("responsibilities:", "qualifications:") and the list under it, as a notes vault
     keeps a whole posting in its front matter. ``{line number: text}``."""

@@ -91,7 +91,15 @@ def _read_shape(number: int, raw: str) -> Line:
 
 
 _LINK = re.compile(r"\[(?P<label>[^\]]+)\]\([^)\s]+\)")
-_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")  # where a line holds inline HTML
+# Where a line holds inline HTML: a tag of HTML's own names, so that "std::vector<int>" or
+# "List<T>" in a requirement stays as written.
+_TAG = re.compile(
+    r"</?(?:a|img|br|hr|b|i|u|s|em|strong|small|big|font|center|span|div|p|sup|sub|code|pre|"
+    r"details|summary|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|picture|source|"
+    r"video|iframe|blockquote|section|article|header|footer|nav|mark|kbd|abbr)"
+    r"(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
 
 
 def _unbold(text: str) -> str:
