@@ -27,6 +27,8 @@ _NOTICE = re.compile(r"\s*(?:채용\s*공고|채용|모집|募集(?:要項)?|を
 class FrontMatter:
     values: dict[str, str] = field(default_factory=dict)  # casefolded key → unquoted value
     line_count: int = 0  # lines it takes, fences included; 0 without front matter
+    # (line number, key, value as written) of each top-level key, lists and blocks too
+    keys: list[tuple[int, str, str]] = field(default_factory=list)
 
     def first(self, *keys: str) -> str:
         for key in keys:
@@ -50,11 +52,13 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
     fence = lines[0].strip()
     pair = _FENCES[fence]
     values: dict[str, str] = {}
+    keys: list[tuple[int, str, str]] = []
     for number, line in enumerate(lines[1:_MAX_LINES], start=2):
         if line.strip() == fence:
-            return FrontMatter(values, number)
+            return FrontMatter(values, number, keys)
         match = pair.match(line)
         if match and not line.startswith((" ", "\t", "-")):
+            keys.append((number, match.group("key"), match.group("value")))
             value = unquote(match.group("value"))
             # A flow list or table ("[a, b]", "{…}") is skipped; "[Tech] Data Engineer" is not.
             is_list = value.startswith("{") or (value.startswith("[") and value.endswith("]"))
@@ -74,17 +78,11 @@ def section_lines(
     section ("responsibilities:", "qualifications:") and the list under it, as a notes vault
     keeps a whole posting in its front matter. ``{line number: text}``."""
     kept: dict[int, str] = {}
-    pair = _FENCES.get(lines[0].strip()) if lines else None
-    keeping = False
-    for number, line in enumerate(lines[1 : front.line_count - 1], start=2):
-        match = pair.match(line) if pair and not line.startswith((" ", "\t", "-")) else None
-        if match:
-            keeping = opens(unquote(match.group("key")))
-            if keeping:
-                value = match.group("value")
-                kept[number] = f"{match.group('key')}:" if _BLOCK.match(value) else line
-        elif keeping:
-            kept[number] = line
+    ends = [number for number, _, _ in front.keys[1:]] + [front.line_count]
+    for (number, key, value), end in zip(front.keys, ends, strict=True):
+        if opens(unquote(key)):
+            kept[number] = f"{key}:" if _BLOCK.match(value) else lines[number - 1]
+            kept.update((under, lines[under - 1]) for under in range(number + 1, end))
     return kept
 
 

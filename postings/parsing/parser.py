@@ -347,6 +347,7 @@ class _Reader:
             kind, label, value = stated
             self._field(label, value, line, kind=kind, bullet=True)
             return
+        kind = standalone_label(line.text)
         # Among skills, only a label of another kind opens a section ("- 기술스택" with the
         # stack nested under it among the duties); "Communication skills" with its languages
         # nested under it among the requirements stays a requirement.
@@ -358,13 +359,12 @@ class _Reader:
             and (
                 section is None
                 or not section.kind.asks_for_skills
-                or standalone_label(line.text) not in (None, section.kind)
+                or kind not in (None, section.kind)
             )
         )
         if opens:
             self._open_label(line.text, line, rank=BULLET_LABEL_RANK, column=line.depth)
             return
-        kind = standalone_label(line.text)
         if (
             kind not in (None, SectionKind.OTHER)
             and (section is None or kind is not section.kind)
@@ -476,8 +476,8 @@ class _Reader:
         recorded = fact is not None and block.state(fact, stated[1])
         # A field among the skills is one only as a form lays it out: "Organization:\tX".
         form = bool(stated) and _FORM_FIELD.match(line.raw) is not None
-        field_here = section is None or not section.kind.asks_for_skills or form
         in_skills = section is not None and section.kind.asks_for_skills
+        field_here = not in_skills or form
         # "Salary: GBP 20 per hour" is a field too, though a "Salary" heading heads benefits
         # and "Compensation: Base pay range is … SEAKR has very rich medical …" states them.
         pay = fact is Fact.SALARY and not in_skills and len(stated[1].split()) <= VALUE_MAX_WORDS

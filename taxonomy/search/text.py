@@ -81,24 +81,22 @@ def _spelt(spelt: str, start: int) -> Iterator[Spelling]:
         yield Spelling(start, start + len(spelt), lowered.translate(_SYMBOLS), True)
     else:
         for word in _WORD.finditer(spelt):
-            if word.group(0).strip("_"):
-                yield Spelling(
-                    start + word.start(),
-                    start + word.end(),
-                    word.group(0).strip("_").casefold(),
-                    False,
-                )
+            form = _plain_form(word.group(0))
+            if form:
+                yield Spelling(start + word.start(), start + word.end(), form, False)
 
 
 def search_words(text: str) -> list[str]:
     """The words of ``text`` in their search form, in order."""
     if not _SYMBOL.search(text):  # no link, and every word a plain one: the quick way
-        return [word.casefold() for word in map(_strip_underscores, _WORD.findall(text)) if word]
+        return [form for form in map(_plain_form, _WORD.findall(text)) if form]
     return [spelling.word for spelling in spellings(text)]
 
 
-def _strip_underscores(word: str) -> str:
-    return word.strip("_")
+def _plain_form(word: str) -> str:
+    """The search form of a word spelt without symbols: casefolded, without the underscores
+    around it ("__init__" → init); empty for a word of underscores only."""
+    return word.strip("_").casefold()
 
 
 def keywords(text: str) -> set[str]:
