@@ -70,11 +70,13 @@ _STATEMENTS = tuple(
         ),
     )
 )
-_DOMAIN_HINTS = ("jobs", "careers", "greenhouse", "workable")
+_DOMAIN_HINTS = ("jobs", "careers", "greenhouse", "workable", "hrmos")
 _DOMAIN = re.compile(
     r"\b(?:careers|jobs)\.(?P<a>[a-z0-9-]{2,40})\.(?:com|io|ai|co|org|net)\b|"
     r"\b(?P<b>[a-z0-9-]{2,40})\.(?:com|io|ai|co)/(?:careers|jobs)\b|"
-    r"\b(?:jobs\.lever\.co|boards\.greenhouse\.io|jobs\.ashbyhq\.com|apply\.workable\.com)/"
+    # Applicant trackers' pages: "jobs.lever.co/acme", "herp.careers/v1/resilire/…"
+    r"\b(?:jobs\.lever\.co|(?:job-)?boards\.greenhouse\.io|jobs\.ashbyhq\.com|"
+    r"apply\.workable\.com|jobs\.smartrecruiters\.com|herp\.careers/v1|hrmos\.co/pages)/"
     r"(?P<c>[a-z0-9-]{2,40})\b"
 )
 # Capitalised words that start sentences, never a company.
@@ -237,6 +239,18 @@ def _name(found: str, *, possessive: bool = False) -> str | None:
     return _RESEARCH_LAB.sub("", name)
 
 
+def careers_address(text: str) -> str | None:
+    """The employer a careers page's or an applicant tracker's address in ``text`` names
+    ("careers.acme.com", "jobs.lever.co/acme"), or None."""
+    domain = any(map(text.__contains__, _DOMAIN_HINTS)) and _DOMAIN.search(text)
+    if not domain:
+        return None
+    label = domain.group("a") or domain.group("b") or domain.group("c")
+    if label in {"www", "jobs", "careers", "boards"}:
+        return None
+    return label.replace("-", " ").title()
+
+
 def stated_employer(
     texts: Iterable[str], *, is_technology: Callable[[str], bool] = lambda name: False
 ) -> str | None:
@@ -253,11 +267,9 @@ def stated_employer(
                 name = _name(match.group("name"))
                 if name and (only_an_organisation or not is_technology(name)):
                     return name
-        domain = any(map(plain.__contains__, _DOMAIN_HINTS)) and _DOMAIN.search(plain)
-        if domain:
-            label = domain.group("a") or domain.group("b") or domain.group("c")
-            if label not in {"www", "jobs", "careers", "boards"}:
-                return label.replace("-", " ").title()
+        named = careers_address(plain)
+        if named:
+            return named
         if "'" not in plain and "\u2019" not in plain:
             continue
         for match in _POSSESSIVE.finditer(plain):

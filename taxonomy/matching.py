@@ -266,7 +266,7 @@ class TechnologyMatcher:
                         (variant, term.slug, exact)
                         for variant in number_variants(key)
                         # "algorithm" alone is not the skill "algorithms": no singulars.
-                        if not term.generic or len(variant) > len(key)
+                        if not term.generic or len(variant) > len(key) or " " in key
                     )
         for key, slug, exact in variants:  # a spelling of its own wins over a variant
             self._add(key, slug, exact)
@@ -340,6 +340,8 @@ class TechnologyMatcher:
         for end_index in range(last, index - 1, -1):
             end = tokens[end_index][1]
             slug = self._lookup(text[start:end])
+            if slug is None and text[start - 1 : start] == ".":  # ".NET": a name's own dot
+                slug = self._lookup(text[start - 1 : end])
             if slug is None or self._glued_short_name(text, start, end):
                 continue
             term = self._rules.get(slug)

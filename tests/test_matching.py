@@ -45,6 +45,11 @@ def test_ambiguous_short_names_need_exact_case_and_a_word_of_their_own(matcher, 
     assert not {"r", "go", "c"} & set(matcher.find(text))
 
 
+@pytest.mark.parametrize("text", ["the internet.NET", "a neural net", "Net income grew"])
+def test_dot_net_needs_its_dot_at_the_start_of_a_word(matcher, text):
+    assert "dotnet" not in matcher.find(text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -58,6 +63,14 @@ def test_ambiguous_short_names_need_exact_case_and_a_word_of_their_own(matcher, 
         ("머신러닝 모델 개발 경험", "machine-learning"),
         ("추천 시스템 설계", "recommender-systems"),
         ("機械学習エンジニア", "machine-learning"),
+        # web-dev.md: a name that starts with its own dot.
+        (".NET languages", "dotnet"),
+        ("Maintain and extend our core .NET codebase", "dotnet"),
+        # mobile-app-dev.md, devops-devsecops-itops.md
+        ("Working knowledge of Docker containers and cloud platforms (AWS)", "cloud-computing"),
+        ("High throughput data processing in multitenant cloud systems", "cloud-computing"),
+        # A generic name's plural of several words has its singular too.
+        ("Familiarity with Docker, Kubernetes and container technology", "containerization"),
     ],
 )
 def test_longer_spellings_plurals_and_cjk_names_are_found(matcher, text, expected):

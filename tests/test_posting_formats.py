@@ -28,6 +28,36 @@ def test_yaml_front_matter_states_title_and_company_without_quotes_or_tags():
     assert posting.roles[0].sections[0].line == 6  # the lines keep their numbers
 
 
+def test_schema_org_hiring_organization_kept_as_yaml_names_the_company():
+    # fixtures/eval/postings/jump-trading-fpga-engineer.md, abridged.
+    text = (
+        "---\n"
+        "layout: job-old\n"
+        "hiringOrganization:\n"
+        "  name: Jump Trading\n"
+        "  address: Jump Trading, 1 London Wall, 11th Floor, London, UK EC27 5EA\n"
+        "title: FPGA Engineer (Full-Time)\n"
+        "skills:\n"
+        "  - name: not a key of the mapping above\n"
+        "---\n"
+    )
+    front = read_front_matter(text.splitlines())
+    assert front.values["hiringorganization.name"] == "Jump Trading"
+    assert "skills.- name" not in front.values and "skills.name" not in front.values
+    assert parse_posting(text, file_name="fpga.md").company == "Jump Trading"
+
+
+def test_an_apply_buttons_tracker_address_names_the_company():
+    # fixtures/eval/postings/resilire-sre-techlead.md: the address is only in the button.
+    text = (
+        '# SRE TechLead <a href="https://herp.careers/v1/resilire/b5uIrXnC2XCz/apply">'
+        '<img src="https://example.com/apply.png" alt="JobApply" /></a>\n\n'
+        "## 業務内容\n"
+        "- SRE業務\n"
+    )
+    assert parse_posting(text, file_name="sre.md").company == "Resilire"
+
+
 def test_toml_front_matter_is_read_and_an_unclosed_fence_is_no_front_matter():
     assert read_front_matter(["+++", 'title = "FPGA Engineer"', "+++"]).values == {
         "title": "FPGA Engineer"

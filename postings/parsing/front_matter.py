@@ -1,9 +1,11 @@
 """The front matter a saved posting may open with: YAML between ``---`` lines, TOML between
 ``+++`` lines (static sites, job boards, notes vaults).
 
-Only flat ``key: value`` (YAML) and ``key = value`` (TOML) lines are read, which is all a
-posting's front matter holds that Fieldnotes uses; lists and nested tables are skipped. No
-YAML library is needed for that, and none would be safe to run on any text a person saves.
+Only ``key: value`` (YAML) and ``key = value`` (TOML) lines are read, which is all a
+posting's front matter holds that Fieldnotes uses, and a YAML mapping's keys one level down
+as ``parent.key`` (schema.org's ``hiringOrganization:`` with its ``name:`` under it); lists
+and deeper tables are skipped. No YAML library is needed for that, and none would be safe
+to run on any text a person saves.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ _NOTICE = re.compile(r"\s*(?:채용\s*공고|채용|모집|募集(?:要項)?|を
 
 @dataclass(slots=True)
 class FrontMatter:
-    values: dict[str, str] = field(default_factory=dict)  # casefolded key → unquoted value
+    # casefolded key → unquoted value; "parent.key" for a key nested one level in a mapping
+    values: dict[str, str] = field(default_factory=dict)
     line_count: int = 0  # lines it takes, fences included; 0 without front matter
     # (line number, key, value as written) of each top-level key, lists and blocks too
     keys: list[tuple[int, str, str]] = field(default_factory=list)
@@ -53,17 +56,26 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
     pair = _FENCES[fence]
     values: dict[str, str] = {}
     keys: list[tuple[int, str, str]] = []
+    parent = ""  # the last top-level key without a value: a mapping's, perhaps
     for number, line in enumerate(lines[1:_MAX_LINES], start=2):
         if line.strip() == fence:
             return FrontMatter(values, number, keys)
-        match = pair.match(line)
-        if match and not line.startswith((" ", "\t", "-")):
+        stripped = line.lstrip(" \t")
+        match = pair.match(stripped)
+        if not match or stripped.startswith("-"):  # a list's item
+            continue
+        key, value = unquote(match.group("key")).casefold(), unquote(match.group("value"))
+        if line.startswith((" ", "\t")):
+            if not parent or fence != "---":
+                continue
+            key = f"{parent}.{key}"  # "hiringOrganization:" then "  name: Jump Trading"
+        else:
             keys.append((number, match.group("key"), match.group("value")))
-            value = unquote(match.group("value"))
-            # A flow list or table ("[a, b]", "{…}") is skipped; "[Tech] Data Engineer" is not.
-            is_list = value.startswith("{") or (value.startswith("[") and value.endswith("]"))
-            if value and not is_list:
-                values.setdefault(unquote(match.group("key")).casefold(), value)
+            parent = "" if value else key
+        # A flow list or table ("[a, b]", "{…}") is skipped; "[Tech] Data Engineer" is not.
+        is_list = value.startswith("{") or (value.startswith("[") and value.endswith("]"))
+        if value and not is_list:
+            values.setdefault(key, value)
     return FrontMatter()  # no closing fence: an ordinary rule, not front matter
 
 

@@ -42,7 +42,7 @@ from postings.parsing.labels import (
     title_case_label,
 )
 from postings.parsing.lines import Line, Shape, is_wrapped, joined, read_line, read_lines
-from taxonomy.employers import stated_employer
+from taxonomy.employers import careers_address, stated_employer
 from taxonomy.matching import CJK
 from taxonomy.notes.parser import (
     MAX_LINE_LENGTH,
@@ -579,6 +579,10 @@ class _Reader:
         )
         if stated:
             return stated
+        # An apply button's link, which reading the line's HTML as its words left out.
+        stated = careers_address(text)
+        if stated:
+            return stated
         if file_name:
             titles = [block.title for block in self.roles] or [
                 self.document.facts.get(Fact.TITLE, "")
@@ -642,6 +646,8 @@ _FRONT_MATTER = {
         "会社",
         "会社名",
         "企業",
+        "hiringorganization",  # schema.org's JobPosting, kept as YAML
+        "hiringorganization.name",
     ),
     Fact.SALARY: ("salary", "compensation", "연봉", "급여", "給与", "年収"),
     Fact.LOCATION: ("location", "근무지", "勤務地"),
