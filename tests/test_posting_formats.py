@@ -189,6 +189,25 @@ def test_a_definition_list_row_is_one_field_on_its_terms_line():
     ]
 
 
+def test_a_tables_header_cell_labels_the_cell_beside_it_and_no_other_rows():
+    # unnamed-system-engineer-programmer.md: a recruiting page's table, a label a row.
+    page = (
+        '<table border="1">\n<tbody><tr>\n<th bgcolor="#cccccc">職種</th>\n'
+        "<td>システムエンジニア、プログラマー</td>\n</tr>\n<tr>\n"
+        "<th>採用予定人数</th>\n<td>若干名／随時</td>\n</tr>\n</tbody></table>\n"
+        # A table with a header row: its cells below are no header cell's values.
+        "<table><tr><th>Name</th><th>Team</th></tr>\n<tr><td>Ada</td><td>Compilers</td></tr>"
+        "</table>\n"
+    )
+    lines = [line for line in html_to_text(page).splitlines() if line]
+    assert lines == [
+        "職種: システムエンジニア、プログラマー",
+        "採用予定人数: 若干名／随時",
+        "Name Team",  # a source line's cells stay on it
+        "Ada Compilers",
+    ]
+
+
 def test_a_page_saved_as_markdown_under_front_matter_is_read_as_a_page_on_its_own_lines():
     text = (
         '---\nlayout: jobs\ntitle: "Autonomous Robots System Engineer "\n---\n\n'

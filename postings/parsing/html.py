@@ -53,6 +53,8 @@ _BLOCKS = frozenset(
         "address",
     }
 )
+# A term's element, and the element that defines it.
+_DEFINES = {"dt": "dd", "th": "td"}
 _VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "col"})
 _MAIN = frozenset({"main", "article"})
 MAX_JSON_LD = 1_000_000  # characters of one JSON-LD block read at most
@@ -95,7 +97,8 @@ class _Page(HTMLParser):
         self._line = 1
         self._prefix = ""
         self._tag = ""  # the element of the block being read
-        self._term: tuple[int, str] | None = None  # the last block, when a <dt>
+        self._term: tuple[int, str] | None = None  # the last block, when a <dt> or a <th>
+        self._term_tag = ""
         self._script_json = False
         self._itemprops: list[str | None] = []
 
@@ -117,6 +120,8 @@ class _Page(HTMLParser):
             self._flush()
             self._line = self.getpos()[0]
             self._tag = tag
+            if tag == "tr":  # a row's header cell labels its own row's cells only
+                self._term = None
             if tag in _HEADINGS:
                 self._prefix = "#" * _HEADINGS[tag] + " "
             elif tag == "li":
@@ -177,9 +182,10 @@ class _Page(HTMLParser):
         self._worded = False
         if text:
             term = self._term
-            if self._tag == "dd" and term is not None and self.blocks[-1] is term:
+            if self._tag == _DEFINES.get(self._term_tag) and self.blocks[-1] is term:
                 # A definition list's row is one field: "<dt>Location</dt><dd>Cambridge</dd>"
-                # is "Location: Cambridge", on the term's line.
+                # is "Location: Cambridge", on the term's line; so is a table's row of a header
+                # cell and a cell, "<th>職種</th><td>システムエンジニア</td>".
                 block = (term[0], f"{term[1].rstrip(':')}: {text}")
                 self.blocks[-1] = block
                 if self.main_blocks and self.main_blocks[-1] is term:
@@ -190,7 +196,7 @@ class _Page(HTMLParser):
                 self.blocks.append(block)
                 if self._main:
                     self.main_blocks.append(block)
-                self._term = block if self._tag == "dt" else None
+                self._term, self._term_tag = block, self._tag
         self._prefix = ""
 
     def close(self):

@@ -42,7 +42,13 @@ _ARTICLE = re.compile(r"\s(?:the|a|an)\s", re.IGNORECASE)
 _PLACE_WORDS = (
     r"remote|hybrid|on-?site|onsite|office|relocation|based|paid|unpaid|"
     r"us|usa|u\.s\.|uk|eu|emea|apac|"
-    r"canada|europe|pst|est|cet|utc|gmt|mid to senior level|[A-Z][a-z]+,\s*[A-Z]{2}"
+    r"canada|europe|pst|est|cet|utc|gmt|mid to senior level|[A-Z][a-z]+,\s*[A-Z]{2}|"
+    # Countries and cities postings name after a title: "Cloud & DevOps Engineer – Italy".
+    r"germany|france|italy|spain|portugal|netherlands|belgium|poland|sweden|denmark|norway|"
+    r"finland|switzerland|austria|ireland|israel|india|china|japan|korea|taiwan|singapore|"
+    r"australia|mexico|brazil|london|berlin|munich|paris|amsterdam|zurich|dublin|tokyo|seoul|"
+    r"beijing|shanghai|bangalore|bengaluru|toronto|vancouver|new york|san francisco|seattle|"
+    r"boston|austin"
 )
 # "(US Remote Available)", "- Remote", "(San Diego, CA)", "[Dept: ***Machine Translation***]".
 _TITLE_TAILS = (
