@@ -130,6 +130,8 @@ def test_requirement_lines_are_not_job_titles(line):
         ("Cloud & DevOps Engineer \u2013 Italy", "Cloud & DevOps Engineer"),
         ("Senior Verification Engineer (Boston)", "Senior Verification Engineer"),
         ("Japanese NLP Engineer", "Japanese NLP Engineer"),
+        # whetstone-research-backend-engineer.html
+        ("Jobs: Backend Engineer", "Backend Engineer"),
         # Postings of stop 33's batch: a head count, a document's name, a Korean team.
         ("インフラエンジニア\uff082名\uff09", "インフラエンジニア"),
         ("Kubernetesエンジニア\uff08業務委託1名\uff09", "Kubernetesエンジニア"),

@@ -58,6 +58,18 @@ def test_an_apply_buttons_tracker_address_names_the_company():
     assert parse_posting(text, file_name="sre.md").company == "Resilire"
 
 
+def test_a_markdown_tables_row_of_two_cells_is_a_label_and_its_value():
+    # resilire-sre-techlead.md: the conditions of the post as a table.
+    text = (
+        "# SRE TechLead\n\n## ポジション条件・待遇\n\n| 項目 |  |\n----|---- \n"
+        "| 給与 | 700~1,200万円 |\n| 雇用形態 | 正社員 |\n"
+    )
+    [role] = parse_posting(text).roles
+    assert role.facts[Fact.SALARY] == "700~1,200万円"
+    assert role.facts[Fact.EMPLOYMENT_TYPE] == "正社員"
+    assert "----|----" not in [item.text for s in role.sections for item in s.items]
+
+
 def test_toml_front_matter_is_read_and_an_unclosed_fence_is_no_front_matter():
     assert read_front_matter(["+++", 'title = "FPGA Engineer"', "+++"]).values == {
         "title": "FPGA Engineer"
@@ -120,6 +132,8 @@ def test_underlined_headings_are_headings_and_a_recruiting_heading_names_the_tit
     [
         ("What You Bring To The Team", SectionKind.REQUIREMENTS),
         ("What We Need To See", SectionKind.REQUIREMENTS),
+        ("Who We Are Looking For:", SectionKind.REQUIREMENTS),  # anadea-deep-learning-…
+        ("Who We Are", SectionKind.ABOUT),
         ("Areas of contribution", SectionKind.RESPONSIBILITIES),
         ("About the job", SectionKind.OTHER),
         ("How you'll make an impact:", SectionKind.RESPONSIBILITIES),
@@ -194,7 +208,7 @@ def test_a_tables_header_cell_labels_the_cell_beside_it_and_no_other_rows():
     page = (
         '<table border="1">\n<tbody><tr>\n<th bgcolor="#cccccc">職種</th>\n'
         "<td>システムエンジニア、プログラマー</td>\n</tr>\n<tr>\n"
-        "<th>採用予定人数</th>\n<td>若干名／随時</td>\n</tr>\n</tbody></table>\n"
+        "<th>採用予定人数</th>\n<td>若干名\uff0f随時</td>\n</tr>\n</tbody></table>\n"
         # A table with a header row: its cells below are no header cell's values.
         "<table><tr><th>Name</th><th>Team</th></tr>\n<tr><td>Ada</td><td>Compilers</td></tr>"
         "</table>\n"
@@ -202,7 +216,7 @@ def test_a_tables_header_cell_labels_the_cell_beside_it_and_no_other_rows():
     lines = [line for line in html_to_text(page).splitlines() if line]
     assert lines == [
         "職種: システムエンジニア、プログラマー",
-        "採用予定人数: 若干名／随時",
+        "採用予定人数: 若干名\uff0f随時",
         "Name Team",  # a source line's cells stay on it
         "Ada Compilers",
     ]

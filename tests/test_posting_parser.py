@@ -348,6 +348,16 @@ def test_roles_under_headings_share_a_requirements_section_that_follows_them():
         ("€60k \u2013 €75k per year", "€60k \u2013 €75k per year"),
         ("13th month salary", None),
         ("Experience with Python 3", None),
+        # Postings of stop 34's batch: amounts in 万 and 억, a note after the amount.
+        (
+            "年俸制\uff08年収想定\uff1a600万〜1000万円程度\uff09※スキル・経験により決定",
+            "年俸制\uff08年収想定\uff1a600万〜1000万円程度\uff09",
+        ),
+        (
+            "동종업계 연봉 상위 1%이상 (해당 개발 경력 기준 ~1억 5천만원)",
+            "동종업계 연봉 상위 1%이상 (해당 개발 경력 기준 ~1억 5천만원)",
+        ),
+        ("월 1억 명의 사용자", None),
     ],
 )
 def test_salary_lines(line, salary):
@@ -873,3 +883,29 @@ def test_a_sentence_on_pay_gives_its_amounts_as_the_salary():
         "will build compensation packages that are commensurate with seniority.\n"
     )
     assert posting.roles[0].facts[Fact.SALARY] == "$170,000 to $210,000"
+
+
+def test_an_item_among_the_benefits_that_names_pay_is_the_salary():
+    # spacecubics-hardware-engineer-analog.md: the colon inside brackets labels nothing.
+    posting = parse_posting(
+        "# ハードウェアエンジニア\n\n### 待遇\n\n"
+        "* 年俸制\uff08年収想定\uff1a600万円から1,000万円程度\uff09\n"
+        "* 報酬は応募者のスキル・経験を考慮して決定\n"
+    )
+    [role] = posting.roles
+    assert role.facts[Fact.SALARY] == "年俸制\uff08年収想定\uff1a600万円から1,000万円程度\uff09"
+    [benefits] = role.sections
+    assert benefits.items[0].text.startswith("年俸制")
+    # A benefit with an amount that is not pay is no salary.
+    other = parse_posting("# Engineer\n\n## Benefits\n\n- $2,000 learning budget\n")
+    assert Fact.SALARY not in other.roles[0].facts
+
+
+def test_a_heading_asking_who_we_are_looking_for_names_no_company():
+    # anadea-deep-learning-engineer-nlp-cv.md
+    posting = parse_posting(
+        "Join our dynamic team as a Data Scientist.\n\nWho We Are Looking For:\n\n"
+        "Must have:\n\n* 1+ year of experience as ML/DL Engineer\n",
+        file_name="deep-learning-engineer.md",
+    )
+    assert posting.company != "We"

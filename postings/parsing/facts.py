@@ -39,7 +39,7 @@ _FACT_LABELS: tuple[tuple[Fact, str], ...] = (
         Fact.SALARY,
         r"salary|compensation(?: (?:and|&) benefits)?|pay(?: range)?|"
         r"(?:.*\b)?(?:hourly|annual|base) (?:rate|salary|pay)(?: range)?|"
-        r"연봉|급여|給与|年収|報酬",
+        r"연봉|급여|월급|給与|給料|年収|年俸|月給|報酬",
     ),
     (
         Fact.LOCATION,
@@ -58,13 +58,16 @@ _URL = re.compile(r"^https?://\S+$")
 _GLOSS = re.compile(r"\s*\([^()]*\)$")
 
 _CURRENCY = r"(?:KRW|USD|EUR|GBP|JPY|CAD|AUD|SGD|CHF|INR|CNY|VND|HKD|TWD)"
-_AMOUNT = r"\d[\d,.]*\s*(?:[kKmMbB]\b|만\s*원|억\s*원?|원|円|万円)?"
+_AMOUNT = r"\d[\d,.]*\s*(?:[kKmMbB]\b|만\s*원|억\s*원?|원|円|万円?)?"
 _MONEY = re.compile(
-    rf"(?:\b{_CURRENCY}\s*[₩$€£¥]?|[₩$€£¥])\s*{_AMOUNT}|\d[\d,.]*\s*(?:만\s*원|억\s*원|원|万円|円)"
+    rf"(?:\b{_CURRENCY}\s*[₩$€£¥]?|[₩$€£¥])\s*{_AMOUNT}|"
+    # "5천만원", "1억 5천만원" ("1억 명" counts people)
+    r"\d[\d,.]*\s*(?:(?:천\s*)?만\s*원|억\s*(?:원|\d)|원|万円?|円)"
 )
 SALARY_MAX_WORDS = 14
 _PAY_RANGE = re.compile(
-    rf"(?:{_MONEY.pattern})(?:\s*(?:-|\u2013|\u2014|~|to)\s*(?:{_MONEY.pattern}|{_AMOUNT}))?"
+    rf"(?:{_MONEY.pattern})"
+    rf"(?:\s*(?:-|\u2013|\u2014|~|\uff5e|\u301c|to|から)\s*(?:{_MONEY.pattern}|{_AMOUNT}))?"
     r"(?:\s*(?:per|a|an|/)\s*(?:year|yr|annum|hour|hr|month)\b)?"
 )
 FILE_COMPANY_WORDS = 2  # a file name's company part the text need not repeat
@@ -85,7 +88,7 @@ _ABOUT = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(
-    r"^(?:the|this|our|us|you|your|me|role|job|position|team|opportunity|company)\b",
+    r"^(?:the|this|our|we|us|you|your|me|role|job|position|team|opportunity|company)\b",
     re.IGNORECASE,
 )
 # "회사는", "私たちについて", "AI Lab은": a word for the company, or a team, names no company.
@@ -102,6 +105,9 @@ def label_value(text: str) -> tuple[str, str] | None:
     match = _LABEL_VALUE.match(text.strip())
     if not match or "://" in match.group("label"):
         return None
+    label = match.group("label")
+    if label.count("(") + label.count("\uff08") > label.count(")") + label.count("\uff09"):
+        return None  # a colon inside brackets: "年俸制 (年収想定: 600万円から…)", full-width
     return match.group("label").strip(" *"), match.group("value").strip(" *")
 
 
@@ -138,14 +144,33 @@ def fact_value(fact: Fact, value: str) -> str | None:
     return value if len(value.split()) <= VALUE_MAX_WORDS else None
 
 
+# A line that says it is about pay, among the benefits: "年俸制 (年収想定: 600万円から…)",
+# "동종업계 연봉 상위 1%이상 (… ~1억 5천만원)"; "$2,000 learning budget" is a benefit.
+_NAMES_PAY = re.compile(
+    r"\b(?:salary|salaries|base pay|pay range|compensation)\b|"
+    r"연봉|급여|월급|給与|給料|年収|年俸|月給",
+    re.IGNORECASE,
+)
+
+
+def names_pay(text: str) -> bool:
+    return _NAMES_PAY.search(text) is not None
+
+
 def salary_line(text: str) -> str | None:
     """A line that is an amount of pay ("KRW 50M ~ 100M (negotiable)"), else None."""
+    text = _NOTE.sub("", text)
     if not _MONEY.search(text) or len(text.split()) > SALARY_MAX_WORDS:
         return None
     stated = label_value(text)
     if stated and fact_named(stated[0]) is Fact.SALARY:
         return stated[1]
     return text.strip()
+
+
+# A note after the amount, marked as Japanese marks one, outside any brackets: "年俸制 (年収
+# 想定: 600万〜1000万円程度)※スキル・経験により決定" (a "(※想定年収 …)" in brackets stays).
+_NOTE = re.compile(r"\s*\u203b(?![^(\uff08]*[)\uff09]).*$")
 
 
 def company_in_heading(text: str) -> str | None:

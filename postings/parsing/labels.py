@@ -77,7 +77,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.REQUIREMENTS,
         r"requirement|required|qualification|must[- ]haves?\b|who you are|what it takes|"
-        rf"what (?:{_YOU_WILL} |you )?bring|what we(?:'re| are)? look(?:ing)? for|"
+        rf"what (?:{_YOU_WILL} |you )?bring|(?:what|who) we(?:'re| are)? look(?:ing)? for|"
         r"you (?:should )?have\b|\bis looking for$|what you(?:'ve| have) done|\bcandidates who\b|"
         r"what we need to see|what you(?:'ll| will)? need|"
         r"\bskill\s?sets?\b|\bskills?\b|your profile|"

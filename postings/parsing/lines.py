@@ -32,6 +32,10 @@ _RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _BOLD = re.compile(r"^\s*(?P<mark>\*\*|__)(?P<text>[^*_\s].*?)(?P=mark)\s*[:\uff1a]?\s*$")
 _BRACKET = re.compile(r"^\s*(?:\[(?P<a>[^\[\]]+)\]|【(?P<b>[^【】]+)】)\s*[:\uff1a]?\s*$")
+# A Markdown table's row of two cells is a label and its value: "| 給与 | 700~1,200万円 |" is
+# "給与: 700~1,200万円". Its delimiter row ("|---|---|", "----|----") is layout.
+_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
+_TWO_CELLS = re.compile(r"^\s*\|\s*(?P<label>[^|\s][^|]{0,39}?)\s*\|\s*(?P<value>[^|]*?)\s*\|?\s*$")
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+•◦▪●○·ㆍ‣]|\d{1,2}[.)])[ \t]+(?P<text>\S.*?)\s*$")
 
 
@@ -82,6 +86,13 @@ def _read_shape(number: int, raw: str) -> Line:
     if bracket:
         text = (bracket.group("a") or bracket.group("b")).strip()
         return Line(number, raw, Shape.BRACKET, text)
+    if "|" in raw:
+        if _TABLE_DELIMITER.match(raw):
+            return Line(number, raw, Shape.FURNITURE, stripped)
+        row = _TWO_CELLS.match(raw)
+        if row:
+            label, value = row.group("label"), row.group("value")
+            return Line(number, raw, Shape.TEXT, f"{label}: {value}" if value else label)
     bullet = _BULLET.match(raw)
     if bullet:
         depth = column_of(bullet.group("indent"))

@@ -22,6 +22,7 @@ from postings.parsing.facts import (
     label_value,
     legal_name,
     names_from_file,
+    names_pay,
     salary_line,
 )
 from postings.parsing.front_matter import clean_title as clean_front_title
@@ -493,7 +494,11 @@ class _Reader:
             return section is None or fact in (Fact.TITLE, Fact.URL, Fact.COMPANY)
         if not in_skills:
             salary = salary_line(line.text)
-            if salary and (section is None or section.fact is Fact.SALARY):
+            if salary and (
+                section is None
+                or section.fact is Fact.SALARY
+                or (section.kind is SectionKind.BENEFITS and names_pay(line.text))
+            ):
                 block.facts.setdefault(Fact.SALARY, salary)
                 return section is None
         if section is not None and section.fact is not None and not section.items:

@@ -43,7 +43,7 @@ _PLACE_WORDS = (
     r"remote|hybrid|on-?site|onsite|office|relocation|based|paid|unpaid|"
     r"us|usa|u\.s\.|uk|eu|emea|apac|"
     r"canada|europe|pst|est|cet|utc|gmt|mid to senior level|[A-Z][a-z]+,\s*[A-Z]{2}|"
-    # Countries and cities postings name after a title: "Cloud & DevOps Engineer – Italy".
+    # Countries and cities postings name after a title: "Cloud & DevOps Engineer - Italy".
     r"germany|france|italy|spain|portugal|netherlands|belgium|poland|sweden|denmark|norway|"
     r"finland|switzerland|austria|ireland|israel|india|china|japan|korea|taiwan|singapore|"
     r"australia|mexico|brazil|london|berlin|munich|paris|amsterdam|zurich|dublin|tokyo|seoul|"
@@ -74,8 +74,11 @@ _TEAM_TAIL = re.compile(rf"(?:,|\s+[-\u2013\u2014])\s+(?P<unit>[A-Z][\w&/ ]{{0,6
 # "Director, Software Engineering": the unit is what the title heads, not beside it.
 _HEADS_A_UNIT = re.compile(r"^(?:\w+\s+)?(?:director|head|vp|vice president|manager|lead)$", re.I)
 _TEAM_HEAD = re.compile(rf"^(?P<unit>[A-Z][\w&/ ]{{0,60}}\b{_UNIT}),\s+(?=[A-Z])")
-# "AIML - Machine Learning …"; a Korean team before the title: "서비스개발팀 백엔드개발자".
-_TITLE_HEAD = re.compile(r"^(?:[A-Z]{2,6}\s+[-\u2013\u2014]|[\w.]+팀)\s+")
+# "AIML - Machine Learning …"; a Korean team before the title: "서비스개발팀 백엔드개발자";
+# a page's word for what follows: "Jobs: Backend Engineer".
+_TITLE_HEAD = re.compile(
+    r"^(?:[A-Z]{2,6}\s+[-\u2013\u2014]|[\w.]+팀|(?i:jobs?|openings?|positions?|hiring):)\s+"
+)
 _BRACKET_SPACE = re.compile(r"(?<=\()\s+|\s+(?=\))")
 _LABEL_TITLE = re.compile(r"^skill set for\s+(?P<title>[^*].*?)\s*$", re.IGNORECASE)
 # Words praising the hire before the title: "a highly motivated, creative, and energetic
