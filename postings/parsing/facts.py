@@ -24,6 +24,8 @@ class Fact(Enum):
     URL = "url"
 
 
+# Korean and Japanese words for pay: annual, monthly, salary.
+_PAY_WORDS = r"연봉|급여|월급|給与|給料|年収|年俸|月給"
 _FACT_LABELS: tuple[tuple[Fact, str], ...] = (
     (Fact.URL, r"url|link|source|원문|출처"),
     (
@@ -39,7 +41,7 @@ _FACT_LABELS: tuple[tuple[Fact, str], ...] = (
         Fact.SALARY,
         r"salary|compensation(?: (?:and|&) benefits)?|pay(?: range)?|"
         r"(?:.*\b)?(?:hourly|annual|base) (?:rate|salary|pay)(?: range)?|"
-        r"연봉|급여|월급|給与|給料|年収|年俸|月給|報酬",
+        rf"{_PAY_WORDS}|報酬",
     ),
     (
         Fact.LOCATION,
@@ -108,7 +110,7 @@ def label_value(text: str) -> tuple[str, str] | None:
     label = match.group("label")
     if label.count("(") + label.count("\uff08") > label.count(")") + label.count("\uff09"):
         return None  # a colon inside brackets: "年俸制 (年収想定: 600万円から…)", full-width
-    return match.group("label").strip(" *"), match.group("value").strip(" *")
+    return label.strip(" *"), match.group("value").strip(" *")
 
 
 def fact_named(label: str) -> Fact | None:
@@ -147,13 +149,13 @@ def fact_value(fact: Fact, value: str) -> str | None:
 # A line that says it is about pay, among the benefits: "年俸制 (年収想定: 600万円から…)",
 # "동종업계 연봉 상위 1%이상 (… ~1억 5천만원)"; "$2,000 learning budget" is a benefit.
 _NAMES_PAY = re.compile(
-    r"\b(?:salary|salaries|base pay|pay range|compensation)\b|"
-    r"연봉|급여|월급|給与|給料|年収|年俸|月給",
+    rf"\b(?:salary|salaries|base pay|pay range|compensation)\b|{_PAY_WORDS}",
     re.IGNORECASE,
 )
 
 
 def names_pay(text: str) -> bool:
+    """Whether a line says it is about pay, not only that it holds an amount."""
     return _NAMES_PAY.search(text) is not None
 
 
