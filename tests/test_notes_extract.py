@@ -132,6 +132,12 @@ def test_requirement_lines_are_not_job_titles(line):
         ("Japanese NLP Engineer", "Japanese NLP Engineer"),
         # whetstone-research-backend-engineer.html
         ("Jobs: Backend Engineer", "Backend Engineer"),
+        # cornell-breeding-insight-lead-software-engineer.md: who hires, then the title.
+        (
+            "Cornell University - Breeding Insight : Lead Software Engineer",
+            "Lead Software Engineer",
+        ),
+        ("Data Engineer: Platform", "Data Engineer: Platform"),
         # Postings of stop 33's batch: a head count, a document's name, a Korean team.
         ("インフラエンジニア\uff082名\uff09", "インフラエンジニア"),
         ("Kubernetesエンジニア\uff08業務委託1名\uff09", "Kubernetesエンジニア"),
@@ -242,6 +248,8 @@ def test_a_bare_job_word_in_a_sentence_names_no_role():
     assert role_in_sentence("We are seeking a Biostatistician to join SCHARP").title == (
         "Biostatistician"
     )
+    # emin-ml-engineer.rst: "エンジニア" alone is anyone too.
+    assert role_in_sentence("機械学習サービスを開発できるエンジニアを募集しています。") is None
 
 
 def test_a_label_can_name_the_company():

@@ -70,6 +70,44 @@ def test_a_markdown_tables_row_of_two_cells_is_a_label_and_its_value():
     assert "----|----" not in [item.text for s in role.sections for item in s.items]
 
 
+def test_a_field_the_page_lays_out_as_one_is_no_skill_of_the_list_above_it():
+    # mofmof-web-application-engineer.html: a <dl> of the post's conditions, its work place
+    # right after the preferred experience; and a Markdown table row likewise.
+    page = (
+        "<h1>Webアプリケーションエンジニア</h1>\n<dl>\n<dt>歓迎する職歴・志向</dt>\n"
+        "<dd><ul><li>開発ディレクション経験</li></ul></dd>\n"
+        "<dt>勤務地</dt><dd>mofmof本社オフィス</dd>\n</dl>\n"
+    )
+    [role] = parse_posting(page, file_name="mofmof.html").roles
+    preferred, place = role.sections
+    assert (preferred.kind, [item.text for item in preferred.items]) == (
+        SectionKind.PREFERRED,
+        ["開発ディレクション経験"],
+    )
+    assert (place.label, place.kind, role.facts[Fact.LOCATION]) == (
+        "勤務地",
+        SectionKind.OTHER,
+        "mofmof本社オフィス",
+    )
+    text = "# SRE\n\n## 歓迎スキル\n\n- Go\n\n| 雇用形態 | 正社員 |\n"
+    [role] = parse_posting(text).roles
+    assert {s.label: [item.text for item in s.items] for s in role.sections}["歓迎スキル"] == ["Go"]
+    assert role.facts[Fact.EMPLOYMENT_TYPE] == "正社員"
+
+
+def test_a_field_under_a_heading_about_the_company_is_a_field_and_a_clock_labels_nothing():
+    # scope-server-engineer-design-construction.php: the post's conditions under a heading
+    # that names the company; "9:00 to 18:00" is a working day, not a label "9".
+    text = (
+        "# サーバーエンジニア / Scope株式会社\n\n## 勤務地\n\n東京都千代田区\n\n"
+        "## 勤務時間\n\n9:00 \uff5e 18:00 or 10:00 \uff5e 19:00\n"
+    )
+    [role] = parse_posting(text).roles
+    kinds = {s.label: s.kind for s in role.sections}
+    assert kinds["勤務地"] is SectionKind.OTHER
+    assert "9" not in kinds
+
+
 def test_toml_front_matter_is_read_and_an_unclosed_fence_is_no_front_matter():
     assert read_front_matter(["+++", 'title = "FPGA Engineer"', "+++"]).values == {
         "title": "FPGA Engineer"
@@ -188,10 +226,11 @@ def test_a_definition_list_row_is_one_field_on_its_terms_line():
         '<dd itemprop="jobLocation">Cambridge</dd>\n<dt>Hours</dt>\n<dd>Internship (summer)</dd>\n'
         "<dt>Salary</dt>\n<dd> </dd>\n</dl>\n</article></body></html>\n"
     )
+    # A tab after the colon, as a form lays its fields out: the row says it is a field.
     assert html_to_text(page).splitlines()[2:6] == [
-        "Location: Cambridge",
+        "Location:\tCambridge",
         "",
-        "Hours: Internship (summer)",
+        "Hours:\tInternship (summer)",
         "",
     ]
     [role] = parse_posting(page, file_name="arm.html").roles
@@ -215,8 +254,8 @@ def test_a_tables_header_cell_labels_the_cell_beside_it_and_no_other_rows():
     )
     lines = [line for line in html_to_text(page).splitlines() if line]
     assert lines == [
-        "職種: システムエンジニア、プログラマー",
-        "採用予定人数: 若干名\uff0f随時",
+        "職種:\tシステムエンジニア、プログラマー",
+        "採用予定人数:\t若干名\uff0f随時",
         "Name Team",  # a source line's cells stay on it
         "Ada Compilers",
     ]

@@ -137,6 +137,8 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("이런 분을 찾습니다", SectionKind.REQUIREMENTS),
         ("이런 분이면 더 좋아요", SectionKind.PREFERRED),
         ("이런 일을 해요", SectionKind.RESPONSIBILITIES),
+        ("모집 일정", SectionKind.PROCESS),  # styleshare-backend-developer.md
+        ("応募書類", SectionKind.PROCESS),  # morisystem-programmer-system-engineer.jsp
         # A heading that is the hiring sentence asks for nothing by itself.
         ("ThingsBoard Inc. is looking for a Middle Java developer to join", SectionKind.OTHER),
     ],
@@ -909,3 +911,48 @@ def test_a_heading_asking_who_we_are_looking_for_names_no_company():
         file_name="deep-learning-engineer.md",
     )
     assert posting.company != "We"
+
+
+def test_a_heading_without_a_space_after_its_marks_is_a_heading_and_a_title_label_is_no_title():
+    # styleshare-backend-developer.md, written for Jekyll's kramdown.
+    role = only_role(
+        "###모집 분야: 백엔드 개발자\n\n###이런 분을 찾습니다.\n"
+        "* Python(Flask, SQLAlchemy)으로 서비스를 만들고자 하는 꿈이 있는 분\n\n"
+        "###모집 일정\n\n- 지원마감: 2015년 6월 30일\n\n#hashtag\n"
+    )
+    assert role.title == "백엔드 개발자"
+    assert [(s.label, s.kind) for s in role.sections][:2] == [
+        ("이런 분을 찾습니다.", SectionKind.REQUIREMENTS),
+        ("모집 일정", SectionKind.PROCESS),
+    ]
+    assert "#hashtag" in texts(sections(role)["모집 일정"].items)
+
+
+def test_a_heading_every_position_shares_that_asks_opens_its_section():
+    # resilire-sre-techlead.md: what every position asks for, before this one's own skills.
+    role = only_role(
+        "# SRE TechLead\n\n## 求める人物像\n\n### 全てのポジションに共通して求める人物像\n\n"
+        "- ビジョンに共感できる方\n\n### 必須スキル\n\n- BtoBアプリケーションの開発経験\n"
+    )
+    shared = sections(role)["全てのポジションに共通して求める人物像"]
+    assert (shared.kind, texts(shared.items)) == (
+        SectionKind.REQUIREMENTS,
+        ["ビジョンに共感できる方"],
+    )
+
+
+def test_a_posting_without_a_title_line_takes_the_title_its_opening_prose_names():
+    # loft-orbital-software-engineer-mission-management.md
+    opening = (
+        "## About the job\n\nLoft Orbital is seeking a Software Engineer to join our Mission "
+        "Management Services (MMS) team.\n\n"
+    )
+    role = only_role(opening + "## Requirements\n\n- Experience as a Data Engineer\n")
+    assert role.title == "Software Engineer"
+    # A file name the text confirms comes first; a lower-case one in prose names no title
+    # (nvidia-math-libraries-engineer.md), nor does what the posting asks for.
+    # ahead-associate-ai-engineer.txt
+    text = "This Associate AI Engineer role (internally known as an Associate Consultant) is new.\n"
+    assert only_role(text, file_name="associate-ai-engineer.txt").title == "Associate AI Engineer"
+    assert only_role("We are looking for software engineers to join our teams.\n").title == ""
+    assert only_role("## Requirements\n\n- Experience as a Data Engineer\n").title == ""

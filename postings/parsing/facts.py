@@ -105,8 +105,8 @@ _FILE_WORD = re.compile(r"[^\W_]+")
 def label_value(text: str) -> tuple[str, str] | None:
     """``Salary: USD $98,000`` → ("Salary", "USD $98,000"); None for other lines."""
     match = _LABEL_VALUE.match(text.strip())
-    if not match or "://" in match.group("label"):
-        return None
+    if not match or "://" in match.group("label") or match.group("label").isdigit():
+        return None  # nor is a clock's: "9:00 to 18:00"
     label = match.group("label")
     if label.count("(") + label.count("\uff08") > label.count(")") + label.count("\uff09"):
         return None  # a colon inside brackets: "年俸制 (年収想定: 600万円から…)", full-width

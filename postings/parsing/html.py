@@ -186,7 +186,7 @@ class _Page(HTMLParser):
                 # A definition list's row is one field: "<dt>Location</dt><dd>Cambridge</dd>"
                 # is "Location: Cambridge", on the term's line; so is a table's row of a header
                 # cell and a cell, "<th>職種</th><td>システムエンジニア</td>".
-                block = (term[0], f"{term[1].rstrip(':')}: {text}")
+                block = (term[0], f"{term[1].rstrip(':')}:\t{text}")
                 self.blocks[-1] = block
                 if self.main_blocks and self.main_blocks[-1] is term:
                     self.main_blocks[-1] = block

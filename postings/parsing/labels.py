@@ -115,7 +115,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.PROCESS,
         r"hiring process|how to apply|application process|interview process|recruit|"
-        r"접수|전형|지원\s*방법|채용\s*(?:절차|과정)|함께하기 위한|選考|応募方法",
+        r"접수|전형|지원\s*방법|채용\s*(?:절차|과정|일정)|모집\s*일정|함께하기 위한|選考|応募方法|"
+        r"応募書類",
     ),
     (
         SectionKind.ABOUT,

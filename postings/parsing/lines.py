@@ -27,7 +27,12 @@ class Shape(Enum):
     TEXT = "text"
 
 
-_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*#*[ \t]*$")
+# Kramdown (Jekyll's Markdown) needs no space after the marks: "###이런 분을 찾습니다." is a
+# heading there, as "#hashtag" is not.
+_HEADING = re.compile(
+    r"^ {0,3}(?:(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?|(?P<tight>#{2,6})(?P<words>[^\s#].*?))"
+    r"[ \t]*#*[ \t]*$"
+)
 _RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _BOLD = re.compile(r"^\s*(?P<mark>\*\*|__)(?P<text>[^*_\s].*?)(?P=mark)\s*[:\uff1a]?\s*$")
@@ -74,10 +79,11 @@ def _read_shape(number: int, raw: str) -> Line:
         return Line(number, raw, Shape.FURNITURE, stripped)
     heading = _HEADING.match(raw)
     if heading:
-        text = (heading.group("text") or "").strip()
+        text = (heading.group("text") or heading.group("words") or "").strip()
         if not text:
             return Line(number, raw, Shape.FURNITURE, stripped)
-        return Line(number, raw, Shape.HEADING, _unbold(text), len(heading.group("marks")))
+        marks = heading.group("marks") or heading.group("tight")
+        return Line(number, raw, Shape.HEADING, _unbold(text), len(marks))
     bold = _BOLD.match(raw)
     if bold and "**" not in bold.group("text") and "__" not in bold.group("text"):
         # A colon inside the bold stays: "**In this role, you will:**" says its kind by it.
@@ -92,7 +98,7 @@ def _read_shape(number: int, raw: str) -> Line:
         row = _TWO_CELLS.match(raw)
         if row:
             label, value = row.group("label"), row.group("value")
-            return Line(number, raw, Shape.TEXT, f"{label}: {value}" if value else label)
+            return Line(number, raw, Shape.TEXT, f"{label}:\t{value}" if value else label)
     bullet = _BULLET.match(raw)
     if bullet:
         depth = column_of(bullet.group("indent"))

@@ -43,7 +43,7 @@ from postings.parsing.labels import (
     title_case_label,
 )
 from postings.parsing.lines import Line, Shape, is_wrapped, joined, read_line, read_lines
-from taxonomy.employers import careers_address, stated_employer
+from taxonomy.employers import MAX_LINES_READ, careers_address, stated_employer
 from taxonomy.matching import CJK
 from taxonomy.notes.parser import (
     MAX_LINE_LENGTH,
@@ -255,10 +255,13 @@ class _Reader:
         if _SHARED.search(line.text):
             self.block = _Block(title=line.text, level=line.depth, line=line)
             self.shared.append(self.block)
-        elif classify(line.text) is SectionKind.OTHER and _is_title(line.text):
+            if classify(line.text) is not SectionKind.OTHER:
+                # "全てのポジションに共通して求める人物像": what every position asks for.
+                self._open(line.text, line, rank=line.depth)
+        elif classify(line.text) is SectionKind.OTHER and _is_title(title := _titled(line.text)):
             # A second heading repeating the title (a bilingual page, a banner) is the same role.
-            same = [b for b in self.roles if b.title.casefold() == line.text.casefold()]
-            self.block = same[0] if same else _Block(title=line.text, level=line.depth, line=line)
+            same = [b for b in self.roles if b.title.casefold() == title.casefold()]
+            self.block = same[0] if same else _Block(title=title, level=line.depth, line=line)
             if not same:
                 self.roles.append(self.block)
         else:
@@ -308,7 +311,10 @@ class _Reader:
         while block.stack and block.stack[-1][0] >= rank:
             block.stack.pop()
         parent = block.section
-        if kind is SectionKind.OTHER and parent is not None:
+        fact = fact_named(label)
+        if kind is SectionKind.OTHER and parent is not None and fact is None:
+            # "### Our values" under "## About us" is about the company too; "勤務地" (work
+            # location) under a heading about the company is a field of the posting.
             kind = parent.kind
         section = Section(
             label=label,
@@ -316,7 +322,7 @@ class _Reader:
             line=line.number,
             raw=line.raw,
             context=" \u203a ".join(s.label for _, _, s in block.stack),
-            fact=fact_named(label),
+            fact=fact,
         )
         block.sections.append(section)
         block.stack.append((rank, column, section))
@@ -476,7 +482,7 @@ class _Reader:
         fact = fact_named(stated[0]) if stated else None
         recorded = fact is not None and block.state(fact, stated[1])
         # A field among the skills is one only as a form lays it out: "Organization:\tX".
-        form = bool(stated) and _FORM_FIELD.match(line.raw) is not None
+        form = bool(stated) and _FORM_FIELD.match(line.text) is not None
         in_skills = section is not None and section.kind.asks_for_skills
         field_here = not in_skills or form
         # "Salary: GBP 20 per hour" is a field too, though a "Salary" heading heads benefits
@@ -536,13 +542,32 @@ class _Reader:
 
     # -- the result ------------------------------------------------------------------------
 
+    def _title_in_prose(self) -> str:
+        """The title a posting without a title line names in its opening prose: "Loft
+        Orbital is seeking a Software Engineer to join our Mission Management Services (MMS)
+        team" (not in what it asks for: "Experience as a Data Engineer")."""
+        document = self.document
+        prose = [
+            item
+            for item in chain(
+                document.loose,
+                *(s.items for s in document.sections if not s.kind.asks_for_skills),
+            )
+            if not item.bullet
+        ]
+        for item in sorted(prose, key=_line_of)[:MAX_LINES_READ]:
+            hired = role_in_sentence(item.text)
+            if hired and not hired.title.islower():  # "looking for software engineers to …"
+                return hired.title
+        return ""
+
     def parsed_roles(self, file_name: str, text: str) -> list[ParsedRole]:
         document = self.document
         if not self.roles:
             title = document.facts.get(Fact.TITLE, "")
-            title = (
-                names_from_file(PurePath(file_name).stem, text, title)[0] if file_name else title
-            )
+            if file_name:
+                title = names_from_file(PurePath(file_name).stem, text, title)[0]
+            title = title or self._title_in_prose()
             sections = [s for block in (document, *self.shared) for s in block.sections]
             loose = [item for block in (document, *self.shared) for item in block.loose]
             return [_role(title, None, document.facts, sorted(sections, key=_at), loose)]
@@ -611,6 +636,16 @@ def _latin_names(block: _Block) -> set[str]:
 
 def _at(section: Section) -> int:
     return section.line
+
+
+def _line_of(item: Item) -> int:
+    return item.line
+
+
+def _titled(heading: str) -> str:
+    """The title a heading names, without a label saying so ("모집 분야: 백엔드 개발자")."""
+    stated = label_value(heading)
+    return stated[1] if stated and fact_named(stated[0]) is Fact.TITLE else heading
 
 
 def _is_title(text: str) -> bool:

@@ -118,6 +118,10 @@ _SENTENCE_TITLE_MAX_WORDS = 7
 def clean_title(title: str) -> str:
     """A job title without the place or department a posting added to it."""
     title = title.strip()
+    # "Cornell University - Breeding Insight : Lead Software Engineer": who hires, then what.
+    head, colon, rest = title.rpartition(": ")
+    if colon and _TITLE_WORDS.search(rest) and not _TITLE_WORDS.search(head):
+        title = rest.strip()
     changed = True
     while changed:
         changed = False
@@ -227,13 +231,17 @@ _CJK_RECRUITING = re.compile(
     r"\s*(?:を|를|을|の)?\s*(?:募集|모집|채용)"
 )
 
+_BARE_JOB_NOUN = re.compile(_JOB_NOUN)
+
 
 def role_in_sentence(text: str) -> RoleLine | None:
     """ "We are looking for a Senior Software Engineer to …" → that title; also a Korean or
     Japanese sentence recruiting one ("サーバーエンジニアを募集します")."""
     recruiting = _CJK_RECRUITING.search(text) if CJK.search(text) else None
     if recruiting:
-        return RoleLine(recruiting.group("title"))
+        title = recruiting.group("title")
+        # "…開発できるエンジニアを募集しています": an engineer alone is anyone, as below.
+        return None if _BARE_JOB_NOUN.fullmatch(title) else RoleLine(title)
     plain = text.replace("*", "")
     match = _IN_SENTENCE.search(plain) or _AS_SUBJECT.match(plain)
     if not match:
