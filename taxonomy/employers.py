@@ -21,6 +21,8 @@ _MARKUP = re.compile(r"[*_`]+")
 # A capitalised word, or one capitalised inside ("xAI", "eBay").
 _WORD = r"(?:[A-Z0-9]|[a-z]{1,2}[A-Z])[\w&.'\u2019+-]*"
 _NAME = rf"(?P<name>(?:The )?{_WORD}(?:[ \t]+(?:{_WORD}|of|for|&|and)){{0,4}})"
+# A Korean or Japanese company's name, as one word: "에잇퍼센트", "CJ올리브영", "モリシステム".
+_CJK_NAME = r"(?P<name>[\uac00-\ud7af\u30a0-\u30ffA-Za-z0-9&+-]{2,20})"
 # Each statement with the words one of which every match of it holds (most lines hold none
 # of them, and substring tests clear them many times faster than the expressions), and
 # whether only an organisation can say it: "Splunk is looking for" names its employer though
@@ -55,6 +57,20 @@ _STATEMENTS = tuple(
         (("About ",), rf"^About {_NAME}\s*:?$", False),
         # "Space Cubics は、宇宙用オンボードコンピュータの開発を中心に、…"
         (("は、",), rf"^{_NAME}\s*は、", False),
+        # "에잇퍼센트는 [8퍼센트](…)를 서비스하고 있는 핀테크 스타트업입니다.": a company saying
+        # what it is; "Xは、… 企業です" likewise.
+        (
+            ("입니다", "です"),
+            rf"^{_CJK_NAME}\s*(?:는|은|は、?)\s.{{0,120}}?"
+            r"(?:스타트업|회사|기업|ベンチャー|スタートアップ|会社|企業)(?:입니다|です)",
+            True,
+        ),
+        # "저희 레이니스트와 함께 성장하실 …": "our" and the company's name.
+        (
+            ("저희 ", "우리 "),
+            rf"(?:^|\s)(?:저희|우리) {_CJK_NAME}(?:와|과|는|은|의|에서|가)\s",
+            True,
+        ),
         # "We're Progress and we offer …"
         (("We",), rf"^We(?:'|\u2019)?(?:re| are) {_NAME}(?:,| and\b| —)", True),
         # "… the AI/ML team at Nike (including …)"
@@ -94,6 +110,11 @@ _NOT_NAMES = frozenset(
         "you",
         "your",
         "they",
+        "우리",
+        "저희",
+        "당사",
+        "弊社",
+        "当社",
         "their",
         "he",
         "she",

@@ -68,6 +68,19 @@ from taxonomy.employers import stated_employer
             ],
             "Space Cubics",
         ),
+        # 8percent-developer.md, rainist-frontend-engineer.md: a company saying what it is,
+        # and "our" before its name.
+        (
+            [
+                "에잇퍼센트는 [8퍼센트](https://8percent.kr)를 서비스하고 있는 "
+                "핀테크 스타트업입니다."
+            ],
+            "에잇퍼센트",
+        ),
+        (
+            ["저희 레이니스트와 함께 성장하실 프런트엔드 엔지니어 분들을 찾고 있습니다."],
+            "레이니스트",
+        ),
     ],
 )
 def test_the_employer_a_posting_states(lines, employer):
@@ -83,6 +96,8 @@ def test_the_employer_a_posting_states(lines, employer):
         ["Certifications are a plus"],
         ["We're looking for an engineer who loves compilers"],
         ["The role is remote and the team at large is distributed"],
+        ["우리는 핀테크 스타트업입니다."],
+        ["저희 팀은 작지만 빠릅니다. 데이터 엔지니어는 모두 원격으로 일합니다."],
     ],
 )
 def test_no_employer_is_made_up(lines):
