@@ -95,6 +95,15 @@ def test_a_field_the_page_lays_out_as_one_is_no_skill_of_the_list_above_it():
     assert role.facts[Fact.EMPLOYMENT_TYPE] == "正社員"
 
 
+def test_a_company_named_in_a_field_is_named_without_its_address_in_brackets():
+    # nanofrontier-software-engineer.mdx
+    text = (
+        "# ソフトウェアエンジニア\n\n## 会社情報\n\n**会社名**\n"
+        "- NanoFrontier株式会社\uff08本社\uff1a宮城県仙台市青葉区中央4丁目4-19\uff09\n"
+    )
+    assert parse_posting(text).company == "NanoFrontier株式会社"
+
+
 def test_a_field_under_a_heading_about_the_company_is_a_field_and_a_clock_labels_nothing():
     # scope-server-engineer-design-construction.php: the post's conditions under a heading
     # that names the company; "9:00 to 18:00" is a working day, not a label "9".

@@ -139,6 +139,12 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("이런 일을 해요", SectionKind.RESPONSIBILITIES),
         ("모집 일정", SectionKind.PROCESS),  # styleshare-backend-developer.md
         ("応募書類", SectionKind.PROCESS),  # morisystem-programmer-system-engineer.jsp
+        # Postings of stop 35's batch.
+        ("Selection Process:", SectionKind.PROCESS),  # plivo-ai-ml-engineer-intern.txt
+        ("[인터엑스 합류 여정]", SectionKind.PROCESS),  # interx-ux-ui-planning-specialist.md
+        ("望ましい", SectionKind.PREFERRED),  # heterodb-junior-software-engineer-part-time.md
+        ("事業内容", SectionKind.ABOUT),  # nanofrontier-software-engineer.mdx
+        ("応募先", SectionKind.PROCESS),  # eimee-system-engineer.tsx
         # A heading that is the hiring sentence asks for nothing by itself.
         ("ThingsBoard Inc. is looking for a Middle Java developer to join", SectionKind.OTHER),
     ],
@@ -597,7 +603,10 @@ def test_a_japanese_table_row_opens_a_section_with_its_text():
 
 def test_a_korean_sentence_is_not_read_as_a_table_row():
     role = only_role("# 데이터 엔지니어\n\n업무 내용은 다음과 같습니다\n")
-    assert role.sections == []
+    # Not "업무" and its value "내용은 다음과 같습니다": the sentence introduces the duties whole.
+    assert [(s.label, texts(s.items)) for s in role.sections] == [
+        ("업무 내용은 다음과 같습니다", [])
+    ]
 
 
 def test_a_heading_a_job_board_glued_to_its_paragraph_opens_a_section():
@@ -956,3 +965,23 @@ def test_a_posting_without_a_title_line_takes_the_title_its_opening_prose_names(
     assert only_role(text, file_name="associate-ai-engineer.txt").title == "Associate AI Engineer"
     assert only_role("We are looking for software engineers to join our teams.\n").title == ""
     assert only_role("## Requirements\n\n- Experience as a Data Engineer\n").title == ""
+
+
+def test_a_korean_label_keeps_its_particles_with_its_keyword():
+    # daangn-crm-specialist.md, a page copied as plain text: labels in a few words each, the
+    # particle on the keyword's word ("이런 분과"), no blank line around them.
+    role = only_role(
+        "이런 일을 해요\nCRM 채널을 운영해요.\n이런 분과 함께하고 싶어요\n"
+        "SQL 활용 능력을 가진 분\n이런 분이면 더 좋아요\nCRM 마케팅에 대한 경험이 있는 분\n"
+        "이렇게 합류해요\n서류 접수 → 직무 인터뷰 → 최종 합격\n"
+    )
+    assert [(s.kind, texts(s.items)) for s in role.sections] == [
+        (SectionKind.RESPONSIBILITIES, ["CRM 채널을 운영해요."]),
+        (SectionKind.REQUIREMENTS, ["SQL 활용 능력을 가진 분"]),
+        (SectionKind.PREFERRED, ["CRM 마케팅에 대한 경험이 있는 분"]),
+        (SectionKind.PROCESS, ["서류 접수 → 직무 인터뷰 → 최종 합격"]),
+    ]
+    # A line naming the hire, with 는 after it, introduces no company (mymusictaste-devops-
+    # engineer.md).
+    assert classify("MyMusicTaste의 DevOps 엔지니어는") is SectionKind.ABOUT
+    assert standalone_label("MyMusicTaste의 DevOps 엔지니어는") is None

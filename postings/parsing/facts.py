@@ -57,7 +57,7 @@ _LABELS = tuple((fact, re.compile(rf"(?:{p})", re.IGNORECASE)) for fact, p in _F
 # The colon of an address is no label's: "Breeding Insight (https://breedinginsight.org/) is …"
 _LABEL_VALUE = re.compile(r"^(?P<label>[^:\uff1a]{1,40}?)\s*[:\uff1a](?!//)\s*(?P<value>\S.*)$")
 _URL = re.compile(r"^https?://\S+$")
-_GLOSS = re.compile(r"\s*\([^()]*\)$")
+_GLOSS = re.compile(r"\s*(?:\([^()]*\)|\uff08[^\uff08\uff09]*\uff09)$")
 
 _CURRENCY = r"(?:KRW|USD|EUR|GBP|JPY|CAD|AUD|SGD|CHF|INR|CNY|VND|HKD|TWD)"
 _AMOUNT = r"\d[\d,.]*\s*(?:[kKmMbB]\b|만\s*원|억\s*원?|원|円|万円?)?"
@@ -141,7 +141,8 @@ def fact_value(fact: Fact, value: str) -> str | None:
         # $210,000. We are open to …" → "$170,000 to $210,000".
         span = _PAY_RANGE.search(value)
         return span.group().rstrip(" .,;") if span else None
-    if fact is Fact.COMPANY:  # "ConveyThis (Website Translation Software)": what it does
+    if fact is Fact.COMPANY:  # "ConveyThis (Website Translation Software)": what it does,
+        # or where: "NanoFrontier株式会社" with its head office's address in brackets
         value = _GLOSS.sub("", value) or value
     return value if len(value.split()) <= VALUE_MAX_WORDS else None
 

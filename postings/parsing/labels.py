@@ -8,7 +8,6 @@ experience gained from this position" is what the job gives, not what it asks fo
 from __future__ import annotations
 
 import re
-import string
 from enum import Enum
 
 
@@ -67,7 +66,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"prefer|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|desir(?:ed|able)|"
         r"(?:ways to )?stand out(?: from the crowd)?|(?:a|strong|big) plus\b|"
         r"especially interested|plus points|it would be (?:great|nice)|우대|가산점|"
-        r"(?:있으시|있으|있다)면 좋|더\s*좋|선호|歓迎|尚可|追加希望|希望スキル",
+        r"(?:있으시|있으|있다)면 좋|더\s*좋|선호|歓迎|尚可|追加希望|希望スキル|望ましい",
     ),
     (
         SectionKind.BENEFITS,
@@ -114,14 +113,15 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     ),
     (
         SectionKind.PROCESS,
-        r"hiring process|how to apply|application process|interview process|recruit|"
+        r"(?:hiring|selection) process|how to apply|application process|interview process|"
+        r"recruit|합류\s*(?:해요|하기|여정|절차|과정)|応募先|"
         r"접수|전형|지원\s*방법|채용\s*(?:절차|과정|일정)|모집\s*일정|함께하기 위한|選考|応募方法|"
         r"応募書類",
     ),
     (
         SectionKind.ABOUT,
         r"^about\b|who we are|^who is\b|^introduction$|our company|our values|\bcompany\b|"
-        r"소개|회사|会社|紹介|企業|"
+        r"소개|회사|会社|紹介|企業|事業内容|"
         r"^why (?!join|work)[\w&.-]+$|"  # "Why AHEAD"
         # "마키나락스는..", "백패커(아이디어스, 텀블벅)는?", "アカリについて"
         r"(?<=[\uac00-\ud7af)])(?:은|는)\s*[.…?\uff1f]*$|について$",
@@ -133,7 +133,10 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _COLON = re.compile(r"[:\uff1a]")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _GLOSS = re.compile(r"[(\uff08][^()\uff08\uff09]*[)\uff09]")
-_LATIN_LETTERS = string.ascii_letters
+# The letters a keyword's word runs on in: "Roles" for "role", "Responsibilities" for
+# "responsibilit", and a Korean word with the particle after it, "이런 분과" for "이런 분".
+_WORD_END = re.compile(r"[A-Za-z]*$")
+_WORD_START = re.compile(r"[A-Za-z\uac00-\ud7af]*")
 _SENTENCE_END = re.compile(r"(?<=\w[.!?])\s+(?=[A-Z])")
 
 # A line standing alone (``Requirements:`` or ``What you'll do``) is a label only when it is
@@ -189,8 +192,8 @@ def standalone_label(text: str) -> SectionKind | None:
                 bare, keyword = text, match
             # The keyword's whole word goes: "Roles and Responsibilities" leaves two words.
             start, end = keyword.span()
-            start = len(bare[:start].rstrip(_LATIN_LETTERS))
-            end = len(bare) - len(bare[end:].lstrip(_LATIN_LETTERS))
+            start -= len(_WORD_END.search(bare, 0, start).group())
+            end += len(_WORD_START.match(bare, end).group())
             rest = bare[:start] + " " + bare[end:]
             if len(_WORD.findall(rest)) <= STANDALONE_MAX_OTHER_WORDS:
                 return kind
