@@ -13,6 +13,8 @@ to tune on, leaving the held-out part as it is).
     python benchmarks/eval_sample.py --batch 2 --lines 240 --out DIR         # batch 2
     python benchmarks/eval_sample.py --batch 3 --lines 160 --tune --out DIR  # batch 3
     python benchmarks/eval_sample.py --batch 4 --lines 160 --tune --out DIR  # batch 4
+    python benchmarks/eval_sample.py --batch 5 --lines 160 --tune --out DIR  # batch 5
+    python benchmarks/eval_sample.py --batch 6 --lines 120 --tune --out DIR  # batch 6
 
 Labelled, they become fixtures/eval/notes/lines.jsonl and sets.jsonl (see its README).
 """

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
+from operator import attrgetter
 from pathlib import PurePath
 
 from postings.parsing.facts import (
@@ -555,7 +556,7 @@ class _Reader:
             )
             if not item.bullet
         ]
-        for item in sorted(prose, key=_line_of)[:MAX_LINES_READ]:
+        for item in sorted(prose, key=_by_line)[:MAX_LINES_READ]:
             hired = role_in_sentence(item.text)
             if hired and not hired.title.islower():  # "looking for software engineers to …"
                 return hired.title
@@ -570,7 +571,7 @@ class _Reader:
             title = title or self._title_in_prose()
             sections = [s for block in (document, *self.shared) for s in block.sections]
             loose = [item for block in (document, *self.shared) for item in block.loose]
-            return [_role(title, None, document.facts, sorted(sections, key=_at), loose)]
+            return [_role(title, None, document.facts, sorted(sections, key=_by_line), loose)]
         shared = [s for s in document.sections if s.kind.asks_for_skills]
         for section in shared:
             section.shared_by = "the whole posting"
@@ -585,7 +586,7 @@ class _Reader:
                 block.title,
                 block.line,
                 document.facts | block.facts,
-                sorted([*shared, *block.sections, *background], key=_at),
+                sorted([*shared, *block.sections, *background], key=_by_line),
                 [*document.loose, *common_loose, *block.loose],
             )
             for block in self.roles
@@ -634,12 +635,7 @@ def _latin_names(block: _Block) -> set[str]:
     return {word.casefold() for word in words(texts)}
 
 
-def _at(section: Section) -> int:
-    return section.line
-
-
-def _line_of(item: Item) -> int:
-    return item.line
+_by_line = attrgetter("line")  # of a section or an item
 
 
 def _titled(heading: str) -> str:
