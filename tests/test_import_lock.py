@@ -31,6 +31,9 @@ def held_elsewhere(tmp_path, monkeypatch):
         try:
             yield
         finally:
+            # Unlock before closing: a closed connection's server process lets go of its
+            # session locks only when it exits, a moment after the client has gone.
+            other.execute("SELECT pg_advisory_unlock(%s)", [import_lock.ADVISORY_KEY])
             other.close()
         return
     path = tmp_path / "db.sqlite3.import-lock"
