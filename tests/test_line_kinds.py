@@ -252,6 +252,8 @@ def test_lines_under_a_label_or_title_are_not_read_as_notes(parent):
         "Ideally, some Rust",
         "Spark experience is desirable",
         "Kubernetes 경험자 우대",
+        "좋아하는 오픈소스 개발자가 있으면 좋습니다.",  # supple-web-developer.md
+        "UX에 관심이 많으신 분이면 더욱 좋겠습니다.",  # rainist-frontend-engineer.md
     ],
 )
 def test_optional_wording_is_recognised(line):
@@ -265,6 +267,7 @@ def test_optional_wording_is_recognised(line):
         "Experience with C plus a scripting language",
         "Strong communication skills",
         "Ideal for a self-starter",
+        "책을 좋아하는 대표님께 읽고 싶은 책은 언제든 신청 가능",  # rga-robot-design-engineer.md
     ],
 )
 def test_plain_requirements_are_not_optional(line):

@@ -143,6 +143,8 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("Selection Process:", SectionKind.PROCESS),  # plivo-ai-ml-engineer-intern.txt
         ("[인터엑스 합류 여정]", SectionKind.PROCESS),  # interx-ux-ui-planning-specialist.md
         ("望ましい", SectionKind.PREFERRED),  # heterodb-junior-software-engineer-part-time.md
+        # Read from a held-out error at stop 35's close; that posting counts as tuned since.
+        ("이런 분이면 더욱 좋습니다", SectionKind.PREFERRED),  # riiid-data-engineer.md
         ("事業内容", SectionKind.ABOUT),  # nanofrontier-software-engineer.mdx
         ("応募先", SectionKind.PROCESS),  # eimee-system-engineer.tsx
         # A heading that is the hiring sentence asks for nothing by itself.
