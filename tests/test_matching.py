@@ -87,6 +87,9 @@ def test_longer_spellings_plurals_and_cjk_names_are_found(matcher, text, expecte
         ("Work on cutting edge AI products", "edge-ai"),
         ("Communication tools: Slack", "communication"),
         ("Experience with forecasting algorithms", "algorithms"),
+        # Mentor, the EDA vendor (Siemens EDA since 2021), beside its peers.
+        ("Proficiency in photonic layout with Cadence or Mentor Graphics", "mentoring"),
+        ("Familiar with Mentor/Synopsys DFT process tools", "mentoring"),
     ],
 )
 def test_short_or_generic_names_need_their_context(matcher, text, wrong):
@@ -110,6 +113,7 @@ def test_short_or_generic_names_need_their_context(matcher, text, wrong):
             "communication",
         ),
         ("Strong communicator with excellent interpersonal skills", "communication"),
+        ("Mentor junior engineers throughout the development process.", "mentoring"),
     ],
 )
 def test_the_same_names_count_where_the_line_means_them(matcher, text, expected):
