@@ -94,7 +94,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"day[- ]to[- ]day|your mission|\btasks?\b|success looks like|"
         r"이런\s*일|하게\s*될\s*일|담당할?\s*업무|주요\s*업무|업무\s*내용|^업무$|하는\s*일|"
         # 業務委託 is a contract for work, not the work: "Kubernetesエンジニア (業務委託1名)"
-        r"業務(?!委託)|仕事(?:内容|概要)|職務内容|^責任$",
+        r"業務(?!委託)|仕事(?:内容|概要)|職務内容|ポジション(?:概要|紹介|詳細)|^責任$",
     ),
     (
         SectionKind.STACK,
@@ -148,8 +148,13 @@ STANDALONE_MAX_OTHER_WORDS = 2
 INTRODUCING_MAX_WORDS = 12
 
 
+# A heading's number says where it stands, not what it holds: "2. ポジション概要", "III. About".
+_ENUMERATOR = re.compile(r"^(?:(?:\d{1,2}|[IVX]{1,4})[.)\uff0e]|[\u2460-\u2473])\s*")
+
+
 def _normalise(label: str) -> str:
-    return " ".join(label.translate(_APOSTROPHES).strip(" \t:\uff1a*#").split())
+    text = label.translate(_APOSTROPHES).strip(" \t:\uff1a*#")
+    return " ".join(_ENUMERATOR.sub("", text).split())
 
 
 def classify(label: str) -> SectionKind:
