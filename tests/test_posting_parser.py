@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from postings.parsing import Fact, SectionKind, classify, parse_posting
 from postings.parsing.description import description_markdown
-from postings.parsing.facts import names_from_file, salary_line
+from postings.parsing.facts import fact_value, names_from_file, salary_line
 from postings.parsing.labels import standalone_label
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "postings"
@@ -145,6 +145,9 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("望ましい", SectionKind.PREFERRED),  # heterodb-junior-software-engineer-part-time.md
         # Read from a held-out error at stop 35's close; that posting counts as tuned since.
         ("이런 분이면 더욱 좋습니다", SectionKind.PREFERRED),  # riiid-data-engineer.md
+        # A heading's number: nanofrontier-software-engineer.mdx
+        ("2. ポジション概要", SectionKind.RESPONSIBILITIES),
+        ("4. 応募要件・スキル・経験", SectionKind.REQUIREMENTS),
         ("事業内容", SectionKind.ABOUT),  # nanofrontier-software-engineer.mdx
         ("応募先", SectionKind.PROCESS),  # eimee-system-engineer.tsx
         # A heading that is the hiring sentence asks for nothing by itself.
@@ -987,3 +990,17 @@ def test_a_korean_label_keeps_its_particles_with_its_keyword():
     # engineer.md).
     assert classify("MyMusicTaste의 DevOps 엔지니어는") is SectionKind.ABOUT
     assert standalone_label("MyMusicTaste의 DevOps 엔지니어는") is None
+
+
+def test_a_field_that_names_only_the_title_gives_it_without_a_job_word():
+    # nhn-ai-service-developer.md and guidepoint-ai-engineering-co-op.txt
+    role = only_role(
+        "# NHN 서비스개발센터 AI서비스개발팀\n\n- 모집직무 : AI 서비스 개발\n- 주요 업무 :\n"
+        "  - ML 모델을 사용하여 AI 서비스 개발 및 유지보수\n"
+    )
+    assert role.title == "AI 서비스 개발"
+    role = only_role("Job Type:\tCo-op\nJob Title:\tAI Engineering\nNumber of Job Openings:\t1\n")
+    assert role.title == "AI Engineering"
+    # A label that may name other things than the title needs a title for a value.
+    assert fact_value(Fact.TITLE, "Full-time", label="Position") is None
+    assert fact_value(Fact.TITLE, "Build the model serving platform.", label="Job title") is None

@@ -124,14 +124,27 @@ def fact_named(label: str) -> Fact | None:
     return None
 
 
-def fact_value(fact: Fact, value: str) -> str | None:
-    """``value`` if it can be what ``fact`` says, else None."""
+# Labels that name nothing but the job title: their value is the title even without a job
+# word ("모집직무 : AI 서비스 개발", "Job Title:\tAI Engineering"); "Position: Full-time" and
+# "Role: …" name it only when the value reads as a title.
+_TITLE_ONLY = re.compile(
+    r"(?:job|position) title|모집\s*(?:분야|부문|직무)|募集職種|職種", re.IGNORECASE
+)
+TITLE_MAX_WORDS = 8
+
+
+def fact_value(fact: Fact, value: str, *, label: str = "") -> str | None:
+    """``value`` if it can be what ``fact`` says (under ``label``), else None."""
     value = value.strip()
     if not value:
         return None
     if fact is Fact.TITLE:
         role = role_from_first_line(value)
-        return role.title if role else None
+        if role:
+            return role.title
+        named = _TITLE_ONLY.fullmatch(label.strip(" *:\uff1a"))
+        short = len(value.split()) <= TITLE_MAX_WORDS and not value.endswith((".", "\u3002"))
+        return value if named and short else None
     if fact is Fact.URL:
         return value if _URL.match(value) else None
     if fact is Fact.SALARY:

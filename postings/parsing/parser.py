@@ -167,8 +167,8 @@ class _Block:
     def section(self) -> Section | None:
         return self.stack[-1][2] if self.stack else None
 
-    def state(self, fact: Fact, value: str) -> bool:
-        checked = fact_value(fact, value)
+    def state(self, fact: Fact, value: str, *, label: str) -> bool:
+        checked = fact_value(fact, value, label=label)
         if checked is None:
             return False
         self.facts.setdefault(fact, checked)
@@ -481,7 +481,7 @@ class _Reader:
         block, section = self.block, self.block.section
         stated = label_value(line.text)
         fact = fact_named(stated[0]) if stated else None
-        recorded = fact is not None and block.state(fact, stated[1])
+        recorded = fact is not None and block.state(fact, stated[1], label=stated[0])
         # A field among the skills is one only as a form lays it out: "Organization:\tX".
         form = bool(stated) and _FORM_FIELD.match(line.text) is not None
         in_skills = section is not None and section.kind.asks_for_skills
@@ -509,7 +509,7 @@ class _Reader:
                 block.facts.setdefault(Fact.SALARY, salary)
                 return section is None
         if section is not None and section.fact is not None and not section.items:
-            block.state(section.fact, line.text)
+            block.state(section.fact, line.text, label=section.label)
         return False
 
     def _field(
