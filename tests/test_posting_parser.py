@@ -1004,3 +1004,8 @@ def test_a_field_that_names_only_the_title_gives_it_without_a_job_word():
     # A label that may name other things than the title needs a title for a value.
     assert fact_value(Fact.TITLE, "Full-time", label="Position") is None
     assert fact_value(Fact.TITLE, "Build the model serving platform.", label="Job title") is None
+
+
+def test_what_joining_does_for_you_is_no_preference():
+    # "~면 좋습니다" prefers; "합류하면 좋은 점" (what is good once you join) does not.
+    assert classify("합류하면 좋은 점") is not SectionKind.PREFERRED

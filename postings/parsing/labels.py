@@ -66,7 +66,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"prefer|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|desir(?:ed|able)|"
         r"(?:ways to )?stand out(?: from the crowd)?|(?:a|strong|big) plus\b|"
         r"especially interested|plus points|it would be (?:great|nice)|우대|가산점|"
-        r"면\s*(?:더욱?\s*)?좋|더욱?\s*좋|선호|歓迎|尚可|追加希望|希望スキル|望ましい",
+        r"면\s*(?:더욱?\s*)?좋(?:습니다|아요|겠|을)|더욱?\s*좋|선호|歓迎|尚可|追加希望|希望スキル|望ましい",
     ),
     (
         SectionKind.BENEFITS,
