@@ -127,9 +127,7 @@ def fact_named(label: str) -> Fact | None:
 # Labels that name nothing but the job title: their value is the title even without a job
 # word ("모집직무 : AI 서비스 개발", "Job Title:\tAI Engineering"); "Position: Full-time" and
 # "Role: …" name it only when the value reads as a title.
-_TITLE_ONLY = re.compile(
-    r"(?:job|position) title|모집\s*(?:분야|부문|직무)|募集職種|職種", re.IGNORECASE
-)
+_TITLE_ONLY = re.compile(r"job title|모집\s*(?:분야|부문|직무)|募集職種|職種", re.IGNORECASE)
 TITLE_MAX_WORDS = 8
 
 

@@ -253,13 +253,14 @@ class _Reader:
         self.labels.append(line.text)
         if self.block is not self.document and line.depth <= self.block.level:
             self.block = self.document
+        kind = classify(line.text)
         if _SHARED.search(line.text):
             self.block = _Block(title=line.text, level=line.depth, line=line)
             self.shared.append(self.block)
-            if classify(line.text) is not SectionKind.OTHER:
+            if kind is not SectionKind.OTHER:
                 # "全てのポジションに共通して求める人物像": what every position asks for.
-                self._open(line.text, line, rank=line.depth)
-        elif classify(line.text) is SectionKind.OTHER and _is_title(title := _titled(line.text)):
+                self._open(line.text, line, rank=line.depth, kind=kind)
+        elif kind is SectionKind.OTHER and _is_title(title := _titled(line.text)):
             # A second heading repeating the title (a bilingual page, a banner) is the same role.
             same = [b for b in self.roles if b.title.casefold() == title.casefold()]
             self.block = same[0] if same else _Block(title=title, level=line.depth, line=line)
@@ -269,7 +270,7 @@ class _Reader:
             if not self.roles and (hired := role_in_sentence(line.text)):
                 # "…サーバーエンジニアを募集します": a heading recruiting for the title
                 self.document.facts.setdefault(Fact.TITLE, hired.title)
-            self._open(line.text, line, rank=line.depth)
+            self._open(line.text, line, rank=line.depth, kind=kind)
 
     def _stated_in_heading(self, line: Line) -> bool:
         """Job boards head a posting with its title, then the company and chips of facts:
