@@ -418,9 +418,11 @@ def section_label(text: str) -> LineKind | None:
 def line_kinds(lines: Sequence[tuple[str, int | None, int]]) -> list[LineKind]:
     """The kind of each line of one skill set: ``(text, parent index, depth)`` in order.
 
-    A label line is itself ``other``; the lines nested in it, and those after it at its own
-    depth until the next label there, take its kind unless their own words say they are
-    about the company or other (a link under "Requirements").
+    A label line is itself ``other``; the lines nested in it take its kind unless their own
+    words say they are about the company or other (a link under "Requirements"). So do the
+    lines after it at its own depth, until the next label there, when nothing is nested in
+    it: a label over lines of its own ("What success looks like:" / "You consistently
+    deliver …") ends with them.
     """
     kinds: list[LineKind] = []
     # (depth, kind) of the labels in force, innermost last.
@@ -449,7 +451,8 @@ def line_kinds(lines: Sequence[tuple[str, int | None, int]]) -> list[LineKind]:
         if label is not None:
             while labels and labels[-1][0] >= depth:
                 labels.pop()
-            labels.append((depth, label))
+            nested = index + 1 < len(lines) and lines[index + 1][2] > depth
+            labels.append((depth + 1 if nested else depth, label))
     return kinds
 
 

@@ -184,6 +184,18 @@ def test_labels_give_their_kind_to_the_lines_under_and_after_them():
     assert line_kinds(lines) == [OTHER, REQ, OTHER, PREF, PREF, OTHER, DUTY]
 
 
+def test_a_label_with_lines_nested_in_it_gives_its_kind_to_them_alone():
+    # Real lines of the corpus (web-dev.md): what follows the label's own list at its depth
+    # is the posting's requirements, not more of what success looks like.
+    lines = [
+        ("What success looks like:", None, 0),
+        ("You consistently deliver high-impact projects on time.", 0, 1),
+        ("7+ years of professional experience in software development", None, 0),
+        ("In-depth knowledge of application and infrastructure security best practices.", None, 0),
+    ]
+    assert line_kinds(lines) == [OTHER, DUTY, REQ, REQ]
+
+
 def test_a_sentence_ending_in_a_colon_gives_its_kind_to_what_it_introduces():
     # Real lines of the corpus (systems-sw-dev.md, sdn-computer-netwk.md).
     lines = [
