@@ -85,6 +85,12 @@ def test_the_engines_read_symbol_names_as_keywords_and_keep_the_parts_of_dotted_
     assert searchable("Python and PyTorch") == "Python and PyTorch"
 
 
+def test_a_keyword_right_before_a_link_is_read_apart_from_it():
+    # Found by the property test below: the address "a://" is no word, "a#" is.
+    assert searchable("a#a://") == "asharp a://"
+    assert searchable("C#http://example.com") == "csharp http://example.com"
+
+
 def test_a_query_keeps_its_operators_around_the_keywords():
     assert engine_query('"C++ developer" -C# or .NET') == '"cplusplus developer" -csharp or dotnet'
 

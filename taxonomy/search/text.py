@@ -136,7 +136,10 @@ def searchable(text: str) -> str:
         else:
             kept = [] if any(symbol in spelt for symbol in "+#&") else [spelt]
             kept += sorted(keywords(spelt) - {spelling.word})
-        parts += [text[last : spelling.start], " ".join([*kept, spelling.word])]
+        # A link's address is not read for words, so one may follow a keyword at once
+        # ("C#http://…"): a space keeps the engines from reading the two as one word.
+        apart = " " if _WORD.match(text, spelling.end) else ""
+        parts += [text[last : spelling.start], " ".join([*kept, spelling.word]) + apart]
         last = spelling.end
     return "".join(parts) + text[last:]
 
