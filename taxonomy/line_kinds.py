@@ -453,7 +453,25 @@ def line_kinds(lines: Sequence[tuple[str, int | None, int]]) -> list[LineKind]:
                 labels.pop()
             nested = index + 1 < len(lines) and lines[index + 1][2] > depth
             labels.append((depth + 1 if nested else depth, label))
-    return kinds
+    return _among_duties(lines, kinds)
+
+
+def _among_duties(lines: Sequence[tuple[str, int | None, int]], kinds: list[LineKind]):
+    """``kinds``, with a line that asks for nothing between two duties of its list read as
+    a duty too ("Performance tune, load test, and optimize scalability …")."""
+    siblings: dict[int | None, list[int]] = {}
+    for index, (_text, parent, _depth) in enumerate(lines):
+        siblings.setdefault(parent, []).append(index)
+    read = list(kinds)
+    for group in siblings.values():
+        for before, index, after in zip(group, group[1:], group[2:], strict=False):
+            if (
+                kinds[before] is kinds[after] is LineKind.DUTY
+                and kinds[index] is LineKind.REQUIREMENT
+                and not _ASKING.search(_plain(lines[index][0]))
+            ):
+                read[index] = LineKind.DUTY
+    return read
 
 
 # A requirement is what a line is when nothing else says what it is; it introduces nothing.

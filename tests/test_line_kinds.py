@@ -196,6 +196,19 @@ def test_a_label_with_lines_nested_in_it_gives_its_kind_to_them_alone():
     assert line_kinds(lines) == [OTHER, DUTY, REQ, REQ]
 
 
+def test_a_line_asking_nothing_between_two_duties_is_a_duty():
+    # Real lines of the corpus (devops-devsecops-itops.md): no verb the reader knows opens
+    # the third, but the duties around it say what it is.
+    lines = [
+        ("Automate the Kubernetes deployment and maintain a consistent process.", None, 0),
+        ("Performance tune, load test, and optimize scalability of Kubernetes clusters.", None, 0),
+        ("Conduct capacity planning and resource optimization.", None, 0),
+        ("Bachelor of Science in Computer Science or equivalent.", None, 0),
+        ("Performance tuning of Kubernetes clusters", None, 0),
+    ]
+    assert line_kinds(lines) == [DUTY, DUTY, DUTY, REQ, REQ]
+
+
 def test_a_sentence_ending_in_a_colon_gives_its_kind_to_what_it_introduces():
     # Real lines of the corpus (systems-sw-dev.md, sdn-computer-netwk.md).
     lines = [
