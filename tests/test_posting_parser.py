@@ -586,6 +586,28 @@ def test_a_line_that_is_not_a_heading_by_its_capitals_opens_nothing(line):
     assert role.sections == []
 
 
+def test_a_short_capitalised_line_ending_in_a_colon_opens_a_section():
+    # Real lines (guidepoint-ai-engineering-co-op.txt): labels no list of labels knows.
+    role = only_role(
+        "# AI Engineer\n\n## Responsibilities\n\n- Build agents.\n\n"
+        "Targeted Degrees and Disciplines:\nComputer Science\n\n"
+        "Level:\nIntermediate\nSenior\n"
+    )
+    duties, degrees, level = role.sections
+    assert (degrees.label, texts(degrees.items)) == (
+        "Targeted Degrees and Disciplines",
+        ["Computer Science"],
+    )
+    assert (level.label, texts(level.items)) == ("Level", ["Intermediate", "Senior"])
+    # Under a heading, a label naming no kind of its own is of the heading's.
+    assert degrees.kind is level.kind is duties.kind is SectionKind.RESPONSIBILITIES
+
+
+def test_a_longer_sentence_ending_in_a_colon_stays_a_line():
+    role = only_role("# AI Engineer\n\nWe are securing an office in Toronto for:\nEngineers\n")
+    assert role.sections == []
+
+
 def test_a_japanese_table_row_opens_a_section_with_its_text():
     role = only_role(
         "# サーバーサイドエンジニア\n\n"

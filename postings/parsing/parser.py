@@ -76,6 +76,7 @@ _TRANSLATED_SHARE = 0.6
 _MIN_SHARED_NAMES = 3
 # A company's legal name is looked for where a posting introduces it.
 _LEGAL_NAME_LINES = 30
+_COLON_LABEL_WORDS = 5  # a line ending in a colon is a label when it is this short
 SENTENCE_MIN_WORDS = 8  # a line this long above a capitalised one is a sentence, not a list
 # Labels rank below headings (1-6); a bullet that is a label ranks below both.
 LABEL_RANK = 7
@@ -425,6 +426,16 @@ class _Reader:
             return
         if first and _is_title(line.text):
             self.document.facts.setdefault(Fact.TITLE, role_from_first_line(line.text).title)
+            return
+        if (
+            following is not None
+            and line.text.endswith((":", "\uff1a"))
+            and len(line.text.split()) <= _COLON_LABEL_WORDS
+            and capitalised(line.text)
+        ):
+            # A label the reader does not know, written as one ("Level:", "Targeted Degrees
+            # and Disciplines:"): it opens a section, of its parent's kind if it names none.
+            self._open_label(line.text, line)
             return
         if self._heads_by_capitals(line, following):
             self._open_label(line.text, line)
