@@ -184,6 +184,14 @@ def test_a_title_in_the_label_or_in_a_sentence_is_found():
     assert role_in_sentence(recruiting).title == "サーバーエンジニア"
     assert role_in_sentence("저희와 함께할 백엔드 개발자를 채용합니다").title == "백엔드 개발자"
     assert role_in_sentence("데이터 분석 경험이 있으신 분") is None
+    # Real lines of saved postings (rainist-frontend-engineer.md, lezhin-system-engineer.md,
+    # supple-web-developer.md): "찾고 있습니다" and "모십니다" recruit too, and a word
+    # describing the hire is not part of the title.
+    looking = "저희 레이니스트와 함께 성장하실 프런트엔드 엔지니어 분들을 찾고 있습니다."
+    assert role_in_sentence(looking).title == "프런트엔드 엔지니어"
+    inviting = "시스템 운영 자동화를 담당해주실 **시스템 엔지니어**를 모십니다."
+    assert role_in_sentence(inviting).title == "시스템 엔지니어"
+    assert role_in_sentence("웹 기술을 이용하여 위 서비스를 고도화할 개발자를 모십니다.") is None
 
 
 @pytest.mark.parametrize(
