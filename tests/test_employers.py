@@ -139,3 +139,24 @@ def test_a_product_or_lab_of_an_employer_named_elsewhere_is_that_employer():
     assert planner.named_companies() == ["Apple"]
     plan = planner.plan(["Apple"])
     assert {s.company_key for s in plan.skill_sets} == {plan.companies[0].key}
+
+
+def test_an_employer_called_by_its_short_name_is_the_one_named_in_full_elsewhere():
+    from taxonomy.matching import TechnologyMatcher
+    from taxonomy.notes.parser import parse_notes
+    from taxonomy.notes.plan import NotesPlanner
+
+    # Real lines of the seed notes: Scale AI calls itself Scale in some of its postings.
+    notes = (
+        "# Field\n"
+        "+ skill set:\n\t- At Scale, our Generative AI Data Engine powers the most advanced "
+        "LLMs and generative models in the world.\n"
+        "+ skill set:\n\t- Scale AI is seeking a highly skilled and motivated Full Stack "
+        "Engineer to join our dynamic Federal Engineering team.\n"
+        "+ skill set:\n\t- Work with our Security Team on security compliance, pen tests and "
+        "mitigations that improve security across Scale.\n"
+    )
+    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
+    assert planner.named_companies() == ["Scale AI"]
+    plan = planner.plan(["Scale AI"])
+    assert [s.company_key for s in plan.skill_sets] == [plan.companies[0].key] * 3

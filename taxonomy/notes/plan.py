@@ -241,14 +241,32 @@ _LEGAL_SUFFIX = re.compile(
 
 
 def _owner(name: str, employers) -> str:
-    """The shortest of ``employers`` that ``name`` starts with as words, else ``name``."""
-    folded = name.casefold()
-    owners = [
-        employer
-        for employer in employers
-        if len(employer) < len(name) and folded.startswith(employer.casefold() + " ")
-    ]
-    return min(owners, key=len) if owners else name
+    """The shortest of ``employers`` that ``name`` is a product or lab of ("Apple Vision
+    Pro" → Apple), else ``name``; by its full name if another names it so ("Scale" and
+    "Scale AI Federal" → "Scale AI")."""
+    owners = [e for e in employers if _part_of(name, e)]
+    owner = min(owners, key=len) if owners else name
+    full = [e for e in employers if _full_name(e, owner)]
+    return min(full, key=len) if full else owner
+
+
+def _part_of(name: str, employer: str) -> bool:
+    """Whether ``name`` is a product or a lab of ``employer``: "Apple Vision Pro" of Apple,
+    but not "Scale AI" of Scale, which is Scale's full name."""
+    return name.casefold().startswith(employer.casefold() + " ") and not _full_name(name, employer)
+
+
+def _full_name(full: str, name: str) -> bool:
+    """Whether ``full`` is ``name`` with only words that end companies' names after it."""
+    rest = full[len(name) + 1 :] if full.casefold().startswith(name.casefold() + " ") else ""
+    return bool(rest) and _NAME_ENDINGS.fullmatch(rest) is not None
+
+
+# Words a company's full name ends in and its short one leaves out: "Scale AI" is Scale.
+_NAME_ENDINGS = re.compile(
+    r"(?:(?:AI|Labs?|Inc\.?|Technolog(?:y|ies)|Systems|Software|Group|Corp\.?|Corporation|"
+    r"Robotics|Research)(?: |$))+"
+)
 
 
 def short_company_names(name: str) -> list[str]:
@@ -280,6 +298,8 @@ class NotesPlanner:
         self.known_tags: dict[str, tuple[str, ...]] = {}
         # Per skill set node: its job title line and the company it names, if any.
         self._named: dict[int, tuple[RoleLine | None, str | None]] = {}
+        # Names a skill set gives an employer the notes name in full ("Scale": "Scale AI").
+        self._short_names: dict[str, str] = {}
 
     def named_companies(self) -> list[str]:
         """The companies the document lists, or names in a skill set's label or job title."""
@@ -304,10 +324,10 @@ class NotesPlanner:
         employers.update(name for _node, name in stated)
         for node, name in stated:
             owner = _owner(name, employers)
-            self._named[id(node)] = (
-                self._named[id(node)][0],
-                self._add_company(owner, "", node.line),
-            )
+            key = self._add_company(owner, "", node.line)
+            self._named[id(node)] = (self._named[id(node)][0], key)
+            if _full_name(owner, name):
+                self._short_names[name] = key
         # Only employers are looked for in other files' postings: not a consortium's name.
         return [r.name for r in self.companies.values() if r.kind == COMPANY]
 
@@ -370,13 +390,15 @@ class NotesPlanner:
 
     def _mention_finder(self) -> NameFinder:
         names = {n: company_key(n) for n in self.known_companies.values()}
-        for record in self.companies.values():
-            if record.kind != COMPANY:
-                continue  # "SEMI" in a line is the industry, not a member directory
-            for short in short_company_names(record.name):
+        # "SEMI" in a line is the industry, not a member directory.
+        employers = [r for r in self.companies.values() if r.kind == COMPANY]
+        shorts = [(r.key, r.name, short_company_names(r.name)) for r in employers]
+        shorts += [(key, "", [short]) for short, key in self._short_names.items()]
+        for key, name, short_names in shorts:
+            for short in short_names:
                 # "Elasticsearch B.V." must not claim every posting that asks for Elasticsearch.
-                if short == record.name or not self.matcher.find(short):
-                    names.setdefault(short, record.key)
+                if short == name or not self.matcher.find(short):
+                    names.setdefault(short, key)
         return NameFinder(names)
 
     def _mentioned_company(self, node: SkillSetNode) -> str | None:
