@@ -456,7 +456,9 @@ def line_kinds(lines: Sequence[tuple[str, int | None, int]]) -> list[LineKind]:
     return _among_duties(lines, kinds)
 
 
-def _among_duties(lines: Sequence[tuple[str, int | None, int]], kinds: list[LineKind]):
+def _among_duties(
+    lines: Sequence[tuple[str, int | None, int]], kinds: list[LineKind]
+) -> list[LineKind]:
     """``kinds``, with a line that asks for nothing between two duties of its list read as
     a duty too ("Performance tune, load test, and optimize scalability …")."""
     siblings: dict[int | None, list[int]] = {}
