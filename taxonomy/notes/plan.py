@@ -240,32 +240,45 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 
-def _owner(name: str, employers) -> str:
-    """The shortest of ``employers`` that ``name`` is a product or lab of ("Apple Vision
-    Pro" → Apple), else ``name``; by its full name if another names it so ("Scale" and
-    "Scale AI Federal" → "Scale AI")."""
-    owners = [e for e in employers if _part_of(name, e)]
-    owner = min(owners, key=len) if owners else name
-    full = [e for e in employers if _full_name(e, owner)]
-    return min(full, key=len) if full else owner
+class _Employers:
+    """The employers a document names, looked up by the words a name starts with, so that
+    finding each stated name's owner costs its few words, not a pass over every employer."""
+
+    def __init__(self, names):
+        self.names: dict[str, str] = {}  # casefolded → as written
+        self.full: dict[str, list[str]] = {}  # a short name, casefolded → its full names
+        for name in names:
+            self.names.setdefault(name.casefold(), name)
+            words = name.split()
+            for cut in range(len(words) - 1, 0, -1):
+                if not _NAME_ENDING.fullmatch(words[cut]):
+                    break
+                self.full.setdefault(" ".join(words[:cut]).casefold(), []).append(name)
+
+    def owner(self, name: str) -> str:
+        """The shortest employer ``name`` is a product or lab of ("Apple Vision Pro" →
+        Apple), else ``name``; by its full name if another names it so ("Scale" and "Scale
+        AI Federal" → "Scale AI"). "Scale AI" is no product of Scale but its full name."""
+        words = name.split()
+        owner = name
+        for cut in range(1, len(words)):
+            found = self.names.get(" ".join(words[:cut]).casefold())
+            if found and not all(_NAME_ENDING.fullmatch(word) for word in words[cut:]):
+                owner = found
+                break
+        return self.full_name(owner) or owner
+
+    def full_name(self, name: str) -> str | None:
+        """The shortest employer that is ``name`` with only words that end companies' names
+        after it, or None."""
+        fuller = self.full.get(name.casefold())
+        return min(fuller, key=len) if fuller else None
 
 
-def _part_of(name: str, employer: str) -> bool:
-    """Whether ``name`` is a product or a lab of ``employer``: "Apple Vision Pro" of Apple,
-    but not "Scale AI" of Scale, which is Scale's full name."""
-    return name.casefold().startswith(employer.casefold() + " ") and not _full_name(name, employer)
-
-
-def _full_name(full: str, name: str) -> bool:
-    """Whether ``full`` is ``name`` with only words that end companies' names after it."""
-    rest = full[len(name) + 1 :] if full.casefold().startswith(name.casefold() + " ") else ""
-    return bool(rest) and _NAME_ENDINGS.fullmatch(rest) is not None
-
-
-# Words a company's full name ends in and its short one leaves out: "Scale AI" is Scale.
-_NAME_ENDINGS = re.compile(
-    r"(?:(?:AI|Labs?|Inc\.?|Technolog(?:y|ies)|Systems|Software|Group|Corp\.?|Corporation|"
-    r"Robotics|Research)(?: |$))+"
+# A word a company's full name ends in and its short one leaves out: "Scale AI" is Scale.
+_NAME_ENDING = re.compile(
+    r"AI|Labs?|Inc\.?|Technolog(?:y|ies)|Systems|Software|Group|Corp\.?|Corporation|Robotics|"
+    r"Research"
 )
 
 
@@ -320,13 +333,13 @@ class NotesPlanner:
                 self._named[id(node)] = (role_line, named)
         # "Apple Vision Pro is …", "NVIDIA Research's …": a product or a lab of an employer
         # the notes name elsewhere is that employer, whichever comes first in the file.
-        employers = {r.name for r in self.companies.values() if r.kind == COMPANY}
-        employers.update(name for _node, name in stated)
+        listed = [r.name for r in self.companies.values() if r.kind == COMPANY]
+        employers = _Employers([*listed, *(name for _node, name in stated)])
         for node, name in stated:
-            owner = _owner(name, employers)
+            owner = employers.owner(name)
             key = self._add_company(owner, "", node.line)
             self._named[id(node)] = (self._named[id(node)][0], key)
-            if _full_name(owner, name):
+            if owner == employers.full_name(name):
                 self._short_names[name] = key
         # Only employers are looked for in other files' postings: not a consortium's name.
         return [r.name for r in self.companies.values() if r.kind == COMPANY]
