@@ -403,15 +403,16 @@ class NotesPlanner:
 
     def _mention_finder(self) -> NameFinder:
         names = {n: company_key(n) for n in self.known_companies.values()}
-        # "SEMI" in a line is the industry, not a member directory.
-        employers = [r for r in self.companies.values() if r.kind == COMPANY]
-        shorts = [(r.key, r.name, short_company_names(r.name)) for r in employers]
-        shorts += [(key, "", [short]) for short, key in self._short_names.items()]
-        for key, name, short_names in shorts:
-            for short in short_names:
+        for record in self.companies.values():
+            if record.kind != COMPANY:
+                continue  # "SEMI" in a line is the industry, not a member directory
+            for short in short_company_names(record.name):
                 # "Elasticsearch B.V." must not claim every posting that asks for Elasticsearch.
-                if short == name or not self.matcher.find(short):
-                    names.setdefault(short, key)
+                if short == record.name or not self.matcher.find(short):
+                    names.setdefault(short, record.key)
+        for short, key in self._short_names.items():  # "Scale" for Scale AI, likewise
+            if not self.matcher.find(short):
+                names.setdefault(short, key)
         return NameFinder(names)
 
     def _mentioned_company(self, node: SkillSetNode) -> str | None:

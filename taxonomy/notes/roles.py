@@ -241,12 +241,12 @@ _BARE_JOB_NOUN = re.compile(_JOB_NOUN)
 def role_in_sentence(text: str) -> RoleLine | None:
     """ "We are looking for a Senior Software Engineer to …" → that title; also a Korean or
     Japanese sentence recruiting one ("サーバーエンジニアを募集します")."""
-    recruiting = _CJK_RECRUITING.search(text.replace("*", "")) if CJK.search(text) else None
+    plain = text.replace("*", "")  # "**시스템 엔지니어**를 모십니다", "a **Data Engineer**"
+    recruiting = _CJK_RECRUITING.search(plain) if CJK.search(plain) else None
     if recruiting:
         title = recruiting.group("title")
         # "…開発できるエンジニアを募集しています": an engineer alone is anyone, as below.
         return None if _BARE_JOB_NOUN.fullmatch(title) else RoleLine(title)
-    plain = text.replace("*", "")
     match = _IN_SENTENCE.search(plain) or _AS_SUBJECT.match(plain)
     if not match:
         return None
