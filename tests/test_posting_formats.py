@@ -391,6 +391,29 @@ def test_about_us_names_no_company():
     assert parse_posting(text).company == ""
 
 
+def test_a_front_matter_key_is_read_however_its_words_are_joined():
+    # smilegate-devops-engineer.md, a notes vault's front matter: "company-name", not
+    # "company"; job boards write "companyName" and "job_title".
+    for key in ("company-name", "companyName", "company_name"):
+        text = f"---\n{key}: 스마일게이트\njob_title: Devops Engineer\n---\n## 자격요건\n- AWS\n"
+        posting = parse_posting(text, file_name="note.md")
+        assert posting.company == "스마일게이트"
+        assert posting.roles[0].title == "Devops Engineer"
+
+
+def test_a_line_that_is_one_html_heading_or_summary_opens_a_section():
+    # riiid-data-engineer.md, saved from Notion: each part folded in <details>.
+    text = (
+        "# Data Engineer\n\n<details>\n<summary>JD</summary>\n\nWe teach English.\n\n"
+        "<h3>Requirements</h3>\n\n- Python\n</details>\n"
+    )
+    [role] = parse_posting(text).roles
+    assert [(s.label, s.kind) for s in role.sections] == [
+        ("JD", SectionKind.OTHER),
+        ("Requirements", SectionKind.REQUIREMENTS),
+    ]
+
+
 def test_inline_html_in_markdown_is_read_as_its_words():
     # resilire-data-product-engineer-techlead.md: an apply button inside the title heading.
     text = (

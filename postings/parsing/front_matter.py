@@ -19,6 +19,7 @@ _FENCES = {
     "+++": re.compile(r"^(?P<key>[^=#\s][^=]{0,60}?)\s*=\s*(?P<value>.*?)\s*$"),
 }
 _MAX_LINES = 200
+_JOINS = re.compile(r"[\s_-]+")
 # What trackers and blogs put around a title: "[Tech] Data Engineer", "Job: MVNO Engineer",
 # "웹 개발자 채용 공고" (a web developer hiring notice).
 _TAG = re.compile(r"^(?:\[[^\]]{1,20}\]|(?:job|position|role|hiring|opening)\s*:)\s*", re.I)
@@ -27,7 +28,8 @@ _NOTICE = re.compile(r"\s*(?:채용\s*공고|채용|모집|募集(?:要項)?|を
 
 @dataclass(slots=True)
 class FrontMatter:
-    # casefolded key → unquoted value; "parent.key" for a key nested one level in a mapping
+    # key as ``key_of`` gives it → unquoted value; "parent.key" for a key nested one level in
+    # a mapping
     values: dict[str, str] = field(default_factory=dict)
     line_count: int = 0  # lines it takes, fences included; 0 without front matter
     # (line number, key, value as written) of each top-level key, lists and blocks too
@@ -48,6 +50,12 @@ def unquote(value: str) -> str:
     return value
 
 
+def key_of(written: str) -> str:
+    """A key as it is looked up: casefolded, without the marks that join its words, so
+    "companyName", "company-name" and "company_name" are one key, "companyname"."""
+    return _JOINS.sub("", unquote(written).casefold())
+
+
 def read_front_matter(lines: list[str]) -> FrontMatter:
     """The front matter at the top of ``lines`` (each without its line ending), if any."""
     if not lines or lines[0].strip() not in _FENCES:
@@ -64,7 +72,7 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
         match = pair.match(stripped)
         if not match or stripped.startswith("-"):  # a list's item
             continue
-        key, value = unquote(match.group("key")).casefold(), unquote(match.group("value"))
+        key, value = key_of(match.group("key")), unquote(match.group("value"))
         if line.startswith((" ", "\t")):
             if not parent or fence != "---":
                 continue

@@ -61,9 +61,24 @@ class Line:
 _EMPTY_BOLD = re.compile(r"^[ \t]*(?:\*{4}|_{4})(?=[^\s*_])")
 
 
+# A line that is one HTML element a heading's or a label's: "<h2>Requirements</h2>", and the
+# "<summary>JD</summary>" that opens a collapsed part of a README.
+_HTML_HEADING = re.compile(
+    r"^\s*<(?P<tag>h(?P<level>[1-6])|summary|b|strong)\b[^<>]*>(?P<text>.*?)</(?P=tag)>\s*$",
+    re.IGNORECASE,
+)
+_SUMMARY_LEVEL = 2
+
+
 def read_line(number: int, raw: str) -> Line:
     empty_bold = _EMPTY_BOLD.match(raw)
     line = _read_shape(number, raw if empty_bold is None else raw[empty_bold.end() :])
+    element = _HTML_HEADING.match(raw) if line.shape is Shape.TEXT else None
+    if element and (text := inline_text(element.group("text"))):
+        level = element.group("level")
+        if element.group("tag").lower() in ("b", "strong"):
+            return Line(number, raw, Shape.BOLD, text)
+        return Line(number, raw, Shape.HEADING, text, int(level) if level else _SUMMARY_LEVEL)
     if line.shape in (Shape.BULLET, Shape.TEXT) and _TAG.search(line.text):
         line = replace(line, text=inline_text(line.text))
         if not line.text:

@@ -681,11 +681,12 @@ def _split_intro(section: Section) -> None:
     section.intro, section.items = section.items[:first], section.items[first:]
 
 
-# Front matter keys, by the fact they state.
+# Front matter keys (as ``key_of`` gives them), by the fact they state.
 _FRONT_MATTER = {
-    Fact.TITLE: ("title", "position", "job", "job_title", "role", "직무", "포지션", "職種"),
+    Fact.TITLE: ("title", "position", "job", "jobtitle", "role", "직무", "포지션", "職種"),
     Fact.COMPANY: (
         "company",
+        "companyname",
         "employer",
         "organization",
         "organisation",
@@ -699,7 +700,7 @@ _FRONT_MATTER = {
     ),
     Fact.SALARY: ("salary", "compensation", "연봉", "급여", "給与", "年収"),
     Fact.LOCATION: ("location", "근무지", "勤務地"),
-    Fact.URL: ("url", "link", "apply_url"),
+    Fact.URL: ("url", "link", "applyurl"),
 }
 # Front matter keys whose sentences may introduce the employer.
 _FRONT_MATTER_SUMMARY = ("excerpt", "description", "summary")
