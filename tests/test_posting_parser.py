@@ -150,6 +150,7 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("4. 応募要件・スキル・経験", SectionKind.REQUIREMENTS),
         ("事業内容", SectionKind.ABOUT),  # nanofrontier-software-engineer.mdx
         ("応募先", SectionKind.PROCESS),  # eimee-system-engineer.tsx
+        ("必要業務経験", SectionKind.REQUIREMENTS),  # unnamed-kubernetes-engineer.md: not 業務
         # A heading that is the hiring sentence asks for nothing by itself.
         ("ThingsBoard Inc. is looking for a Middle Java developer to join", SectionKind.OTHER),
     ],

@@ -82,7 +82,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"\bskill\s?sets?\b|\bskills?\b|your profile|"
         r"자격|필수|요건|필요\s*역량|응시\s*조건|이런\s*분|"
         r"(?:찾|찾고 있|원하)(?:습니다|아요|어요|나요)|바랍니다|"
-        r"応募資格|必須|必要な(?:スキル|経験)|求める|要件|"
+        r"応募資格|必須|必要な?(?:業務)?(?:スキル|経験)|求める|要件|"
         # "Job Related Experience:"; a bare "Experience: 3 years" is a field of the header.
         r"^(?:[\w-]+ ){1,2}experience$",
     ),
