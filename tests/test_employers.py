@@ -160,3 +160,23 @@ def test_an_employer_called_by_its_short_name_is_the_one_named_in_full_elsewhere
     assert planner.named_companies() == ["Scale AI"]
     plan = planner.plan(["Scale AI"])
     assert [s.company_key for s in plan.skill_sets] == [plan.companies[0].key] * 3
+
+
+def test_a_short_name_stated_in_one_file_is_the_full_name_another_file_lists():
+    from taxonomy.matching import TechnologyMatcher
+    from taxonomy.notes.parser import parse_notes
+    from taxonomy.notes.plan import NotesPlanner
+
+    # The seed lists "[AlphaICs Corp](https://alphaics.ai/company/careers/)";
+    # corpus/higher-end-roles/compiler-design-n-prog-analy.md says "AlphaICs is looking for".
+    notes = (
+        "# Compilers\n"
+        "+ skill set:\n\t- AlphaICs is looking for an accomplished Compiler Engineer to design, "
+        "implement and test new features for our compiler.\n"
+        "+ skill set:\n\t- Computer Vision applications on AlphaICs\u2019s AI Processor.\n"
+    )
+    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
+    assert planner.named_companies() == ["AlphaICs"]
+    plan = planner.plan(["AlphaICs Corp", "AlphaICs"])
+    assert [c.name for c in plan.companies] == ["AlphaICs Corp"]
+    assert [s.company_key for s in plan.skill_sets] == [plan.companies[0].key] * 2

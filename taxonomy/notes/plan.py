@@ -313,6 +313,9 @@ class NotesPlanner:
         self._named: dict[int, tuple[RoleLine | None, str | None]] = {}
         # Names a skill set gives an employer the notes name in full ("Scale": "Scale AI").
         self._short_names: dict[str, str] = {}
+        # Companies made here only because a skill set states their name: key → the sets.
+        self._stated: dict[str, list[SkillSetNode]] = {}
+        self._known_names: dict[str, str] = {}  # a known name → its company's key
 
     def named_companies(self) -> list[str]:
         """The companies the document lists, or names in a skill set's label or job title."""
@@ -337,7 +340,11 @@ class NotesPlanner:
         employers = _Employers([*listed, *(name for _node, name in stated)])
         for node, name in stated:
             owner = employers.owner(name)
+            if company_key(owner) not in self.companies:
+                self._stated[company_key(owner)] = []
             key = self._add_company(owner, "", node.line)
+            if key in self._stated:
+                self._stated[key].append(node)
             self._named[id(node)] = (self._named[id(node)][0], key)
             if owner == employers.full_name(name):
                 self._short_names[name] = key
@@ -351,7 +358,7 @@ class NotesPlanner:
         filled in (lines mapped to the technologies the same matcher found in them before,
         so that an unchanged line is not searched again).
         """
-        self.known_companies = {company_key(n): n for n in known_companies}
+        self._know(known_companies)
         self.known_tags = {}
         paths: Counter[tuple[str, ...]] = Counter()
         areas = []
@@ -371,6 +378,29 @@ class NotesPlanner:
             notes_lines,
             self.known_tags,
         )
+
+    def _know(self, known_companies) -> None:
+        """Another file's "AlphaICs Corp" is the "AlphaICs" a skill set here states, and the
+        one a mention of either name links to; a company these notes list keeps its name."""
+        employers = _Employers(known_companies)
+        listed = self.companies.keys() - self._stated.keys()
+        full = {
+            name: (None if company_key(name) in listed else employers.full_name(name)) or name
+            for name in known_companies
+        }
+        self.known_companies = {company_key(name): name for name in full.values()}
+        self._known_names = {name: company_key(named) for name, named in full.items()}
+        moved: dict[str, str] = {}
+        for key, nodes in list(self._stated.items()):
+            named = employers.full_name(self.companies[key].name)
+            if not named:
+                continue
+            del self.companies[key], self._stated[key]
+            moved[key] = self._mentioned_key(company_key(named))
+            for node in nodes:
+                self._named[id(node)] = (self._named[id(node)][0], moved[key])
+        for short, key in self._short_names.items():
+            self._short_names[short] = moved.get(key, key)
 
     def _area(self, position: int, area: AreaNode, path: tuple, occurrence: int) -> AreaRecord:
         key = fingerprint("area", *path, *([occurrence] if occurrence > 1 else []))
@@ -402,7 +432,7 @@ class NotesPlanner:
             self._add_company(item.name, item.url, item.line)
 
     def _mention_finder(self) -> NameFinder:
-        names = {n: company_key(n) for n in self.known_companies.values()}
+        names = dict(self._known_names)
         for record in self.companies.values():
             if record.kind != COMPANY:
                 continue  # "SEMI" in a line is the industry, not a member directory
