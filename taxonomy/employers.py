@@ -218,9 +218,11 @@ _NOT_NAMES = frozenset(
         "performance",
     ]
 )
-# Job titles are not employers: "Performance Engineer is …".
-_TITLE_END = re.compile(
-    r"\b(?:engineers?|scientists?|managers?|developers?|researchers?|leads?|interns?|unit)$",
+# Job titles are not employers: "Performance Engineer is …", "The Sr Director of Product
+# Management is a unique opportunity …".
+_JOB_TITLE = re.compile(
+    r"\b(?:engineers?|scientists?|managers?|developers?|researchers?|leads?|interns?|unit)$|"
+    r"\b(?:director|head|vp|vice president|president|officer)s? of\b",
     re.IGNORECASE,
 )
 _MAX_NAME = 60
@@ -251,7 +253,7 @@ def _name(found: str, *, possessive: bool = False) -> str | None:
         # "The Internet Archive is …" and "at Internet Archive" name one employer.
         name = name.removeprefix("The ")
     first = name.split()[0].casefold() if name else ""
-    if not name or first in _NOT_NAMES or len(name) > _MAX_NAME or _TITLE_END.search(name):
+    if not name or first in _NOT_NAMES or len(name) > _MAX_NAME or _JOB_TITLE.search(name):
         return None
     if possessive and name.isupper() and len(name) <= 4:
         return None  # "API's", "KPI's": an acronym's own is a thing's more than an employer's

@@ -98,6 +98,11 @@ def test_the_employer_a_posting_states(lines, employer):
         ["The role is remote and the team at large is distributed"],
         ["우리는 핀테크 스타트업입니다."],
         ["저희 팀은 작지만 빠릅니다. 데이터 엔지니어는 모두 원격으로 일합니다."],
+        # corpus/semi-technical-roles/pdt-mgt-engr-design.md: a title, not an employer.
+        [
+            "The Sr Director of Product Management is a unique opportunity to own the "
+            "business and product outcomes for our Security Operations products"
+        ],
     ],
 )
 def test_no_employer_is_made_up(lines):
@@ -180,3 +185,24 @@ def test_a_short_name_stated_in_one_file_is_the_full_name_another_file_lists():
     plan = planner.plan(["AlphaICs Corp", "AlphaICs"])
     assert [c.name for c in plan.companies] == ["AlphaICs Corp"]
     assert [s.company_key for s in plan.skill_sets] == [plan.companies[0].key] * 2
+
+
+def test_a_name_that_ends_in_a_technology_may_be_an_employer_one_that_starts_with_one_not():
+    from taxonomy.matching import TechnologyMatcher, Term
+    from taxonomy.notes.parser import parse_notes
+    from taxonomy.notes.plan import NotesPlanner
+
+    terms = [
+        Term.from_entry({"slug": "artificial-intelligence", "name": "AI"}),
+        Term.from_entry({"slug": "generative-ai", "name": "Generative AI"}),
+    ]
+    # The first line is the seed's (notes.md:5955); "AI" named Stability AI a technology.
+    notes = (
+        "# Field\n"
+        "+ skill set:\n\t- Stability AI is a community and mission driven, open-source "
+        "artificial intelligence company that cares deeply about real-world implications.\n"
+        "+ skill set:\n\t- Generative AI is the most exciting field in computing, and it "
+        "moves every week.\n"
+    )
+    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher(terms))
+    assert planner.named_companies() == ["Stability AI"]

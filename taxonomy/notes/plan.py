@@ -463,9 +463,14 @@ class NotesPlanner:
 
     def _stated_name(self, node: SkillSetNode) -> str | None:
         """The employer the set's lines introduce ("Apple is looking for …")."""
-        return stated_employer(
-            (s.text for s in node.skills), is_technology=lambda n: bool(self.matcher.find(n))
-        )
+        return stated_employer((s.text for s in node.skills), is_technology=self._is_technology)
+
+    def _is_technology(self, name: str) -> bool:
+        """Whether ``name`` starts with a technology's name: "Google Cloud", "Generative AI",
+        not "Stability AI", whose first word is in none of the technologies it names."""
+        named = self.matcher.find(name)
+        _first, _, rest = name.partition(" ")
+        return bool(named) and named != self.matcher.find(rest)
 
     def _mentioned_key(self, key: str) -> str:
         if key not in self.companies:  # known from elsewhere, not from these notes
