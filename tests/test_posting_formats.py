@@ -391,6 +391,22 @@ def test_about_us_names_no_company():
     assert parse_posting(text).company == ""
 
 
+@pytest.mark.parametrize(
+    ("title", "cleaned"),
+    [
+        # spoqa-full-stack-programmer.html
+        ("풀 스택 프로그래머를 모집합니다.", "풀 스택 프로그래머"),
+        # end-point-dev-devops-kubernetes-engineer.md
+        ("DevOps & Kubernetes engineer job opening", "DevOps & Kubernetes engineer"),
+        ("[Tech] Data Engineer", "Data Engineer"),
+        ("Opening Night Engineer", "Opening Night Engineer"),
+    ],
+)
+def test_a_front_matter_title_says_the_job_without_announcing_it(title, cleaned):
+    text = f"---\ntitle: {title}\n---\n## Requirements\n- Python\n"
+    assert parse_posting(text).roles[0].title == cleaned
+
+
 def test_a_front_matter_key_is_read_however_its_words_are_joined():
     # smilegate-devops-engineer.md, a notes vault's front matter: "company-name", not
     # "company"; job boards write "companyName" and "job_title".

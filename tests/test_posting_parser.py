@@ -151,6 +151,15 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("事業内容", SectionKind.ABOUT),  # nanofrontier-software-engineer.mdx
         ("応募先", SectionKind.PROCESS),  # eimee-system-engineer.tsx
         ("必要業務経験", SectionKind.REQUIREMENTS),  # unnamed-kubernetes-engineer.md: not 業務
+        # Postings of stop 38's batch.
+        ("Key Objectives", SectionKind.RESPONSIBILITIES),  # tts-site-reliability-devops-…
+        ("목표 (Objective):", SectionKind.RESPONSIBILITIES),  # daangn-pay-site-reliability-…
+        ("お任せしたい役割", SectionKind.RESPONSIBILITIES),  # nanofrontier-simulation-engineer.mdx
+        ("Get to Know Our Team", SectionKind.ABOUT),  # agoda-senior-data-pipeline-engineer.txt
+        ("What work here offers:", SectionKind.BENEFITS),  # end-point-dev-devops-kubernetes-…
+        ("Get in touch with us:", SectionKind.PROCESS),  # end-point-dev-devops-kubernetes-…
+        ("Interested?", SectionKind.PROCESS),  # hyprnote-product-minded-engineer.tsx
+        ("Application Link:", SectionKind.PROCESS),  # semtech-ic-design-staff-engineer.md
         # A heading that is the hiring sentence asks for nothing by itself.
         ("ThingsBoard Inc. is looking for a Middle Java developer to join", SectionKind.OTHER),
     ],

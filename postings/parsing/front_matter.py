@@ -23,7 +23,12 @@ _JOINS = re.compile(r"[\s_-]+")
 # What trackers and blogs put around a title: "[Tech] Data Engineer", "Job: MVNO Engineer",
 # "웹 개발자 채용 공고" (a web developer hiring notice).
 _TAG = re.compile(r"^(?:\[[^\]]{1,20}\]|(?:job|position|role|hiring|opening)\s*:)\s*", re.I)
-_NOTICE = re.compile(r"\s*(?:채용\s*공고|채용|모집|募集(?:要項)?|を募集します)$")
+# "풀 스택 프로그래머를 모집합니다.", "DevOps & Kubernetes engineer job opening".
+_NOTICE = re.compile(
+    r"\s*(?:채용\s*공고|(?:(?<=[\uac00-\ud7af])[을를]\s*)?(?:채용|모집)(?:합니다)?|募集(?:要項)?|"
+    r"を募集します|job (?:opening|posting|ad))[.!]?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)

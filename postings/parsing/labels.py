@@ -39,7 +39,7 @@ SKILL_KINDS = frozenset(
 _YOU_WILL = r"(?:you'?ll|you will)"
 _TOOLS = r"(?:technolog(?:y|ies)|tools|tooling|frameworks)"
 _TEAM_INTRODUCTION = (
-    r"\bteam\b.*(?:소개|紹介|introduction)|about (?:the|our) team|meet the team|"
+    r"\bteam\b.*(?:소개|紹介|introduction)|about (?:the|our) team|(?:meet|know) (?:the|our) team|"
     r"팀\s*소개|チーム紹介"
 )
 _RULES: tuple[tuple[SectionKind, str], ...] = (
@@ -71,7 +71,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.BENEFITS,
         rf"\bgained\b|what {_YOU_WILL} (?:get|gain|learn)|what we offer|we offer\b|"
-        r"look forward to|in it for you",
+        r"look forward to|in it for you|\w offers$",
     ),
     (
         SectionKind.REQUIREMENTS,
@@ -91,7 +91,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         rf"responsibilit|what {_YOU_WILL} (?:do|be doing|work on)|duties|\byour (?:role|job)\b|"
         rf"how {_YOU_WILL} make an impact|impact {_YOU_WILL} (?:have|make)|^your impact$|"
         r"areas? of contribution|역할|직무\s*내용|(?:포지션|직무)\s*소개|"
-        r"day[- ]to[- ]day|your mission|\btasks?\b|success looks like|"
+        r"day[- ]to[- ]day|your mission|\btasks?\b|success looks like|\bobjectives?\b|목표|役割|"
         r"이런\s*일|하게\s*될\s*일|담당할?\s*업무|주요\s*업무|업무\s*내용|^업무$|하는\s*일|"
         # 業務委託 is a contract for work, not the work: "Kubernetesエンジニア (業務委託1名)"
         r"業務(?!委託)|仕事(?:内容|概要)|職務内容|ポジション(?:概要|紹介|詳細)|^責任$",
@@ -114,7 +114,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.PROCESS,
         r"(?:hiring|selection) process|how to apply|application process|interview process|"
-        r"recruit|합류\s*(?:해요|하기|여정|절차|과정)|応募先|"
+        r"recruit|합류\s*(?:해요|하기|여정|절차|과정)|応募先|get in touch|^interested\b|"
+        r"application link|"
         r"접수|전형|지원\s*방법|채용\s*(?:절차|과정|일정)|모집\s*일정|함께하기 위한|選考|応募方法|"
         r"応募書類",
     ),
