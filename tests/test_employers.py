@@ -180,11 +180,15 @@ def test_a_short_name_stated_in_one_file_is_the_full_name_another_file_lists():
         "implement and test new features for our compiler.\n"
         "+ skill set:\n\t- Computer Vision applications on AlphaICs\u2019s AI Processor.\n"
     )
-    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
-    assert planner.named_companies() == ["AlphaICs"]
-    plan = planner.plan(["AlphaICs Corp", "AlphaICs"])
-    assert [c.name for c in plan.companies] == ["AlphaICs Corp"]
-    assert [s.company_key for s in plan.skill_sets] == [plan.companies[0].key] * 2
+    for known, named in (
+        (["AlphaICs Corp", "AlphaICs"], "AlphaICs Corp"),
+        (["AlphaICs Corp", "AlphaICs Corp Labs", "AlphaICs"], "AlphaICs Corp Labs"),
+    ):
+        planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
+        assert planner.named_companies() == ["AlphaICs"]
+        plan = planner.plan(known)
+        assert [c.name for c in plan.companies] == [named]
+        assert [s.company_key for s in plan.skill_sets] == [plan.companies[0].key] * 2
 
 
 def test_a_name_that_ends_in_a_technology_may_be_an_employer_one_that_starts_with_one_not():

@@ -396,7 +396,8 @@ class NotesPlanner:
             if not named:
                 continue
             del self.companies[key], self._stated[key]
-            moved[key] = self._mentioned_key(company_key(named))
+            # "AlphaICs Corp" may have a fuller name still: "AlphaICs Corp Labs".
+            moved[key] = self._mentioned_key(self._known_names[named])
             for node in nodes:
                 self._named[id(node)] = (self._named[id(node)][0], moved[key])
         for short, key in self._short_names.items():
