@@ -73,17 +73,26 @@ _SUMMARY_LEVEL = 2
 def read_line(number: int, raw: str) -> Line:
     empty_bold = _EMPTY_BOLD.match(raw)
     line = _read_shape(number, raw if empty_bold is None else raw[empty_bold.end() :])
-    element = _HTML_HEADING.match(raw) if line.shape is Shape.TEXT else None
-    if element and (text := inline_text(element.group("text"))):
-        level = element.group("level")
-        if element.group("tag").lower() in ("b", "strong"):
-            return Line(number, raw, Shape.BOLD, text)
-        return Line(number, raw, Shape.HEADING, text, int(level) if level else _SUMMARY_LEVEL)
     if line.shape in (Shape.BULLET, Shape.TEXT) and _TAG.search(line.text):
+        heading = _html_heading(number, raw) if line.shape is Shape.TEXT else None
+        if heading is not None:
+            return heading
         line = replace(line, text=inline_text(line.text))
         if not line.text:
             line = replace(line, shape=Shape.FURNITURE)
     return replace(line, raw=raw)
+
+
+def _html_heading(number: int, raw: str) -> Line | None:
+    """A line that is one HTML heading (or bold) element, as a heading (or a bold line)."""
+    element = _HTML_HEADING.match(raw)
+    text = element and inline_text(element.group("text"))
+    if not text:
+        return None
+    if element.group("tag").lower() in ("b", "strong"):
+        return Line(number, raw, Shape.BOLD, text)
+    level = element.group("level")
+    return Line(number, raw, Shape.HEADING, text, int(level) if level else _SUMMARY_LEVEL)
 
 
 def _read_shape(number: int, raw: str) -> Line:

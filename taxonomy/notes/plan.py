@@ -340,9 +340,10 @@ class NotesPlanner:
         employers = _Employers([*listed, *(name for _node, name in stated)])
         for node, name in stated:
             owner = employers.owner(name)
-            if company_key(owner) not in self.companies:
-                self._stated[company_key(owner)] = []
-            key = self._add_company(owner, "", node.line)
+            key = company_key(owner)
+            if key not in self.companies:  # made here for this statement, not listed
+                self._stated[key] = []
+                self._add_company(owner, "", node.line)
             if key in self._stated:
                 self._stated[key].append(node)
             self._named[id(node)] = (self._named[id(node)][0], key)
