@@ -262,6 +262,34 @@ def _name(found: str, *, possessive: bool = False) -> str | None:
     return _RESEARCH_LAB.sub("", name)
 
 
+# A Korean or Japanese posting makes its company the topic of its sentences: "인터엑스는
+# 디지털 기술을 통한 …", "お互い支え合うことの大切さ。モリシステムは、…".
+_CJK_TOPIC = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\u3002))[\"'\u201c\u2018\u300c]?{_CJK_NAME}"
+    r"[\"'\u201d\u2019\u300d]?(?:은|는|は、|は\s)"
+)
+# A team or a job is a topic too, and no employer: "마케팅팀은", "ソフトウェアエンジニアは".
+_CJK_NOT_EMPLOYER = re.compile(
+    r"(?:팀|파트|엔지니어|개발자|디자이너|チーム|エンジニア|プログラマー?|デザイナー)$"
+)
+# How often the name must recur in the posting: a company's name does, a one-off topic
+# ("이력서는 내부에 회람되기 때문에") does not.
+_TOPIC_RECURS = 2
+
+
+def topic_employer(sentences: Iterable[str], text: str) -> str | None:
+    """The company a Korean or Japanese posting's prose makes the topic of its sentences,
+    and that ``text`` (the whole posting) names most often, at least twice; else None."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for match in _CJK_TOPIC.finditer(sentence):
+            name = _name(match.group("name"))
+            if name and name not in counts and not _CJK_NOT_EMPLOYER.search(name):
+                counts[name] = text.count(name)
+    best = max(counts, key=counts.__getitem__, default=None)
+    return best if best and counts[best] >= _TOPIC_RECURS else None
+
+
 def careers_address(text: str) -> str | None:
     """The employer a careers page's or an applicant tracker's address in ``text`` names
     ("careers.acme.com", "jobs.lever.co/acme"), or None."""

@@ -1,6 +1,6 @@
 import pytest
 
-from taxonomy.employers import stated_employer
+from taxonomy.employers import stated_employer, topic_employer
 
 
 @pytest.mark.parametrize(
@@ -210,3 +210,32 @@ def test_a_name_that_ends_in_a_technology_may_be_an_employer_one_that_starts_wit
     )
     planner = NotesPlanner(parse_notes(notes), TechnologyMatcher(terms))
     assert planner.named_companies() == ["Stability AI"]
+
+
+def test_a_korean_or_japanese_posting_names_the_company_its_sentences_are_about():
+    # interx-ux-ui-planning-specialist.md and morisystem-programmer-system-engineer.jsp.
+    interx = (
+        "인터엑스는 디지털 기술을 통한 새로운 가치 창출을 목표로 하는 산업 AX & 자율 제조 "
+        "전문 파트너입니다."
+    )
+    text = f"[인터엑스 합류 여정]\n{interx}"
+    assert topic_employer([interx], text) == "인터엑스"
+    slogan = (
+        "お互い支え合うことの大切さ\u3002モリシステムは\u3001システム設計\u30fb"
+        "システム開発を通して社会貢献します\u3002"
+    )
+    assert topic_employer([slogan], f"モリシステム\u3000中途採用\n{slogan}") == "モリシステム"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # lezhin-system-engineer.md: a one-off topic, not a name the posting repeats.
+        "이력서는 내부에 회람되기 때문에, 연봉 기재는 메일 본문에 적어주세요.",
+        # daangn-crm-specialist.md: a team, and "we".
+        "마케팅팀은 당근의 서비스 규모 대비 작은 팀이에요. 마케팅팀은 현재 총 13명으로",
+        "우리는 지난 일 년 동안 이룬 성과와 앞으로의 성장 가능성을 인정받아 우리는",
+    ],
+)
+def test_a_topic_that_is_no_company_names_no_employer(sentence):
+    assert topic_employer([sentence], sentence) is None

@@ -466,3 +466,25 @@ def test_a_posting_kept_in_its_front_matter_is_read_from_its_keys():
         (SectionKind.REQUIREMENTS, 5, ["AWS, Azure등 클라우드 기반지식"]),
     ]
     assert [item.text for item in role.loose] == ["We are a game company."]
+
+
+def test_a_page_whose_form_wraps_the_posting_is_read_and_a_sign_up_form_is_not():
+    # class101-backend-developer-java-spring.jsp: a JSP page, its whole body in a <form>.
+    name = "class101-backend-developer-java-spring.jsp"
+    page = (EVAL / name).read_text(encoding="utf-8")
+    parsed = parse_posting(page, file_name=name)
+    assert parsed.company == "클래스101"
+    kinds = {s.label: s.kind for s in parsed.roles[0].sections}
+    assert kinds["주요업무"] is SectionKind.RESPONSIBILITIES
+    sign_up = (
+        "<html><body><main><h1>Data Engineer</h1><p>Build pipelines.</p>\n"
+        "<form><p>Get new jobs by email</p><input name=email></form></main></body></html>\n"
+    )
+    assert "email" not in html_to_text(sign_up)
+
+
+def test_a_korean_board_s_position_details_heading_is_no_company():
+    # epinet-java-full-stack-developer.md: "## 포지션 상세" under the title is a section.
+    name = "epinet-java-full-stack-developer.md"
+    parsed = parse_posting((EVAL / name).read_text(encoding="utf-8"), file_name=name)
+    assert parsed.company == "에피넷"

@@ -4,7 +4,8 @@ Read with the standard library's HTML parser (``html.parser``), never with regul
 expressions over HTML. When the page embeds a schema.org ``JobPosting`` as JSON-LD, as job
 boards do for search engines, that is the posting: its title, employer, salary and
 description. Otherwise the page's main text is: what ``<main>`` or ``<article>`` holds when
-the page has one (not its navigation, header, footer, scripts or forms), headings as Markdown
+the page has one (not its navigation, header, footer, scripts or forms: a form holding the
+posting, as JSP and ASP.NET pages wrap their whole body in one, is read), headings as Markdown
 headings, list items as bullets. Each line of the text stands on the line of the page its
 element starts on, so what the parser reports points into the saved file. schema.org
 microdata (``itemprop="title"``, ``hiringOrganization``) states title and employer too.
@@ -22,7 +23,6 @@ _SKIPPED = frozenset(
         "style",
         "noscript",
         "nav",
-        "form",
         "button",
         "svg",
         "template",
@@ -101,6 +101,8 @@ class _Page(HTMLParser):
         self._term_tag = ""
         self._script_json = False
         self._itemprops: list[str | None] = []
+        # Each open <form>: how many blocks stood before it, and whether it holds a heading.
+        self._forms: list[list] = []
 
     # -- elements ----------------------------------------------------------------------------
 
@@ -114,6 +116,12 @@ class _Page(HTMLParser):
             self._skip += 1
             self._skipping.append(tag)
             return
+        if tag == "form":
+            self._flush()
+            self._forms.append([len(self.blocks), len(self.main_blocks), False])
+        if tag in _MAIN or tag in _HEADINGS:
+            for form in self._forms:
+                form[2] = True
         if tag in _MAIN:
             self._main += 1
         if tag in _HEADINGS or tag in _BLOCKS:
@@ -152,6 +160,8 @@ class _Page(HTMLParser):
                 self._flush()
             if closed in _MAIN:
                 self._main = max(0, self._main - 1)
+            if closed == "form" and self._forms:
+                self._close_form()
             if closed == tag:
                 break
 
@@ -198,6 +208,15 @@ class _Page(HTMLParser):
                     self.main_blocks.append(block)
                 self._term, self._term_tag = block, self._tag
         self._prefix = ""
+
+    def _close_form(self) -> None:
+        """A form with no heading is a search box or a sign-up, not the posting: its words
+        are dropped."""
+        self._flush()
+        blocks, main_blocks, holds_a_heading = self._forms.pop()
+        if not holds_a_heading:
+            del self.blocks[blocks:], self.main_blocks[main_blocks:]
+            self._term = None
 
     def close(self):
         super().close()

@@ -44,7 +44,12 @@ from postings.parsing.labels import (
     title_case_label,
 )
 from postings.parsing.lines import Line, Shape, is_wrapped, joined, read_line, read_lines
-from taxonomy.employers import MAX_LINES_READ, careers_address, stated_employer
+from taxonomy.employers import (
+    MAX_LINES_READ,
+    careers_address,
+    stated_employer,
+    topic_employer,
+)
 from taxonomy.matching import CJK
 from taxonomy.notes.parser import (
     MAX_LINE_LENGTH,
@@ -65,7 +70,9 @@ _FORM_FIELD = re.compile(r"^[^\t:\uff1a]+[:\uff1a]\t")  # "Job Type:\tCo-op"
 _COMPANY_HEADING_DISTANCE = 2
 _COMPANY_HEADING_WORDS = 5
 _NOT_A_COMPANY_HEADING = re.compile(
-    r"^(?:about|the|our|your|what|why|how|who|job|role|position|overview)\b", re.IGNORECASE
+    r"^(?:about|the|our|your|what|why|how|who|job|role|position|overview)\b|"
+    r"^(?:포지션|직무|채용|모집|공고|ポジション|募集|求人|採用|職種)",  # "포지션 상세"
+    re.IGNORECASE,
 )
 # A place where a company's name may stand under a title: "Menlo Park, CA", "Remote".
 _PLACE = re.compile(r"^(?:[\w .'-]+,\s*(?:[A-Z]{2}|USA|UK)|(?i:remote))\b")
@@ -620,6 +627,10 @@ class _Reader:
         stated = stated_employer(
             chain(self.summary, (line.text for line in self.lines if not line.is_blank))
         )
+        if stated:
+            return stated
+        prose = (line.text for line in self.lines if line.shape is not Shape.BULLET)
+        stated = topic_employer(chain(self.summary, prose), text)
         if stated:
             return stated
         # An apply button's link, which reading the line's HTML as its words left out.
