@@ -13,6 +13,7 @@ from taxonomy.notes.roles import (
     role_from_first_line,
     role_from_label,
     role_in_sentence,
+    title_without_company,
 )
 
 
@@ -159,6 +160,12 @@ def test_requirement_lines_are_not_job_titles(line):
         ("Software Engineer, Machine Learning", "Software Engineer, Machine Learning"),
         ("Director, Software Engineering", "Director, Software Engineering"),
         ("Research Scientist [Dept: ***Machine Translation***]", "Research Scientist"),
+        # tts-site-reliability-devops-engineer.html: a unit, a dash, then the title.
+        (
+            "Centers of Excellence - Site Reliability/DevOps Engineer",
+            "Site Reliability/DevOps Engineer",
+        ),
+        ("Software Engineer - Machine Learning", "Software Engineer - Machine Learning"),
         ("Software Engineer, Backend (Audio Team)", "Software Engineer, Backend"),
         (
             "Sr. Principal Design Engineer ( AMS Verification )",
@@ -168,6 +175,22 @@ def test_requirement_lines_are_not_job_titles(line):
 )
 def test_titles_lose_the_place_department_and_team_a_posting_adds(line, title):
     assert role_from_first_line(line).title == title
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "without"),
+    [
+        # semtech-ic-design-staff-engineer.md and plivo-ai-ml-engineer-intern.txt
+        ("Semtech IC Design Staff Engineer", "Semtech", "IC Design Staff Engineer"),
+        ("AI/ML Engineer \u2013 Plivo, Bengaluru", "Plivo", "AI/ML Engineer"),
+        ("Data Engineer at Acme (Remote)", "Acme", "Data Engineer"),
+        # A title that is only the company's name and a word keeps it.
+        ("Apple Intelligence", "Apple", "Apple Intelligence"),
+        ("Scale Engineer", "", "Scale Engineer"),
+    ],
+)
+def test_a_title_loses_its_employers_name(title, company, without):
+    assert title_without_company(title, company) == without
 
 
 def test_a_title_in_the_label_or_in_a_sentence_is_found():

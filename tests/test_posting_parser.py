@@ -403,6 +403,10 @@ def test_a_file_name_gives_title_and_company_only_when_the_text_confirms_them():
         "Data Engineer",
         "Acme",
     )
+    # hyprnote-product-minded-engineer.tsx: the title as the text writes it, joined.
+    assert names_from_file(
+        "hyprnote-product-minded-engineer", "Join Hyprnote as a Product-Minded Engineer."
+    ) == ("Product-Minded Engineer", "Hyprnote")
     # unnamed-ml-ops-engineer-contract.txt: named so because its company is not known.
     assert names_from_file("unnamed-ml-ops-engineer", "", "ML Ops Engineer") == (
         "ML Ops Engineer",
@@ -1041,3 +1045,24 @@ def test_a_field_that_names_only_the_title_gives_it_without_a_job_word():
 def test_what_joining_does_for_you_is_no_preference():
     # "~면 좋습니다" prefers; "합류하면 좋은 점" (what is good once you join) does not.
     assert classify("합류하면 좋은 점") is not SectionKind.PREFERRED
+
+
+def test_a_sentence_ending_in_a_colon_before_a_list_opens_a_section_of_its_own():
+    # postgresml-machine-learning-engineer.md: the list is not the paragraph's above it.
+    role = only_role(
+        "# Machine Learning Engineer\n\n## About Us\n\nPostgresML provides inference.\n\n"
+        "Reach out if you want to:\n\n"
+        "* Work with an engineering team to implement ML solutions at scale\n"
+    )
+    sections = [(s.label, s.line, [i.text for i in s.items]) for s in role.sections]
+    assert sections[-1] == (
+        "Reach out if you want to",
+        7,
+        ["Work with an engineering team to implement ML solutions at scale"],
+    )
+    # A long sentence is prose, list or not.
+    role = only_role(
+        "## About Us\n\nWe are a small team building inference for databases and we hire "
+        "people who like hard problems and clean code:\n\n* Work\n"
+    )
+    assert [s.label for s in role.sections] == ["About Us"]

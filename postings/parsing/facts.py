@@ -263,7 +263,12 @@ def _appears(words: list[str], text: str) -> bool:
 
 
 def _cased(words: list[str], text: str) -> str:
-    """The words as the text writes them (``CADDi``, ``ML``), else capitalised."""
+    """The words as the text writes them: together ("Product-Minded Engineer", "UX/UI
+    Planning Specialist"), else each on its own (``CADDi``, ``ML``), else capitalised."""
+    together = r"\b" + r"[\s\-_/]+".join(map(re.escape, words)) + r"\b"
+    for match in re.finditer(together, text, re.IGNORECASE):
+        if not match.group().islower():
+            return " ".join(match.group().split())
     spelled = []
     for word in words:
         found = [

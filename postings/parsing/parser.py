@@ -30,6 +30,7 @@ from postings.parsing.front_matter import clean_title as clean_front_title
 from postings.parsing.front_matter import read_front_matter, section_lines
 from postings.parsing.html import html_to_text, looks_like_html
 from postings.parsing.labels import (
+    INTRODUCING_MAX_WORDS,
     SectionKind,
     announces_stack,
     capitalised,
@@ -57,7 +58,12 @@ from taxonomy.notes.parser import (
     check_depth,
     check_line_length,
 )
-from taxonomy.notes.roles import clean_title, role_from_first_line, role_in_sentence
+from taxonomy.notes.roles import (
+    clean_title,
+    role_from_first_line,
+    role_in_sentence,
+    title_without_company,
+)
 
 _GLOSSED = re.compile(r"[(\uff08]")
 _SHARED = re.compile(
@@ -437,8 +443,13 @@ class _Reader:
         if (
             following is not None
             and line.text.endswith((":", "\uff1a"))
-            and len(line.text.split()) <= _COLON_LABEL_WORDS
-            and capitalised(line.text)
+            and (
+                (len(line.text.split()) <= _COLON_LABEL_WORDS and capitalised(line.text))
+                or (
+                    following.shape is Shape.BULLET
+                    and len(line.text.split()) <= INTRODUCING_MAX_WORDS
+                )
+            )
         ):
             # A label the reader does not know, written as one ("Level:", "Targeted Degrees
             # and Disciplines:"): it opens a section, of its parent's kind if it names none.
@@ -755,9 +766,12 @@ def parse_posting(text: str, *, file_name: str = "") -> ParsedPosting:
             reader.document.facts.setdefault(fact, value)
     reader.read()
     roles = reader.parsed_roles(file_name, text)
+    company = reader.company(file_name, text)
+    for role in roles:
+        role.title = title_without_company(role.title, company)
     return ParsedPosting(
         url=reader.document.facts.get(Fact.URL, ""),
-        company=reader.company(file_name, text),
+        company=company,
         roles=roles,
         line_count=len(reader.lines),
     )

@@ -79,6 +79,7 @@ _TEAM_HEAD = re.compile(rf"^(?P<unit>[A-Z][\w&/ ]{{0,60}}\b{_UNIT}),\s+(?=[A-Z])
 _TITLE_HEAD = re.compile(
     r"^(?:[A-Z]{2,6}\s+[-\u2013\u2014]|[\w.]+팀|(?i:jobs?|openings?|positions?|hiring):)\s+"
 )
+_HEAD_SEPARATORS = (": ", " - ", " \u2013 ", " \u2014 ")
 _BRACKET_SPACE = re.compile(r"(?<=\()\s+|\s+(?=\))")
 _LABEL_TITLE = re.compile(r"^skill set for\s+(?P<title>[^*].*?)\s*$", re.IGNORECASE)
 # Words praising the hire before the title: "a highly motivated, creative, and energetic
@@ -118,10 +119,12 @@ _SENTENCE_TITLE_MAX_WORDS = 7
 def clean_title(title: str) -> str:
     """A job title without the place or department a posting added to it."""
     title = title.strip()
-    # "Cornell University - Breeding Insight : Lead Software Engineer": who hires, then what.
-    head, colon, rest = title.rpartition(": ")
-    if colon and _TITLE_WORDS.search(rest) and not _TITLE_WORDS.search(head):
-        title = rest.strip()
+    # "Cornell University - Breeding Insight : Lead Software Engineer", "Centers of
+    # Excellence - Site Reliability/DevOps Engineer": who hires, then what.
+    for separator in _HEAD_SEPARATORS:
+        head, found, rest = title.rpartition(separator)
+        if found and _TITLE_WORDS.search(rest) and not _TITLE_WORDS.search(head):
+            title = rest.strip()
     changed = True
     while changed:
         changed = False
@@ -137,6 +140,22 @@ def clean_title(title: str) -> str:
                 title = rest
     title = _BRACKET_SPACE.sub("", title)  # "( AMS Verification )"
     return _TITLE_HEAD.sub("", title).strip(" -\u2013\u2014,")
+
+
+def title_without_company(title: str, company: str) -> str:
+    """A title without its employer's name before or after it: "Semtech IC Design Staff
+    Engineer", "AI/ML Engineer \u2013 Plivo, Bengaluru" (when Semtech or Plivo hires)."""
+    if not company or company.casefold() not in title.casefold():
+        return title
+    name = re.escape(company)
+    for pattern in (
+        rf"^{name}(?:'s)?\s*[-\u2013\u2014:|,]?\s+(?P<title>.+)$",
+        rf"^(?P<title>.+?)\s*(?:[-\u2013\u2014:|,@]|\bat\b)\s*{name}\b[\w .,()-]*$",
+    ):
+        found = re.match(pattern, title, re.IGNORECASE)
+        if found and (_TITLE_WORDS.search(found.group("title")) or CJK.search(title)):
+            return found.group("title").strip()
+    return title
 
 
 @dataclass(frozen=True, slots=True)
