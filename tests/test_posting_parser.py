@@ -160,6 +160,20 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("Get in touch with us:", SectionKind.PROCESS),  # end-point-dev-devops-kubernetes-…
         ("Interested?", SectionKind.PROCESS),  # hyprnote-product-minded-engineer.tsx
         ("Application Link:", SectionKind.PROCESS),  # semtech-ic-design-staff-engineer.md
+        # Postings of stop 39's tuning.
+        ("Incentives", SectionKind.BENEFITS),  # goalscanner-cpp-computer-vision-developer.html
+        ("Some tech you will be working with", SectionKind.STACK),  # datagrok-senior-devops-…
+        ("コラボレーションツール", SectionKind.STACK),  # unnamed-kubernetes-engineer.md
+        ("Link to apply", SectionKind.PROCESS),  # jump-trading-fpga-engineer.md
+        ("Please submit:", SectionKind.PROCESS),  # conveythis-software-engineering-intern.txt
+        ("お気軽にご連絡ください", SectionKind.PROCESS),  # unnamed-infrastructure-engineer.md
+        ("連絡先", SectionKind.PROCESS),  # morisystem-programmer-system-engineer.jsp
+        ("応募要項", SectionKind.PROCESS),  # altair-system-engineer-programmer.php
+        ("応募資格", SectionKind.REQUIREMENTS),
+        ("Examples of What We Do", SectionKind.ABOUT),  # absa-big-data-engineer.md
+        ("Our Purpose", SectionKind.ABOUT),  # agoda-senior-data-pipeline-engineer.txt
+        ("프로그래머 문화", SectionKind.ABOUT),  # spoqa-full-stack-programmer.html
+        ("어떻게 일하나요?", SectionKind.ABOUT),  # 8percent-developer.md
         # A heading that is the hiring sentence asks for nothing by itself.
         ("ThingsBoard Inc. is looking for a Middle Java developer to join", SectionKind.OTHER),
     ],

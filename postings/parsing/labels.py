@@ -71,7 +71,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.BENEFITS,
         rf"\bgained\b|what {_YOU_WILL} (?:get|gain|learn)|what we offer|we offer\b|"
-        r"look forward to|in it for you|\w offers$",
+        r"look forward to|in it for you|\w offers$|\bincentives?\b",
     ),
     (
         SectionKind.REQUIREMENTS,
@@ -101,8 +101,10 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"tech(?:nology)?\s+stack|\bstack\b|develop(?:ing|ment) environment|tools we use|keywords|"
         rf"^{_TOOLS}(?: (?:and|&) {_TOOLS})?(?: (?:we use|used|{_YOU_WILL} use))?$|"
         r"\bwhat we (?:build|work) with\b|"
+        rf"\btech(?:nolog(?:y|ies))? (?:{_YOU_WILL} |you )?(?:be )?"
+        r"(?:work(?:ing)?|us(?:e|ing)) with\b|"
         r"technical environment|기술\s*스택|(?:개발|기술)\s*환경|(?:사용|주요)\s*기술|"
-        r"開発環境|技術スタック|使用技術|技術環境|使用言語",
+        r"開発環境|技術スタック|使用技術|技術環境|使用言語|ツール$",
     ),
     (
         SectionKind.BENEFITS,
@@ -115,13 +117,15 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         SectionKind.PROCESS,
         r"(?:hiring|selection) process|how to apply|application process|interview process|"
         r"recruit|합류\s*(?:해요|하기|여정|절차|과정)|応募先|get in touch|^interested\b|"
-        r"application link|"
+        r"application link|\blink to apply\b|^please submit\b|連絡|연락(?:처|주)|応募(?!資格)|"
         r"접수|전형|지원\s*방법|채용\s*(?:절차|과정|일정)|모집\s*일정|함께하기 위한|選考|応募方法|"
         r"応募書類",
     ),
     (
         SectionKind.ABOUT,
         r"^about\b|who we are|^who is\b|^introduction$|our company|our values|\bcompany\b|"
+        r"\bculture\b|문화|カルチャー|how we work|일하(?:나요|고 있)|^(?:examples of )?what we do$|"
+        r"our purpose|"
         r"소개|회사|会社|紹介|企業|事業内容|"
         r"^why (?!join|work)[\w&.-]+$|"  # "Why AHEAD"
         # "마키나락스는..", "백패커(아이디어스, 텀블벅)는?", "アカリについて"
