@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from itertools import islice
+from itertools import chain, islice
 
 from taxonomy.verbs import is_verb
 
@@ -268,6 +268,14 @@ _CJK_TOPIC = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\u3002))[\"'\u201c\u2018\u300c]?{_CJK_NAME}"
     r"[\"'\u201d\u2019\u300d]?(?:은|는|は、|は\s)"
 )
+# A company speaking of its own units and staff: "직방 사내에서", "스타일쉐어 팀과",
+# "Incrementsの開発チーム文化"; as with a topic, the name must recur in the posting.
+_CJK_OWNS = (
+    re.compile(
+        rf"(?:^|(?<=[\s\"'\u201c\u2018\u300c\[(])){_CJK_NAME}\s+(?:사내|\S*(?:팀|센터|본부))"
+    ),
+    re.compile(rf"{_CJK_NAME}の\S{{0,8}}?(?:チーム|採用|社員|企業|ミッション)"),
+)
 # A team or a job is a topic too, and no employer: "마케팅팀은", "ソフトウェアエンジニアは".
 _CJK_NOT_EMPLOYER = re.compile(
     r"(?:팀|파트|엔지니어|개발자|디자이너|チーム|エンジニア|プログラマー?|デザイナー)$"
@@ -278,11 +286,12 @@ _TOPIC_RECURS = 2
 
 
 def topic_employer(sentences: Iterable[str], text: str) -> str | None:
-    """The company a Korean or Japanese posting's prose makes the topic of its sentences,
-    and that ``text`` (the whole posting) names most often, at least twice; else None."""
+    """The company a Korean or Japanese posting's prose makes the topic of its sentences or
+    speaks of as having teams, and that ``text`` (the whole posting) names most often, at
+    least twice; else None."""
     counts: dict[str, int] = {}
     for sentence in sentences:
-        for match in _CJK_TOPIC.finditer(sentence):
+        for match in chain(*(p.finditer(sentence) for p in (_CJK_TOPIC, *_CJK_OWNS))):
             name = _name(match.group("name"))
             if name and name not in counts and not _CJK_NOT_EMPLOYER.search(name):
                 counts[name] = text.count(name)

@@ -225,6 +225,12 @@ def test_a_korean_or_japanese_posting_names_the_company_its_sentences_are_about(
         "システム開発を通して社会貢献します\u3002"
     )
     assert topic_employer([slogan], f"モリシステム\u3000中途採用\n{slogan}") == "モリシステム"
+    # zigbang-iot-developer.md: a company with a team and an office of its own.
+    zigbang = (
+        "CTO팀의 IoT 파트는 직방 사내에서 사무실을 자동으로 제어하는 솔루션을 연구하고 적용하는 "
+        "파트 입니다. 직방 IoT 솔루션을 구성하는 단위는 다음과 같습니다."
+    )
+    assert topic_employer([zigbang], zigbang) == "직방"
 
 
 @pytest.mark.parametrize(
