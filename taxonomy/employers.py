@@ -242,6 +242,12 @@ _ORGANISATION_OWNS = re.compile(
 )
 
 
+def names_its_unit(text: str, end: int) -> bool:
+    """Whether the name ending at ``text[end]`` owns what follows it ("Splunk Analytic Apps
+    team", "Anaconda engineers"): an organisation's, even where the name is a technology's."""
+    return _ORGANISATION_OWNS.match(text, end) is not None
+
+
 def _name(found: str, *, possessive: bool = False) -> str | None:
     name = found.rsplit(". ", 1)[-1].strip(" .,'\u2019")  # "… in the USA. Design Apple's"
     first, _, rest = name.partition(" ")
@@ -334,6 +340,6 @@ def stated_employer(
             continue
         for match in _POSSESSIVE.finditer(plain):
             name = _name(match.group("name"), possessive=True)
-            if name and (_ORGANISATION_OWNS.match(plain, match.end()) or not is_technology(name)):
+            if name and (names_its_unit(plain, match.end()) or not is_technology(name)):
                 owners[name] = owners.get(name, 0) + 1
     return max(owners, key=owners.__getitem__) if owners else None

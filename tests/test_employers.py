@@ -245,3 +245,23 @@ def test_a_korean_or_japanese_posting_names_the_company_its_sentences_are_about(
 )
 def test_a_topic_that_is_no_company_names_no_employer(sentence):
     assert topic_employer([sentence], sentence) is None
+
+
+def test_a_company_named_like_a_technology_employs_the_team_it_names():
+    from taxonomy.matching import TechnologyMatcher, Term
+    from taxonomy.notes.parser import parse_notes
+    from taxonomy.notes.plan import NotesPlanner
+
+    terms = [Term.from_entry({"slug": "splunk", "name": "Splunk"})]
+    # cloud-computing-sw-dev.md:430; the second set asks for the product, from anyone.
+    notes = (
+        "# Field\n"
+        "+ skill set:\n\t- The Splunk Analytic Apps team follows a lean process that focuses "
+        "on empowering our engineers.\n"
+        "+ skill set:\n\t- Experience building Splunk dashboards and alerts.\n"
+    )
+    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher(terms))
+    planner.named_companies()
+    plan = planner.plan(["Splunk"])
+    [splunk] = [c.key for c in plan.companies if c.name == "Splunk"]
+    assert [s.company_key for s in plan.skill_sets] == [splunk, None]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from taxonomy.employers import stated_employer
+from taxonomy.employers import names_its_unit, stated_employer
 from taxonomy.line_kinds import notes_line_kinds, optional_technologies
 from taxonomy.matching import TechnologyMatcher
 from taxonomy.notes.companies import NameFinder, company_items, introduces_companies
@@ -452,7 +452,9 @@ class NotesPlanner:
             return None
         for text in (node.label, *(s.text for s in node.skills)):
             for key, start, end in self._mentions.found(text):
-                if not self._names_a_product(text, start, end) and not _listed(text, start, end):
+                if names_its_unit(text, end) or (
+                    not self._names_a_product(text, start, end) and not _listed(text, start, end)
+                ):
                     return self._mentioned_key(key)
         return None
 
