@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from postings.parsing.labels import SectionKind, standalone_label
 from taxonomy.notes.roles import role_from_first_line
-from taxonomy.verbs import VERB_FORMS, VERBS
+from taxonomy.verbs import VERB_FORMS, VERBS, is_verb
 
 
 class LineKind(Enum):
@@ -135,17 +135,21 @@ _YOU_WILL_DO = re.compile(
 )
 # What asks for something; a line may start with a verb and still ask: "Work experience in …".
 _ASKING = re.compile(
-    r"\b(?:experience[ds]?|knowledge|proficien\w*|familiar\w*|degree|b\.?s\.?c?|m\.?s\.?c?|"
+    r"\b(?:experience[ds]?|knowledge|ability(?! of)|proficien\w*|familiar\w*|degree|"
+    r"b\.?s\.?c?|m\.?s\.?c?|"
     r"ph\.?d|bachelor'?s?|master'?s?|years|ability to|able to|skills?|understanding|background|"
     r"expertise|expert|fluen\w*|must|required|track record|competen\w*|certifi\w*|"
     r"qualifi\w*)\b",
     re.IGNORECASE,
 )
 # A line that opens by asking: "Ability to …", "Experience with …", "3+ years of …".
+# "Previous experience in …", "Coding ability using …", "M.S. or PhD in …".
 _ASKS_AT_ONCE = re.compile(
-    r"^[\W_]*(?:(?:strong|solid|proven|excellent|good|deep|demonstrated|\d+\+?)\s+)?"
+    r"^[\W_]*(?:(?:strong|solid|proven|excellent|good|deep|demonstrated|previous|prior|"
+    r"relevant|professional|practical|hands-on|working|work|industry|technical|coding|"
+    r"programming|\d+\+?)\s+){0,2}"
     r"(?:ability|able to|experience|knowledge|proficien|familiar|expertise|understanding|"
-    r"background|degree|bachelor|master|ph\.?d|years?)\b",
+    r"background|degree|bachelor|master|ph\.?d|years?|[bm]\.\s?sc?\.?|[bm]sc?(?=\s*(?:/|or\b)))\b",
     re.IGNORECASE,
 )
 _HIRING = re.compile(
@@ -157,7 +161,8 @@ _ABOUT = re.compile(
     r"our (?:mission|team|company|vision|goal|customers|products?|platform|culture|teams|"
     r"group|lab|organi[sz]ation|(?:tech(?:nology)? )?stack)\b|join (?:us|our|the)\b|founded\b|"
     # "The mission of the Data Science team …", "The Silicon Design group is a diverse team"
-    r"the mission of\b|the (?:[\w-]+ ){1,4}(?:team|group|lab|division) (?:is|are)\b|"
+    r"the mission of\b|"
+    r"the (?:[\w-]+ ){1,4}(?:team|group|lab|division|organi[sz]ation|department) (?:is|are)\b|"
     r"about (?:us|the (?:team|company))\b|"
     r"this (?:position|role) (?:will be|is) (?:part of|based in|within)\b)|"
     # "Groq's Software Infrastructure team maintains …"
@@ -350,7 +355,10 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
         _FACT.search(plain)
         or (
             (_MONEY.search(plain) or _OTHER.search(plain))
-            and (plain.count(" ") < _OTHER_SHORT_WORDS or not _ASKING.search(plain))
+            and (
+                (plain.count(" ") < _OTHER_SHORT_WORDS and not _ASKS_AT_ONCE.match(plain))
+                or not _ASKING.search(plain)
+            )
         )
     ):
         return LineKind.OTHER
@@ -380,7 +388,7 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
         return LineKind.REQUIREMENT
     # An introduction or a duty may still ask for something early on ("Work experience in");
     # a paragraph introducing the company is read by its first sentence.
-    if introduces and not _ASKING.search(plain, 0, opening):
+    if introduces and not _asks_in(plain[:opening]):
         return LineKind.ABOUT
     duty_start = _DUTY_START.match(plain) is not None
     # The company speaking of itself, to no one in particular: "We promote a flexible work
@@ -388,13 +396,26 @@ def line_kind(text: str, *, first: bool = False) -> LineKind:
     if (
         _WE.search(first_sentence)
         and not _YOU.search(plain)
-        and not _ASKING.search(first_sentence)
+        and not _asks_in(first_sentence)
         and not duty_start
     ):
         return LineKind.ABOUT
-    if _YOU_WILL_DO.match(plain) or (duty_start and not _ASKING.search(plain, 0, len(plain) // 2)):
+    # "Programming experience in …" asks; "Design new user-centered experiences" does not.
+    if _YOU_WILL_DO.match(plain) or (
+        duty_start
+        and not _ASKS_AT_ONCE.match(plain)
+        and not _ASKING.search(plain, 0, len(plain) // 2)
+    ):
         return LineKind.DUTY
     return LineKind.REQUIREMENT
+
+
+def _asks_in(sentence: str) -> bool:
+    """Whether a sentence asks for something, not counting a capitalised word inside it:
+    "We are the Intelligence System Experience (ISE) team" asks for nothing."""
+    return any(
+        found.start() == 0 or not found.group()[0].isupper() for found in _ASKING.finditer(sentence)
+    )
 
 
 def _plain(text: str) -> str:
@@ -483,7 +504,11 @@ _INTRODUCED = (LineKind.DUTY, LineKind.PREFERENCE)
 def _introduced(sentence: str) -> LineKind | None:
     """The kind of what a sentence before a colon introduces: a duty for "Work with:" or
     "Architect … verification solutions, in the areas of:"; None for a requirement."""
-    kind = line_kind(sentence.rstrip(" *"))
+    sentence = sentence.rstrip(" *")
+    done = sentence.split(" ", 1)[0]
+    if done.endswith("ed") and (is_verb(done) or is_verb(done[:-1])):
+        return None  # "Selected references to our team's work:" lists no duties
+    kind = line_kind(sentence)
     return kind if kind in _INTRODUCED else None
 
 

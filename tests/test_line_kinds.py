@@ -167,6 +167,47 @@ def test_a_line_that_opens_by_asking_is_a_requirement_even_among_duties():
     assert line_kinds(lines) == [OTHER, DUTY, REQ]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Real lines of the notes (notes.md:604, notes.md:5499, functional-programming.md:230,
+        # other-sw-dev-roles.md:697): a noun or a degree before what is asked.
+        "Coding ability using Python and C++",
+        "M.S. or PhD in Electrical Engineering/Computer Science, or a related field",
+        "Programming experience in any language (functional languages a plus)",
+        "Previous experience in remote teams",
+    ],
+)
+def test_a_line_asking_after_a_word_or_two_is_a_requirement_even_among_duties(line):
+    lines = [("Responsibilities:", None, 0), ("Train large models", None, 0), (line, None, 0)]
+    assert line_kinds(lines)[2] is REQ
+
+
+def test_a_colon_after_a_past_participle_introduces_no_duties():
+    # notes.md:5487-5496: the references are links, and the requirements after them stay so.
+    lines = [
+        ("Selected references to our team\u2019s work:", None, 0),
+        ("https://machinelearning.apple.com/research/panoptic-segmentation", None, 0),
+        ("You've demonstrated leadership in both applied research and development", None, 0),
+    ]
+    assert line_kinds(lines) == [OTHER, OTHER, REQ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # notes.md:6169 and notes.md:6144: an organisation, and a team with "Experience" in
+        # its name, asking for nothing.
+        "The Video Computer Vision organization is working on exciting technologies for "
+        "future Apple products.",
+        "We are the Intelligence System Experience (ISE) team within Apple\u2019s software "
+        "organization. The team works at the intersection of ML and systems.",
+    ],
+)
+def test_a_line_introducing_an_organisation_is_about_the_company(line):
+    assert line_kind(line) is ABOUT
+
+
 def test_a_job_title_opening_the_set_is_other():
     assert line_kind("Principal Formal Verification Engineer", first=True) is OTHER
 
