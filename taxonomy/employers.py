@@ -56,7 +56,8 @@ _STATEMENTS = tuple(
         ),
         (("About ",), rf"^About {_NAME}\s*:?$", False),
         # "Space Cubics は、宇宙用オンボードコンピュータの開発を中心に、…"
-        (("は、",), rf"^{_NAME}\s*は、", False),
+        # but "PG-Stromとは、" ("PG-Strom is …") defines what it names.
+        (("は、",), rf"^{_NAME}(?<!\u3068)\s*は、", False),
         # "에잇퍼센트는 [8퍼센트](…)를 서비스하고 있는 핀테크 스타트업입니다.": a company saying
         # what it is; "Xは、… 企業です" likewise.
         (
@@ -315,6 +316,38 @@ def careers_address(text: str) -> str | None:
     if label in {"www", "jobs", "careers", "boards"}:
         return None
     return label.replace("-", " ").title()
+
+
+# An address to write to at the employer's own domain: "contact@heterodb.com".
+_MAIL = re.compile(r"[\w.+-]+@(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
+_MAIL_SUFFIXES = frozenset(
+    ["com", "co", "io", "ai", "net", "org", "dev", "tech", "jp", "kr", "ne", "or", "inc"]
+)
+# Whose addresses anyone may have: a mail provider's, not an employer's.
+_MAIL_PROVIDERS = frozenset(
+    ["gmail", "googlemail", "yahoo", "hotmail", "outlook", "icloud", "proton", "protonmail"]
+)
+_ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|\bwww\.\S+")
+
+
+def mail_employer(text: str) -> str | None:
+    """The employer whose own domain an address in ``text`` is at ("contact@heterodb.com"),
+    as the text writes its name elsewhere ("HeteroDB provides …"); else None."""
+    if "@" not in text:
+        return None
+    prose = None
+    for address in _MAIL.finditer(text):
+        labels = address.group("domain").lower().split(".")
+        while len(labels) > 1 and labels[-1] in _MAIL_SUFFIXES:
+            labels.pop()
+        label = labels[-1]
+        if label in _MAIL_PROVIDERS or len(label) < 3:
+            continue
+        prose = prose if prose is not None else _ADDRESSES.sub(" ", text)
+        written = re.search(rf"(?<![\w.-]){re.escape(label)}(?![\w-])", prose, re.IGNORECASE)
+        if written:
+            return written.group()
+    return None
 
 
 def stated_employer(

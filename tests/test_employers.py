@@ -1,6 +1,6 @@
 import pytest
 
-from taxonomy.employers import stated_employer, topic_employer
+from taxonomy.employers import mail_employer, stated_employer, topic_employer
 
 
 @pytest.mark.parametrize(
@@ -98,6 +98,11 @@ def test_the_employer_a_posting_states(lines, employer):
         ["The role is remote and the team at large is distributed"],
         ["우리는 핀테크 스타트업입니다."],
         ["저희 팀은 작지만 빠릅니다. 데이터 엔지니어는 모두 원격으로 일합니다."],
+        # heterodb-junior-software-engineer-part-time.md: what "PG-Strom" is, not its maker.
+        [
+            "PG-Strom\u3068\u306f\u3001GPU\u3092\u7528\u3044\u3066\u5927\u91cf"
+            "\u30c7\u30fc\u30bf\u51e6\u7406\u3092\u9ad8\u901f\u5316\u3059\u308b"
+        ],
         # corpus/semi-technical-roles/pdt-mgt-engr-design.md: a title, not an employer.
         [
             "The Sr Director of Product Management is a unique opportunity to own the "
@@ -265,3 +270,23 @@ def test_a_company_named_like_a_technology_employs_the_team_it_names():
     plan = planner.plan(["Splunk"])
     [splunk] = [c.key for c in plan.companies if c.name == "Splunk"]
     assert [s.company_key for s in plan.skill_sets] == [splunk, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "employer"),
+    [
+        # heterodb-junior-software-engineer-part-time.md: the name as the text writes it.
+        (
+            "Send your resume to `contact@heterodb.com`.\n"
+            "HeteroDB provide a server environment for development.",
+            "HeteroDB",
+        ),
+        ("Apply to jobs@mail.acme-robotics.co.jp, Acme-Robotics team", "Acme-Robotics"),
+        # A mail provider's address, or a domain the text names nowhere else: no employer.
+        ("Questions? Write to hiring.team@gmail.com. Gmail is fine.", None),
+        ("Send your CV to talent@northwind.io", None),
+        ("No address here", None),
+    ],
+)
+def test_an_address_at_the_employers_own_domain_names_it(text, employer):
+    assert mail_employer(text) == employer

@@ -488,3 +488,37 @@ def test_a_korean_board_s_position_details_heading_is_no_company():
     name = "epinet-java-full-stack-developer.md"
     parsed = parse_posting((EVAL / name).read_text(encoding="utf-8"), file_name=name)
     assert parsed.company == "에피넷"
+
+
+def test_a_posting_naming_its_employer_only_beside_an_address_at_its_domain_is_theirs():
+    # The whole file: its title is in @ja/@en markup, its employer named in one line and
+    # in the address to apply to; "PG-Strom is …" names the product it works on.
+    name = "heterodb-junior-software-engineer-part-time.md"
+    posting = parse_posting((EVAL / name).read_text(encoding="utf-8"), file_name=name)
+    assert posting.company == "HeteroDB"
+
+
+def test_an_html_heading_over_lines_is_a_heading_per_language_and_the_blocks_are_no_items():
+    # heterodb-junior-software-engineer-part-time.md, abridged: a page in two languages.
+    text = (
+        "---\nhide_toc: on\n---\n\n"
+        '<h1 class="section">\n'
+        "@ja:\u30bd\u30d5\u30c8\u30a6\u30a7\u30a2\u30a8\u30f3\u30b8\u30cb\u30a2\n"
+        "@en:Junior Software Engineer\n"
+        "</h1>\n"
+        "<h2>\n@ja:\u8077\u52d9\u5185\u5bb9\n@en:Responsibilities\n</h2>\n"
+        "@ja{\n- PG-Strom\u958b\u767a\u652f\u63f4\n}\n"
+        "@en{\n- PG-Strom development assistant\n}\n"
+    )
+    posting = parse_posting(text, file_name="page.md")
+    [role] = posting.roles
+    assert role.title == "\u30bd\u30d5\u30c8\u30a6\u30a7\u30a2\u30a8\u30f3\u30b8\u30cb\u30a2"
+    sections = [(s.line, s.kind) for s in role.sections]
+    assert sections[-2:] == [(10, SectionKind.RESPONSIBILITIES), (11, SectionKind.RESPONSIBILITIES)]
+    items = [i.text for s in role.sections for i in s.items]
+    assert items == ["PG-Strom\u958b\u767a\u652f\u63f4", "PG-Strom development assistant"]
+
+
+def test_an_unclosed_html_heading_is_left_as_it_is():
+    posting = parse_posting("<h2>\nRequirements\n- Python\n", file_name="page.md")
+    assert all(s.label != "Requirements" for r in posting.roles for s in r.sections)

@@ -159,8 +159,51 @@ _UNDERLINE = re.compile(r"^ {0,3}(?:(?P<one>=)|-)(?:=|-)*[ \t]*$")
 _UNDERLINE_MIN = 3
 
 
+# An HTML heading over lines of its own ("<h2>" / "Responsibilities" / "</h2>"), as READMEs
+# and site sources write them; each line is a heading, one per language at times
+# ("@ja:職務内容", "@en:Responsibilities").
+_HTML_HEADING_OPENS = re.compile(r"^\s*<h(?P<level>[1-6])\b[^<>]*>\s*$", re.IGNORECASE)
+_HTML_HEADING_LINES = 4
+_LANGUAGE_TAG = re.compile(r"^@[a-z]{2}(?:[-_][A-Za-z]{2})?:\s*")
+
+
+def _html_headings_over_lines(lines: list[Line]) -> None:
+    for index, line in enumerate(lines):
+        opens = _HTML_HEADING_OPENS.match(line.raw) if "<" in line.raw else None
+        if opens is None:
+            continue
+        closing = re.compile(rf"^\s*</h{opens.group('level')}>\s*$", re.IGNORECASE)
+        inside = lines[index + 1 : index + 2 + _HTML_HEADING_LINES]
+        end = next((i for i, under in enumerate(inside) if closing.match(under.raw)), None)
+        if not end:
+            continue
+        level = int(opens.group("level"))
+        lines[index] = replace(line, shape=Shape.FURNITURE)
+        for under in inside[:end]:
+            text = _LANGUAGE_TAG.sub("", under.text)
+            if text:
+                lines[under.number - 1] = Line(under.number, under.raw, Shape.HEADING, text, level)
+        lines[index + 1 + end] = replace(inside[end], shape=Shape.FURNITURE)
+
+
+# The lines of one language, where a page holds two: "@ja{" … "}", "@en{" … "}".
+_LANGUAGE_BLOCK = re.compile(r"^\s*@[a-z]{2}(?:[-_][A-Za-z]{2})?\{\s*$")
+
+
+def _language_blocks(lines: list[Line]) -> None:
+    """Marks opening and closing a language's lines as furniture, not content."""
+    inside = False
+    for index, line in enumerate(lines):
+        opens = "@" in line.raw and _LANGUAGE_BLOCK.match(line.raw)
+        if opens or (inside and line.raw.strip() == "}"):
+            lines[index] = replace(line, shape=Shape.FURNITURE)
+            inside = bool(opens)
+
+
 def read_lines(text: str) -> list[Line]:
     lines = [read_line(number, raw) for number, raw in enumerate(text.splitlines(), start=1)]
+    _html_headings_over_lines(lines)
+    _language_blocks(lines)
     for index in range(len(lines) - 1):
         line, under = lines[index], lines[index + 1]
         underline = _UNDERLINE.match(under.raw)

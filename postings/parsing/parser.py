@@ -48,6 +48,7 @@ from postings.parsing.lines import Line, Shape, is_wrapped, joined, read_line, r
 from taxonomy.employers import (
     MAX_LINES_READ,
     careers_address,
+    mail_employer,
     stated_employer,
     topic_employer,
 )
@@ -265,6 +266,7 @@ class _Reader:
         if self._stated_in_heading(line):
             return
         self.labels.append(line.text)
+        previous = self.block
         if self.block is not self.document and line.depth <= self.block.level:
             self.block = self.document
         kind = classify(line.text)
@@ -275,8 +277,12 @@ class _Reader:
                 # "全てのポジションに共通して求める人物像": what every position asks for.
                 self._open(line.text, line, rank=line.depth, kind=kind)
         elif kind is SectionKind.OTHER and _is_title(title := _titled(line.text)):
-            # A second heading repeating the title (a bilingual page, a banner) is the same role.
+            # A second heading repeating the title (a bilingual page, a banner) is the same role,
+            # as is one translating it straight after it ("ソフトウェアエンジニア" /
+            # "Software Engineer").
             same = [b for b in self.roles if b.title.casefold() == title.casefold()]
+            if not same and _translates_the_title(previous, title, line):
+                same = [previous]
             self.block = same[0] if same else _Block(title=title, level=line.depth, line=line)
             if not same:
                 self.roles.append(self.block)
@@ -652,8 +658,9 @@ class _Reader:
             titles = [block.title for block in self.roles] or [
                 self.document.facts.get(Fact.TITLE, "")
             ]
-            return names_from_file(PurePath(file_name).stem, text, titles[0])[1]
-        return ""
+            stated = names_from_file(PurePath(file_name).stem, text, titles[0])[1]
+        # The address to write to is the weakest sign: an agency's or a group's, at times.
+        return stated or mail_employer(text) or ""
 
 
 def _latin_names(block: _Block) -> set[str]:
@@ -676,6 +683,18 @@ def _titled(heading: str) -> str:
     """The title a heading names, without a label saying so ("모집 분야: 백엔드 개발자")."""
     stated = label_value(heading)
     return stated[1] if stated and fact_named(stated[0]) is Fact.TITLE else heading
+
+
+def _translates_the_title(block: _Block, title: str, line: Line) -> bool:
+    """Whether a title heading straight after a role's own, at its level and in the other
+    script, is that title translated."""
+    return (
+        bool(block.title)
+        and block.level == line.depth
+        and not block.sections
+        and not block.loose
+        and bool(CJK.search(block.title)) != bool(CJK.search(title))
+    )
 
 
 def _is_title(text: str) -> bool:
