@@ -249,8 +249,17 @@ def names_its_unit(text: str, end: int) -> bool:
     return _ORGANISATION_OWNS.match(text, end) is not None
 
 
+_PERSON_TITLE = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+(?:$|[A-Z])")
+_PERSON_ROLE = re.compile(
+    r"\b(?:director|manager|president|officer|founder|ceo|cto|professor|chair)$", re.IGNORECASE
+)
+_OWNER = re.compile(r"(?:'|\u2019)s\s")
+
+
 def _name(found: str, *, possessive: bool = False) -> str | None:
     name = found.rsplit(". ", 1)[-1].strip(" .,'\u2019")  # "… in the USA. Design Apple's"
+    # "Apple\u2019s Special Project Group is seeking …": the group's owner employs.
+    name = _OWNER.split(name, 1)[0]
     first, _, rest = name.partition(" ")
     if possessive and rest and is_verb(first):
         name = rest  # "Support Ginkgo's teams", or "Design Apple's" after a full stop
@@ -262,6 +271,8 @@ def _name(found: str, *, possessive: bool = False) -> str | None:
     first = name.split()[0].casefold() if name else ""
     if not name or first in _NOT_NAMES or len(name) > _MAX_NAME or _JOB_TITLE.search(name):
         return None
+    if possessive and _PERSON_ROLE.search(name):
+        return None  # "the NIH Director's award": a person's
     if possessive and name.isupper() and len(name) <= 4:
         return None  # "API's", "KPI's": an acronym's own is a thing's more than an employer's
     # A company's research lab hires for the company: "Salesforce Research" is Salesforce's,
@@ -372,6 +383,10 @@ def stated_employer(
         if "'" not in plain and "\u2019" not in plain:
             continue
         for match in _POSSESSIVE.finditer(plain):
+            if _PERSON_TITLE.match(match.group("name")) or _PERSON_TITLE.search(
+                plain, max(0, match.start() - 6), match.start()
+            ):
+                continue  # "Dr. Ha\u2019s laboratory" is a person's
             name = _name(match.group("name"), possessive=True)
             if name and (names_its_unit(plain, match.end()) or not is_technology(name)):
                 owners[name] = owners.get(name, 0) + 1

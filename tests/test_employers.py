@@ -81,6 +81,8 @@ from taxonomy.employers import mail_employer, stated_employer, topic_employer
             ["저희 레이니스트와 함께 성장하실 프런트엔드 엔지니어 분들을 찾고 있습니다."],
             "레이니스트",
         ),
+        # info-processing-dev.md:1020: the group's owner.
+        (["Apple\u2019s Special Project Group is seeking a Senior 3D Pipeline Engineer"], "Apple"),
     ],
 )
 def test_the_employer_a_posting_states(lines, employer):
@@ -98,6 +100,12 @@ def test_the_employer_a_posting_states(lines, employer):
         ["The role is remote and the team at large is distributed"],
         ["우리는 핀테크 스타트업입니다."],
         ["저희 팀은 작지만 빠릅니다. 데이터 엔지니어는 모두 원격으로 일합니다."],
+        # comp-x-sw-dev.md:1134-1135: a scientist's laboratory and an award are people's.
+        [
+            "The laboratories of Dr. Gavin Ha and Dr. David MacPherson have a joint postdoc.",
+            "Dr. Ha\u2019s laboratory develops computational approaches to study cancer.",
+            "Candidates may apply for the NIH Director\u2019s Early Independence Award.",
+        ],
         # heterodb-junior-software-engineer-part-time.md: what "PG-Strom" is, not its maker.
         [
             "PG-Strom\u3068\u306f\u3001GPU\u3092\u7528\u3044\u3066\u5927\u91cf"

@@ -158,6 +158,12 @@ def test_the_same_names_count_where_the_line_means_them(matcher, text, expected)
         ("HQL 작성 경험", "apache-hive"),
         ("데이터 정합성 검증", "data-quality"),
         ("Windows, Linux or Mac OS", "macos"),
+        # What the evaluation found lacking at stop 39 (tune postings and notes).
+        ("Experience with industry standard ATPG and DFx insertion CAD tools.", "cad"),
+        ("3D CAD\u3092\u7528\u3044\u305f\u8a2d\u8a08", "cad"),
+        ("Documentation built with Sphinx", "sphinx"),
+        ("Desktop apps in Tauri and Rust", "tauri"),
+        ("Role-based access control and audit logs", "access-control"),
         # A longer name does not swallow the one inside it.
         ("Professional experience scripting with the Unix/Linux command line", "linux"),
     ],
@@ -172,6 +178,7 @@ def test_the_vocabulary_names_what_the_notes_asked_for_and_it_lacked(matcher, te
         # Real lines: a company hiring is not its product; a compound keeps its parts.
         ("Splunk is looking for an enthusiastic and innovative test engineer", "splunk"),
         ("Self-motivated, Organized, Team Player, Result Oriented", "teamwork"),
+        ("He was cad about it; a decade of work", "cad"),
     ],
 )
 def test_grown_vocabulary_keeps_clear_of_what_lines_do_not_ask_for(matcher, text, wrong):

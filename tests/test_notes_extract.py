@@ -127,6 +127,19 @@ def test_requirement_lines_are_not_job_titles(line):
             "Software Engineering Intern",
         ),
         ("Data Science Intern (2026 Start)", "Data Science Intern (2026 Start)"),
+        # notes.md:5827, compiler-design-n-prog-analy.md:206, web-dev.md:566,
+        # vlsi-design-digital-n-mixed-signal.md:1316: a place, a way of working, how many.
+        ("Machine Learning Engineer, Beijing, China", "Machine Learning Engineer"),
+        (
+            "Tools & Compilers Research and Development Internship, Flexible",
+            "Tools & Compilers Research and Development Internship",
+        ),
+        ("Senior Software Engineer - US REMOTE OK", "Senior Software Engineer"),
+        (
+            "Sr. Staff SoC Front End Engineer (San Diego, CA) - Multiple positions",
+            "Sr. Staff SoC Front End Engineer",
+        ),
+        ("Software Engineer, Machine Learning", "Software Engineer, Machine Learning"),
         # devops-devsecops-itops.md: a country after a dash, a city in brackets.
         ("Cloud & DevOps Engineer \u2013 Italy", "Cloud & DevOps Engineer"),
         ("Senior Verification Engineer (Boston)", "Senior Verification Engineer"),
@@ -287,6 +300,19 @@ def test_a_label_can_name_the_company():
     label = "skill set for ***Autodesk AI Lab, Pier.9 at San Francisco***"
     assert company_from_label(label) == "Autodesk AI Lab, Pier.9"
     assert company_from_label("skill set for machine learning architect") is None
+
+
+def test_a_starred_label_holding_a_job_title_names_only_the_company_it_is_at():
+    # compiler-design-n-prog-analy.md:806 and other-sw-dev-roles.md:11.
+    assert (
+        company_from_label("skill set for ***Machine Learning Compiler Research Intern***") is None
+    )
+    assert (
+        company_from_label("skill set for ***ninja-class ML/SW/HW performance engineer***") is None
+    )
+    assert (
+        company_from_label("skill set for ***Research Engineer at Lightmatter***") == "Lightmatter"
+    )
 
 
 def test_company_lists_yield_companies_but_not_placeholders_or_list_links():

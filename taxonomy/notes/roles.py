@@ -33,6 +33,7 @@ _AT_COMPANY = re.compile(
     r"(?:\s+\(.*\))?$"
 )
 _LABEL_COMPANY = re.compile(r"^skill set for \*{3}(?P<name>.+?)\*{3}$", re.IGNORECASE)
+_AT = re.compile(r"\s+at\s+")
 _MAX_TITLE_WORDS = 16
 
 
@@ -53,7 +54,14 @@ _PLACE_WORDS = (
 # "(US Remote Available)", "- Remote", "(San Diego, CA)", "[Dept: ***Machine Translation***]".
 _TITLE_TAILS = (
     re.compile(rf"\s*\((?:[^()]*\b(?:{_PLACE_WORDS})\b[^()]*)\)\s*$", re.IGNORECASE),
-    re.compile(rf"\s*[-\u2013\u2014]\s*(?:{_PLACE_WORDS})(?:\s+\w+)?\s*$", re.IGNORECASE),
+    re.compile(rf"\s*[-\u2013\u2014]\s*(?:{_PLACE_WORDS})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE),
+    # "…, Beijing, China", "…, Flexible": a place or a way of working after a comma.
+    re.compile(rf"(?:,\s*(?:[A-Z][a-z]+\s*,\s*)?(?:{_PLACE_WORDS}|flexible))+\s*$", re.IGNORECASE),
+    # "- Multiple positions", "- 2 openings": how many, not what.
+    re.compile(
+        r"\s+[-\u2013\u2014]\s+(?:multiple|several|\d+)\s+(?:positions|openings|roles)$",
+        re.IGNORECASE,
+    ),
     re.compile(r"\s*\[(?:dept|department|team|req)[^\]]*\]\s*$", re.IGNORECASE),
     re.compile(r"\s*\((?:[\w&/ -]+ )?(?:team|group|department|division)\)\s*$", re.IGNORECASE),
     re.compile(r"\s+[-\u2013\u2014]\s+[A-Z]{2,6}(?:,\s*[A-Z]{2,6})*\s*$"),  # "- SIML, ISE"
@@ -225,7 +233,12 @@ def company_from_label(label: str) -> str | None:
     match = _LABEL_COMPANY.match(label.strip())
     if not match:
         return None
-    return re.split(r"\s+at\s+", match.group("name"), maxsplit=1)[0].strip()
+    name, _, at = (p.strip() for p in _AT.sub(" at ", match.group("name"), 1).partition(" at "))
+    if _TITLE_WORDS.search(name):
+        # "***Machine Learning Compiler Research Intern***" is a title, and the company the
+        # one it is at, if any: "***Research Engineer at Lightmatter***".
+        return at or None
+    return name
 
 
 def role_from_label(label: str) -> RoleLine | None:
