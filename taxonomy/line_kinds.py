@@ -137,7 +137,7 @@ _YOU_WILL_DO = re.compile(
 _ASKING = re.compile(
     r"\b(?:experience[ds]?|knowledge|ability(?! of)|proficien\w*|familiar\w*|degree|"
     r"b\.?s\.?c?|m\.?s\.?c?|"
-    r"ph\.?d|bachelor'?s?|master'?s?|years|ability to|able to|skills?|understanding|background|"
+    r"ph\.?d|bachelor'?s?|master'?s?|years|able to|skills?|understanding|background|"
     r"expertise|expert|fluen\w*|must|required|track record|competen\w*|certifi\w*|"
     r"qualifi\w*)\b",
     re.IGNORECASE,

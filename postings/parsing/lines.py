@@ -163,8 +163,10 @@ _UNDERLINE_MIN = 3
 # and site sources write them; each line is a heading, one per language at times
 # ("@ja:職務内容", "@en:Responsibilities").
 _HTML_HEADING_OPENS = re.compile(r"^\s*<h(?P<level>[1-6])\b[^<>]*>\s*$", re.IGNORECASE)
+_HTML_HEADING_CLOSES = re.compile(r"^\s*</h(?P<level>[1-6])>\s*$", re.IGNORECASE)
 _HTML_HEADING_LINES = 4
-_LANGUAGE_TAG = re.compile(r"^@[a-z]{2}(?:[-_][A-Za-z]{2})?:\s*")
+_LANGUAGE = r"@[a-z]{2}(?:[-_][A-Za-z]{2})?"  # "@ja", "@en-US"
+_LANGUAGE_TAG = re.compile(rf"^{_LANGUAGE}:\s*")
 
 
 def _html_headings_over_lines(lines: list[Line]) -> None:
@@ -172,9 +174,8 @@ def _html_headings_over_lines(lines: list[Line]) -> None:
         opens = _HTML_HEADING_OPENS.match(line.raw) if "<" in line.raw else None
         if opens is None:
             continue
-        closing = re.compile(rf"^\s*</h{opens.group('level')}>\s*$", re.IGNORECASE)
         inside = lines[index + 1 : index + 2 + _HTML_HEADING_LINES]
-        end = next((i for i, under in enumerate(inside) if closing.match(under.raw)), None)
+        end = next((i for i, under in enumerate(inside) if _closes(under, opens)), None)
         if not end:
             continue
         level = int(opens.group("level"))
@@ -186,8 +187,13 @@ def _html_headings_over_lines(lines: list[Line]) -> None:
         lines[index + 1 + end] = replace(inside[end], shape=Shape.FURNITURE)
 
 
+def _closes(line: Line, opens: re.Match) -> bool:
+    closes = _HTML_HEADING_CLOSES.match(line.raw) if "</" in line.raw else None
+    return closes is not None and closes.group("level") == opens.group("level")
+
+
 # The lines of one language, where a page holds two: "@ja{" … "}", "@en{" … "}".
-_LANGUAGE_BLOCK = re.compile(r"^\s*@[a-z]{2}(?:[-_][A-Za-z]{2})?\{\s*$")
+_LANGUAGE_BLOCK = re.compile(rf"^\s*{_LANGUAGE}\{{\s*$")
 
 
 def _language_blocks(lines: list[Line]) -> None:

@@ -233,11 +233,11 @@ def company_from_label(label: str) -> str | None:
     match = _LABEL_COMPANY.match(label.strip())
     if not match:
         return None
-    name, _, at = (p.strip() for p in _AT.sub(" at ", match.group("name"), 1).partition(" at "))
+    name, *at = (part.strip() for part in _AT.split(match.group("name"), maxsplit=1))
     if _TITLE_WORDS.search(name):
         # "***Machine Learning Compiler Research Intern***" is a title, and the company the
         # one it is at, if any: "***Research Engineer at Lightmatter***".
-        return at or None
+        return at[0] if at else None
     return name
 
 
