@@ -185,6 +185,15 @@ def test_underlined_headings_are_headings_and_a_recruiting_heading_names_the_tit
         ("About the job", SectionKind.OTHER),
         ("How you'll make an impact:", SectionKind.RESPONSIBILITIES),
         ("Why us?", SectionKind.BENEFITS),
+        ("RESPONSIBLITIES:", SectionKind.RESPONSIBILITIES),  # hyperverge-deep-learning-intern
+        ("WANT要件", SectionKind.PREFERRED),  # eimee-system-engineer.tsx
+        ("募集背景", SectionKind.ABOUT),
+        ("教育制度", SectionKind.BENEFITS),  # morisystem-programmer-system-engineer.jsp
+        ("手当", SectionKind.BENEFITS),  # altair-system-engineer-programmer.php
+        ("휴가 제도", SectionKind.BENEFITS),  # spoqa-full-stack-programmer.html
+        ("この職務を通じてあなたが学べる事", SectionKind.BENEFITS),  # heterodb-junior-…
+        ("you are likely a good fit if you are:", SectionKind.REQUIREMENTS),  # hyprnote-…
+        ("this might not be a good fit if:", SectionKind.OTHER),
     ],
 )
 def test_headings_worded_their_own_way_are_classified(label, kind):
@@ -522,3 +531,30 @@ def test_an_html_heading_over_lines_is_a_heading_per_language_and_the_blocks_are
 def test_an_unclosed_html_heading_is_left_as_it_is():
     posting = parse_posting("<h2>\nRequirements\n- Python\n", file_name="page.md")
     assert all(s.label != "Requirements" for r in posting.roles for s in r.sections)
+
+
+def test_a_react_pages_components_read_as_headings_lines_and_layout():
+    # eimee-system-engineer.tsx: a hiring page written as JSX.
+    text = (
+        "# システムエンジニア\n"
+        "<DefinitionCard>\n"
+        "  <DefinitionBlock>\n"
+        "    <DefinitionBlock.Header>開発環境</DefinitionBlock.Header>\n"
+        "    <DefinitionBlock.Body>\n"
+        "      <StyledLine>\n"
+        "        <b>言語</b>: JavaScript(ESNext), TypeScript\n"
+        "      </StyledLine>\n"
+        "      <StyledLine>PostgreSQL</StyledLine>\n"
+        "    </DefinitionBlock.Body>\n"
+        "  </DefinitionBlock>\n"
+        "</DefinitionCard>\n"
+        "<Company Name> is hiring\n"
+    )
+    [role] = parse_posting(text).roles
+    [stack] = [s for s in role.sections if s.label == "開発環境"]
+    assert stack.kind is SectionKind.STACK
+    assert [item.text for item in stack.items] == [
+        "言語: JavaScript(ESNext), TypeScript",
+        "PostgreSQL",
+        "<Company Name> is hiring",  # no component: a placeholder in a sentence
+    ]

@@ -262,6 +262,35 @@ def test_a_bullet_label_of_another_kind_opens_a_section_among_skills():
     ]
 
 
+def test_a_bullet_in_bold_or_of_its_keyword_alone_opens_a_section_of_the_same_kind():
+    # heterodb-junior-software-engineer-part-time.md, increments-nlp-search-engineer.md
+    role = only_role(
+        "## What we're Looking For\n- **Required**\n    - Familiar with system programming\n"
+        "## 要件\n- must have\n  - 自然言語処理の経験\n"
+    )
+    kinds = [(s.label, s.kind, texts(s.items)) for s in role.sections]
+    assert kinds == [
+        ("What we're Looking For", SectionKind.REQUIREMENTS, []),
+        ("**Required**", SectionKind.REQUIREMENTS, ["Familiar with system programming"]),
+        ("要件", SectionKind.REQUIREMENTS, []),
+        ("must have", SectionKind.REQUIREMENTS, ["自然言語処理の経験"]),
+    ]
+
+
+def test_a_title_case_line_between_a_blank_and_a_sentence_heads_the_paragraph():
+    # unnamed-data-engineer-2.md
+    role = only_role(
+        "## Responsibilities\n\nData Quality & Reliability\n"
+        "Implement data quality checks and validation processes across all systems.\n"
+        "\nData Modelling\nPython, SQL\n"
+    )
+    found = [(s.label, s.kind) for s in role.sections]
+    assert found == [
+        ("Responsibilities", SectionKind.RESPONSIBILITIES),
+        ("Data Quality & Reliability", SectionKind.RESPONSIBILITIES),
+    ]
+
+
 def test_a_plain_text_posting_with_label_lines_and_a_stated_title():
     role = only_role((SEEDS / "machine-learning-engineer.txt").read_text())
     assert role.title == "Machine Learning Engineer"

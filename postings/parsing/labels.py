@@ -47,6 +47,11 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (SectionKind.OTHER, r"^about (?:the|this) job$"),
     # "About the role" and "This role" give an overview; what the hire does comes under it.
     (SectionKind.OTHER, r"^(?:about )?(?:the|this) (?:role|position)$"),
+    # The outline of a posting's terms ("募集要項", in English "Application Requirements") holds
+    # every field, not only what is asked.
+    (SectionKind.OTHER, r"募集要項|^application (?:requirements|guidelines)$"),
+    # "This might not be a good fit if:" warns off; "You are likely a good fit if" asks.
+    (SectionKind.OTHER, r"\bnot (?:be )?a (?:good )?fit\b"),
     # "What You Bring To The Team" asks; it does not introduce the team.
     (SectionKind.REQUIREMENTS, rf"what (?:{_YOU_WILL} |you )?bring"),
     # LinkedIn's heading of everything asked: not only what is desired. "About you" asks.
@@ -66,11 +71,14 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"prefer|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|desir(?:ed|able)|"
         r"(?:ways to )?stand out(?: from the crowd)?|(?:a|strong|big) plus\b|"
         r"especially interested|plus points|it would be (?:great|nice)|우대|가산점|"
+        # Japanese boards' "MUST要件" / "WANT要件": what is asked and what is wished for.
+        r"^want(?:\s*(?:要件|スキル|条件))?$|"
         r"면\s*(?:더욱?\s*)?좋(?:습니다|아요|겠|을)|더욱?\s*좋|선호|歓迎|尚可|追加希望|希望スキル|望ましい",
     ),
     (
         SectionKind.BENEFITS,
-        rf"\bgained\b|what {_YOU_WILL} (?:get|gain|learn)|what we offer|we offer\b|"
+        rf"\bgained\b|what (?:{_YOU_WILL}|you can) (?:get|gain|learn)|what we offer|we offer\b|"
+        r"学べる|배울 수 있는|"
         r"look forward to|in it for you|\w offers$|\bincentives?\b",
     ),
     (
@@ -78,6 +86,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"requirement|required|qualification|must[- ]haves?\b|who you are|what it takes|"
         rf"what (?:{_YOU_WILL} |you )?bring|(?:what|who) we(?:'re| are)? look(?:ing)? for|"
         r"you (?:should )?have\b|\bis looking for$|what you(?:'ve| have) done|\bcandidates who\b|"
+        r"\bgood fit if\b|"
         r"what we need to see|what you(?:'ll| will)? need|"
         r"\bskill\s?sets?\b|\bskills?\b|your profile|"
         r"자격|필수|요건|필요\s*역량|응시\s*조건|이런\s*분|"
@@ -88,7 +97,9 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     ),
     (
         SectionKind.RESPONSIBILITIES,
-        rf"responsibilit|what {_YOU_WILL} (?:do|be doing|work on)|duties|\byour (?:role|job)\b|"
+        # "RESPONSIBLITIES" as typed in a hurry
+        rf"responsibi?lit|what {_YOU_WILL} (?:do|be doing|work on)|duties|"
+        r"\byour (?:role|job)\b|"
         rf"how {_YOU_WILL} make an impact|impact {_YOU_WILL} (?:have|make)|^your impact$|"
         r"areas? of contribution|역할|직무\s*내용|(?:포지션|직무)\s*소개|"
         r"day[- ]to[- ]day|your mission|\btasks?\b|success looks like|\bobjectives?\b|목표|役割|"
@@ -110,8 +121,10 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         SectionKind.BENEFITS,
         r"benefit|perks?\b|compensation|salary|holiday|\bleave\b|working style|"
         r"how [\w ]{1,30} will support you|"
-        r"work(?:ing)? (?:conditions|hours)|why (?:join|work)|^why us\b|복리|복지|혜택|"
-        r"근무\s*(?:조건|환경)|福利|待遇|給与|休日|休暇",
+        r"work(?:ing)? (?:conditions|hours)|why (?:join|work)|^why us\b|insurance|allowances?\b|"
+        r"복리|복지|혜택|근무\s*(?:조건|환경)|급여|연봉|휴가|"
+        # "教育制度" (training), "評価制度" (reviews and raises), "各種手当" (allowances)
+        r"福利|待遇|給与|休日|休暇|保険|手当|制度$",
     ),
     (
         SectionKind.PROCESS,
@@ -119,14 +132,14 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"recruit|합류\s*(?:해요|하기|여정|절차|과정)|応募先|get in touch|^interested\b|"
         r"application link|\blink to apply\b|^please submit\b|連絡|연락(?:처|주)|応募(?!資格)|"
         r"접수|전형|지원\s*방법|채용\s*(?:절차|과정|일정)|모집\s*일정|함께하기 위한|選考|応募方法|"
-        r"応募書類",
+        r"応募書類|問い?合わ?せ",
     ),
     (
         SectionKind.ABOUT,
         r"^about\b|who we are|^who is\b|^introduction$|our company|our values|\bcompany\b|"
         r"\bculture\b|문화|カルチャー|how we work|일하(?:나요|고 있)|^(?:examples of )?what we do$|"
         r"our purpose|"
-        r"소개|회사|会社|紹介|企業|事業内容|"
+        r"소개|회사|会社|紹介|企業|事業内容|募集背景|"
         r"^why (?!join|work)[\w&.-]+$|"  # "Why AHEAD"
         # "마키나락스는..", "백패커(아이디어스, 텀블벅)는?", "アカリについて"
         r"(?<=[\uac00-\ud7af)])(?:은|는)\s*[.…?\uff1f]*$|について$",
@@ -173,6 +186,15 @@ def classify(label: str) -> SectionKind:
     return SectionKind.OTHER
 
 
+# "【具体的には】" (specifically), "Details": a label going on with the section it stands in.
+_GOES_ON = re.compile(r"^(?:具体的には.{0,20}|詳細|詳しくは|specifically|in detail|details)$", re.I)
+
+
+def goes_on(label: str) -> bool:
+    """Whether a label only goes into detail on the section above it."""
+    return _GOES_ON.match(_normalise(label)) is not None
+
+
 def introduces_a_team(label: str) -> bool:
     """Whether a label opens a team's introduction ("About the team", "[… Team 소개]")."""
     return _TEAM_RE.search(_normalise(label)) is not None
@@ -191,6 +213,28 @@ def standalone_label(text: str) -> SectionKind | None:
         return _introduced_by_its_opening(text)
     if not text or text[-1] in ".!。" or words > limit:
         return None
+    matched = _keyword_and_other_words(text)
+    if matched:
+        kind, other_words = matched
+        if other_words <= STANDALONE_MAX_OTHER_WORDS:
+            return kind
+        # A sentence introducing a list: only what it asks for, not a word in passing
+        # ("experience supporting company infrastructure:" is not about the company).
+        return kind if introduces and kind.asks_for_skills else None
+    # "In this role, you will:", "To accomplish the mission above, you should:"
+    return _introduced_by_its_opening(text) if introduces else None
+
+
+def bare_label(text: str) -> SectionKind | None:
+    """The kind of a line that is a label's keyword and nothing more ("must have",
+    "Required:"), or None; "Communication skills" says which skill."""
+    matched = _keyword_and_other_words(_normalise(text))
+    return matched[0] if matched and matched[1] == 0 else None
+
+
+def _keyword_and_other_words(text: str) -> tuple[SectionKind, int] | None:
+    """The kind of the first rule a label matches, and how many words it has besides the
+    keyword's, or None."""
     for kind, pattern in _COMPILED:
         match = pattern.search(text)
         if match:
@@ -204,14 +248,8 @@ def standalone_label(text: str) -> SectionKind | None:
             start, end = keyword.span()
             start -= len(_WORD_END.search(bare, 0, start).group())
             end += len(_WORD_START.match(bare, end).group())
-            rest = bare[:start] + " " + bare[end:]
-            if len(_WORD.findall(rest)) <= STANDALONE_MAX_OTHER_WORDS:
-                return kind
-            # A sentence introducing a list: only what it asks for, not a word in passing
-            # ("experience supporting company infrastructure:" is not about the company).
-            return kind if introduces and kind.asks_for_skills else None
-    # "In this role, you will:", "To accomplish the mission above, you should:"
-    return _introduced_by_its_opening(text) if introduces else None
+            return kind, len(_WORD.findall(bare[:start] + " " + bare[end:]))
+    return None
 
 
 # Pages copied as plain text lose their heading marks but keep the headings' capitals: a

@@ -70,7 +70,41 @@ _HTML_HEADING = re.compile(
 _SUMMARY_LEVEL = 2
 
 
+# A company's hiring page written in React (JSX, MDX) names its elements by components:
+# "<DefinitionBlock.Header>募集背景</DefinitionBlock.Header>" heads a section by its name,
+# "<StyledLine>正社員</StyledLine>" is a line of text, and "<DefinitionBlock>" alone on its line
+# is layout. Only a line that is a whole element or a lone tag is read so: "<Company Name> is
+# hiring" and "List<String>" stay as written.
+_COMPONENT = re.compile(
+    r"^\s*<(?P<close>/)?(?P<name>[A-Z]\w*(?:\.[A-Z]\w*)*)(?:\s[^<>]*)?(?P<void>/)?>"
+    r"(?P<rest>.*?)\s*$"
+)
+_HEADING_COMPONENT = re.compile(r"(?:Header|Heading|Headline|Title)$")
+_COMPONENT_HEADING_LEVEL = 2
+
+
+def _component(number: int, raw: str) -> Line | None:
+    """A line that is one JSX component's element or a lone tag of one, or None."""
+    element = _COMPONENT.match(raw)
+    if element is None:
+        return None
+    rest, name = element.group("rest"), element.group("name")
+    if not rest:
+        return Line(number, raw, Shape.FURNITURE, raw.strip())
+    closing = f"</{name}>"
+    if element.group("close") or element.group("void") or not rest.endswith(closing):
+        return None
+    text = inline_text(rest.removesuffix(closing))
+    if not text:
+        return Line(number, raw, Shape.FURNITURE, raw.strip())
+    if _HEADING_COMPONENT.search(name):
+        return Line(number, raw, Shape.HEADING, text, _COMPONENT_HEADING_LEVEL)
+    return replace(read_line(number, text), raw=raw)
+
+
 def read_line(number: int, raw: str) -> Line:
+    if "<" in raw and (component := _component(number, raw)) is not None:
+        return component
     empty_bold = _EMPTY_BOLD.match(raw)
     line = _read_shape(number, raw if empty_bold is None else raw[empty_bold.end() :])
     if line.shape in (Shape.BULLET, Shape.TEXT) and _TAG.search(line.text):

@@ -33,9 +33,11 @@ from postings.parsing.labels import (
     INTRODUCING_MAX_WORDS,
     SectionKind,
     announces_stack,
+    bare_label,
     capitalised,
     classify,
     glued_label,
+    goes_on,
     header_field,
     inline_list,
     introduces_a_team,
@@ -67,6 +69,7 @@ from taxonomy.notes.roles import (
 )
 
 _GLOSSED = re.compile(r"[(\uff08]")
+_WHOLLY_BOLD = re.compile(r"^(\*\*|__)[^*_].*\1[:\uff1a]?$")  # "**必須スキル**"
 _SHARED = re.compile(
     r"^(?:for |in )?all (?:positions|roles|openings)|^common\b|^everyone\b|공통|共通", re.IGNORECASE
 )
@@ -327,6 +330,8 @@ class _Reader:
         return False
 
     def _open(self, label: str, line: Line, *, rank: int, column: int = -1, kind=None) -> None:
+        if kind is None and self.block.section is not None and goes_on(label):
+            kind = self.block.section.kind  # "応募資格" … "【具体的には】"
         kind = kind or classify(label)
         label = label.strip().rstrip(":\uff1a").strip()
         block = self.block
@@ -378,8 +383,10 @@ class _Reader:
             return
         kind = standalone_label(line.text)
         # Among skills, only a label of another kind opens a section ("- 기술스택" with the
-        # stack nested under it among the duties); "Communication skills" with its languages
-        # nested under it among the requirements stays a requirement.
+        # stack nested under it among the duties), or one in bold ("- **Required**" under
+        # "What we're Looking For") or of nothing but its keyword ("- must have");
+        # "Communication skills" with its languages nested under it among the requirements
+        # stays a requirement.
         opens = (
             following is not None
             and following.shape is Shape.BULLET
@@ -389,6 +396,8 @@ class _Reader:
                 section is None
                 or not section.kind.asks_for_skills
                 or kind not in (None, section.kind)
+                or (kind is not None and _WHOLLY_BOLD.match(line.text) is not None)
+                or bare_label(line.text) is not None
             )
         )
         if opens:
@@ -492,9 +501,18 @@ class _Reader:
         """Whether a plain line is a heading by its capitals: in Title Case with a blank line
         after it, and a blank line before it or a sentence right above it ("… with a
         collaborative team" / "Pay Range Transparency"); then every word is capitalised, as
-        the last of a list ("Paid Time Off", "Familiarity with Go") need not be."""
+        the last of a list ("Paid Time Off", "Familiarity with Go") need not be. A line in
+        Title Case, every word, between a blank line and a sentence heads that sentence's
+        paragraph ("Data Quality & Reliability" / "Implement data quality checks …")."""
         if following is not None and following.number == line.number + 1:
-            return False
+            return (
+                self.after_blank
+                and following.shape is Shape.TEXT
+                and following.text.endswith(".")
+                and len(following.text.split()) >= SENTENCE_MIN_WORDS
+                and title_case_label(line.text, strict=True)
+                and not _is_title(line.text)
+            )
         if not self.after_blank:
             last = self.last
             after_a_sentence = (
