@@ -63,7 +63,11 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"^(?:applying|apply now|how to apply)$|^(?:click (?:here )?to |please )?\[?apply\b",
     ),
     # "What you'll get to do" is the work, not what the job gives.
-    (SectionKind.RESPONSIBILITIES, r"\bget to do\b|^(?:job|position|role) description$"),
+    # "In This Role, You'll Get to": a sentence the duties finish ("Get to Know Our Team" not).
+    (
+        SectionKind.RESPONSIBILITIES,
+        r"\bget to do\b|\bget to$|^(?:job|position|role) description$|^求人内容$",
+    ),
     # A team's introduction introduces, as a company's does ("About the team", "팀 소개").
     (SectionKind.ABOUT, _TEAM_INTRODUCTION),
     (
