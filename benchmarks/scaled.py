@@ -35,8 +35,12 @@ def scaled_database(scale: int):
         import_scaled(scale)
         took = time.perf_counter() - start
         # The import ran in this process, which a served site's workers never do: collect its
-        # garbage now, or a collection of it lands in one request's timing.
+        # garbage now, or a collection of it lands in one request's timing; then freeze what
+        # is left, as `make serve` freezes the loaded app before forking a worker
+        # (config/gunicorn.py), so that collections pass over it.
         gc.collect()
+        gc.freeze()
         yield took
     finally:
+        gc.unfreeze()
         connection.creation.destroy_test_db(name, verbosity=0)

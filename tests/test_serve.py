@@ -42,6 +42,19 @@ def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     )
 
 
+def test_gunicorn_freezes_the_loaded_app_before_forking_a_worker():
+    import gc
+
+    from config import gunicorn
+
+    assert gc.get_freeze_count() == 0
+    try:
+        gunicorn.pre_fork(server=None, worker=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_check_deploy_is_clean_with_the_documented_production_environment():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_BEHIND_TLS)
     assert result.returncode == 0, result.stdout + result.stderr
