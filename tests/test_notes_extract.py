@@ -197,6 +197,8 @@ def test_titles_lose_the_place_department_and_team_a_posting_adds(line, title):
         ("Semtech IC Design Staff Engineer", "Semtech", "IC Design Staff Engineer"),
         ("AI/ML Engineer \u2013 Plivo, Bengaluru", "Plivo", "AI/ML Engineer"),
         ("Data Engineer at Acme (Remote)", "Acme", "Data Engineer"),
+        # scope-server-engineer-design-construction.php's heading
+        ("サーバーエンジニア / Scope株式会社", "Scope", "サーバーエンジニア"),
         # A title that is only the company's name and a word keeps it.
         ("Apple Intelligence", "Apple", "Apple Intelligence"),
         ("Scale Engineer", "", "Scale Engineer"),

@@ -104,17 +104,21 @@ def test_a_company_named_in_a_field_is_named_without_its_address_in_brackets():
     assert parse_posting(text).company == "NanoFrontier株式会社"
 
 
-def test_a_field_under_a_heading_about_the_company_is_a_field_and_a_clock_labels_nothing():
+def test_a_field_under_the_title_heading_is_a_field_and_a_clock_labels_nothing():
     # scope-server-engineer-design-construction.php: the post's conditions under a heading
-    # that names the company; "9:00 to 18:00" is a working day, not a label "9".
+    # naming title and company; "勤務地" (work location) is no company's name, and "9:00 to
+    # 18:00" is a working day, not a label "9".
     text = (
         "# サーバーエンジニア / Scope株式会社\n\n## 勤務地\n\n東京都千代田区\n\n"
         "## 勤務時間\n\n9:00 \uff5e 18:00 or 10:00 \uff5e 19:00\n"
     )
-    [role] = parse_posting(text).roles
+    posting = parse_posting(text)
+    [role] = posting.roles
     kinds = {s.label: s.kind for s in role.sections}
     assert kinds["勤務地"] is SectionKind.OTHER
     assert "9" not in kinds
+    assert posting.company == "Scope"
+    assert role.facts[Fact.LOCATION] == "東京都千代田区"
 
 
 def test_toml_front_matter_is_read_and_an_unclosed_fence_is_no_front_matter():
@@ -559,4 +563,18 @@ def test_a_react_pages_components_read_as_headings_lines_and_layout():
         "言語: JavaScript(ESNext), TypeScript",
         "PostgreSQL",
         "<Company Name> is hiring",  # no component: a placeholder in a sentence
+    ]
+
+
+def test_a_heading_stating_the_title_is_the_title_whatever_its_words():
+    # read-the-docs-frontend-developer.rst: "skills" would head requirements.
+    text = (
+        "Job Posting: Frontend developer with design skills\n"
+        "==================================================\n\n"
+        "Requirements\n------------\n\n- CSS\n"
+    )
+    [role] = parse_posting(text).roles
+    assert role.title == "Frontend developer with design skills"
+    assert [(s.label, s.kind) for s in role.sections] == [
+        ("Requirements", SectionKind.REQUIREMENTS)
     ]

@@ -30,7 +30,8 @@ _FACT_LABELS: tuple[tuple[Fact, str], ...] = (
     (Fact.URL, r"url|link|source|원문|출처"),
     (
         Fact.TITLE,
-        r"(?:job )?title|position|role|job description|job|포지션|직무|모집\s*(?:분야|부문|직무)|"
+        r"(?:job )?title|position|role|job description|job|job (?:posting|opening)|vacancy|"
+        r"포지션|직무|모집\s*(?:분야|부문|직무)|"
         r"職種|募集職種|ポジション",
     ),
     (

@@ -143,7 +143,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"^about\b|who we are|^who is\b|^introduction$|our company|our values|\bcompany\b|"
         r"\bculture\b|문화|カルチャー|how we work|일하(?:나요|고 있)|^(?:examples of )?what we do$|"
         r"our purpose|"
-        r"소개|회사|会社|紹介|企業|事業内容|募集背景|"
+        r"소개|(?<!주식)회사|(?<!株式)会社|紹介|企業|事業内容|募集背景|"
         r"^why (?!join|work)[\w&.-]+$|"  # "Why AHEAD"
         # "마키나락스는..", "백패커(아이디어스, 텀블벅)는?", "アカリについて"
         r"(?<=[\uac00-\ud7af)])(?:은|는)\s*[.…?\uff1f]*$|について$",

@@ -272,14 +272,17 @@ class _Reader:
         previous = self.block
         if self.block is not self.document and line.depth <= self.block.level:
             self.block = self.document
-        kind = classify(line.text)
+        title = _titled(line.text)
+        # "Job Posting: Frontend developer with design skills" states a title whatever its
+        # words ("skills" would otherwise head requirements).
+        kind = classify(line.text) if title == line.text else SectionKind.OTHER
         if _SHARED.search(line.text):
             self.block = _Block(title=line.text, level=line.depth, line=line)
             self.shared.append(self.block)
             if kind is not SectionKind.OTHER:
                 # "全てのポジションに共通して求める人物像": what every position asks for.
                 self._open(line.text, line, rank=line.depth, kind=kind)
-        elif kind is SectionKind.OTHER and _is_title(title := _titled(line.text)):
+        elif kind is SectionKind.OTHER and _is_title(title):
             # A second heading repeating the title (a bilingual page, a banner) is the same role,
             # as is one translating it straight after it ("ソフトウェアエンジニア" /
             # "Software Engineer").
@@ -320,6 +323,7 @@ class _Reader:
             title_just_opened
             and len(line.text.split()) <= _COMPANY_HEADING_WORDS
             and classify(line.text) is SectionKind.OTHER
+            and fact_named(line.text) is None  # "## 勤務地" (work location) names no company
             and not _is_title(line.text)
             and not line.text.endswith((".", "!", "?", ":"))
             and not _NOT_A_COMPANY_HEADING.match(line.text)

@@ -150,15 +150,21 @@ def clean_title(title: str) -> str:
     return _TITLE_HEAD.sub("", title).strip(" -\u2013\u2014,")
 
 
+# A Japanese company's legal form, written straight after its name: "Scope株式会社".
+_LEGAL_FORM = r"(?=株式会社|合同会社|有限会社)"
+
+
 def title_without_company(title: str, company: str) -> str:
     """A title without its employer's name before or after it: "Semtech IC Design Staff
-    Engineer", "AI/ML Engineer \u2013 Plivo, Bengaluru" (when Semtech or Plivo hires)."""
+    Engineer", "AI/ML Engineer \u2013 Plivo, Bengaluru", "サーバーエンジニア / Scope株式会社"
+    (when Semtech, Plivo or Scope hires)."""
     if not company or company.casefold() not in title.casefold():
         return title
     name = re.escape(company)
     for pattern in (
         rf"^{name}(?:'s)?\s*[-\u2013\u2014:|,]?\s+(?P<title>.+)$",
-        rf"^(?P<title>.+?)\s*(?:[-\u2013\u2014:|,@]|\bat\b)\s*{name}\b[\w .,()-]*$",
+        rf"^(?P<title>.+?)\s*(?:[-\u2013\u2014:|,@/]|\bat\b)\s*{name}(?:\b|{_LEGAL_FORM})"
+        r"[\w .,()-]*$",
     ):
         found = re.match(pattern, title, re.IGNORECASE)
         if found and (_TITLE_WORDS.search(found.group("title")) or CJK.search(title)):
