@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from scaled import import_scaled
+from scaled import as_a_served_worker, import_scaled
 from timing import percentile, timed, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +83,7 @@ def run(scale: int) -> None:
         f"\n{scale}x: {SkillSet.objects.count():,} skill sets, {Role.objects.count():,} roles "
         f"(imported in {time.perf_counter() - start:.0f} s)"
     )
+    as_a_served_worker()
     Roadmap.objects.all().delete()
     owner, _ = get_user_model().objects.get_or_create(username="bench")
     set_levels(user=owner, levels={t: "working" for t in Technology.objects.filter(slug__in=KNOWN)})

@@ -23,6 +23,17 @@ def import_scaled(scale: int) -> None:
         import_notes(text=scale_notes(text, scale, companies), source_name="notes.md")
 
 
+def as_a_served_worker() -> None:
+    """Collect what an import left in this process and freeze the rest, as a served site's
+    worker starts: it never ran the import, and `make serve` freezes the loaded app before
+    forking it (config/gunicorn.py), so collections pass over all that; without this, a
+    collection of it lands in some request's timing. What an earlier scale froze is thawed
+    first, so that its garbage goes too."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 @contextmanager
 def scaled_database(scale: int):
     """A fresh test database holding ``import_scaled(scale)``, dropped on leaving; yields
@@ -34,12 +45,7 @@ def scaled_database(scale: int):
         start = time.perf_counter()
         import_scaled(scale)
         took = time.perf_counter() - start
-        # The import ran in this process, which a served site's workers never do: collect its
-        # garbage now, or a collection of it lands in one request's timing; then freeze what
-        # is left, as `make serve` freezes the loaded app before forking a worker
-        # (config/gunicorn.py), so that collections pass over it.
-        gc.collect()
-        gc.freeze()
+        as_a_served_worker()
         yield took
     finally:
         gc.unfreeze()
