@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from taxonomy.notes.roles import role_from_first_line
+from taxonomy.notes.roles import JAPANESE_LEGAL_FORMS, role_from_first_line
 
 
 class Fact(Enum):
@@ -203,7 +203,7 @@ def company_in_heading(text: str) -> str | None:
 # A company's legal name in Japanese or Korean: 株式会社アカリ, アカリ株式会社, (주)마키나락스,
 # 주식회사 요기요. The name is what stands beside the legal form.
 _NAME_CHARS = r"[^\s、。,\uff0c:\uff1a()\uff08\uff09【】\[\]「」『』|/]{1,30}"
-_LEGAL_FORM = r"(?:株式会社|合同会社|有限会社|주식회사|\(주\)|㈜)"
+_LEGAL_FORM = rf"(?:{'|'.join(JAPANESE_LEGAL_FORMS)}|주식회사|\(주\)|㈜)"
 _LEGAL_FORMS = (  # the name right before its form first: "アカリ株式会社 採用"
     re.compile(rf"(?P<name>{_NAME_CHARS}){_LEGAL_FORM}"),
     re.compile(rf"{_LEGAL_FORM}\s*(?P<name>{_NAME_CHARS})"),

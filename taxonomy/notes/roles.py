@@ -150,8 +150,10 @@ def clean_title(title: str) -> str:
     return _TITLE_HEAD.sub("", title).strip(" -\u2013\u2014,")
 
 
-# A Japanese company's legal form, written straight after its name: "Scope株式会社".
-_LEGAL_FORM = r"(?=株式会社|合同会社|有限会社)"
+# A Japanese company's legal forms, written straight after its name: "Scope株式会社"
+# (postings.parsing.facts reads names by them too, with the Korean ones).
+JAPANESE_LEGAL_FORMS = ("株式会社", "合同会社", "有限会社")
+_BEFORE_LEGAL_FORM = rf"(?={'|'.join(JAPANESE_LEGAL_FORMS)})"
 
 
 def title_without_company(title: str, company: str) -> str:
@@ -163,7 +165,7 @@ def title_without_company(title: str, company: str) -> str:
     name = re.escape(company)
     for pattern in (
         rf"^{name}(?:'s)?\s*[-\u2013\u2014:|,]?\s+(?P<title>.+)$",
-        rf"^(?P<title>.+?)\s*(?:[-\u2013\u2014:|,@/]|\bat\b)\s*{name}(?:\b|{_LEGAL_FORM})"
+        rf"^(?P<title>.+?)\s*(?:[-\u2013\u2014:|,@/]|\bat\b)\s*{name}(?:\b|{_BEFORE_LEGAL_FORM})"
         r"[\w .,()-]*$",
     ):
         found = re.match(pattern, title, re.IGNORECASE)
