@@ -298,6 +298,13 @@ def test_a_bare_job_word_in_a_sentence_names_no_role():
     assert role_in_sentence("機械学習サービスを開発できるエンジニアを募集しています。") is None
 
 
+def test_a_japanese_sentence_recruiting_a_person_of_a_title_names_it():
+    # minma-python-engineer.rst: "の方" (a person who is one) between title and particle.
+    line = "現在、一緒に開発していただけるPythonエンジニアの方を募集しています。"
+    assert role_in_sentence(line).title == "Pythonエンジニア"
+    assert role_in_sentence("エンジニアの方を募集しています。") is None
+
+
 def test_a_label_can_name_the_company():
     label = "skill set for ***Autodesk AI Lab, Pier.9 at San Francisco***"
     assert company_from_label(label) == "Autodesk AI Lab, Pier.9"

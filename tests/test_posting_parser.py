@@ -176,6 +176,14 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("어떻게 일하나요?", SectionKind.ABOUT),  # 8percent-developer.md
         # A heading that is the hiring sentence asks for nothing by itself.
         ("ThingsBoard Inc. is looking for a Middle Java developer to join", SectionKind.OTHER),
+        # Job boards' set headings (Wanted, Rallit, Green, Wantedly), not in the evaluation set.
+        ("함께 할 업무", SectionKind.RESPONSIBILITIES),
+        ("이런 업무를 해요", SectionKind.RESPONSIBILITIES),
+        ("こんな方を求めています", SectionKind.REQUIREMENTS),
+        ("こんな人と働きたい", SectionKind.REQUIREMENTS),
+        ("こんな方歓迎", SectionKind.PREFERRED),
+        ("こんなことやります", SectionKind.RESPONSIBILITIES),
+        ("The tech we use", SectionKind.STACK),
     ],
 )
 def test_labels_are_classified_in_english_korean_and_japanese(label, kind):
@@ -455,6 +463,30 @@ def test_a_file_name_gives_title_and_company_only_when_the_text_confirms_them():
         "ML Ops Engineer",
         "",
     )
+
+
+def test_a_file_names_company_before_a_title_the_text_writes_in_another_language():
+    # increments-application-engineer.md: the text's title is アプリケーションエンジニア.
+    text = "Incrementsの「…」という企業ミッションを実現するために、開発の全般を担う。"
+    title = "アプリケーションエンジニア"
+    assert names_from_file("increments-application-engineer", text, title) == (
+        title,
+        "Increments",
+    )
+    # read-the-docs-frontend-developer.rst: the longest head the text names.
+    text = "Read the Docs is a large Python & Django web application."
+    title = "Frontend developer with design skills"
+    assert names_from_file("read-the-docs-frontend-developer", text, title) == (
+        title,
+        "Read the Docs",
+    )
+    # No head of the name that the text lacks, or that is a word of the text's title.
+    assert names_from_file("acme-data-engineer", "データエンジニア", "データエンジニア") == (
+        "データエンジニア",
+        "",
+    )
+    text = "Senior Data Engineer, Platform. A senior role."
+    assert names_from_file("senior-data-engineer", text, "Data Engineer, Platform")[1] == ""
 
 
 def test_prose_without_sections_is_reported_as_such():
@@ -899,6 +931,36 @@ def test_a_list_run_on_after_its_label_is_that_sections_list():
 def test_labels_that_say_their_kind_in_a_sentence_or_a_question(heading, kind):
     role = only_role(f"# Data Engineer\n\n{heading}\n\n- Python and Spark\n")
     assert [s.kind for s in role.sections] == [kind]
+
+
+def test_a_korean_sentence_saying_a_list_follows_opens_the_section_its_words_name():
+    # rainist-frontend-engineer.md
+    text = (
+        "# 프론트엔드 엔지니어\n\n기본적인 근무 요건 및 환경은 다음과 같습니다.\n\n"
+        "- 연봉은 협상을 통해 결정되며, 스톡옵션이 가능합니다.\n\n"
+        "저희가 원하는 분의 구체적인 모습은 이렇습니다.\n\n"
+        "- 제품에 대해 스스로 생각하고 계획하며 일하는 분들을 원합니다.\n\n"
+        # zigbang-iot-developer.md: what follows is the product's parts, no section.
+        "직방 IoT 솔루션을 구성하는 단위는 다음과 같습니다.\n\n- 출입문 제어\n"
+    )
+    sections = only_role(text).sections
+    assert [(s.label, s.kind) for s in sections] == [
+        ("기본적인 근무 요건 및 환경은 다음과 같습니다.", SectionKind.BENEFITS),
+        ("저희가 원하는 분의 구체적인 모습은 이렇습니다.", SectionKind.REQUIREMENTS),
+    ]
+
+
+def test_a_short_line_ending_in_a_colon_between_blank_lines_is_a_label():
+    # deloitte-intern-data-genai-ma-analytics.txt: "Your chance:" is not in Title Case.
+    text = (
+        "# Intern\n\nYour skillset:\n\n    Experience in data analysis and dashboards\n\n"
+        "Your chance:\n\n"
+        "    Real responsibility for personal task packages\n\n"
+        "Read this before you apply: we reply within a week.\n"
+    )
+    sections = only_role(text).sections
+    assert [s.label for s in sections] == ["Your skillset", "Your chance"]
+    assert sections[-1].items[-1].text.startswith("Read this before you apply")
 
 
 def test_a_contract_for_work_in_a_title_is_not_the_work():

@@ -235,7 +235,7 @@ def names_from_file(stem: str, text: str, title: str = "") -> tuple[str, str]:
         tail = len(title_words)
         if len(words) > tail and words[-tail:] == title_words:
             return title, _confirmed(words[:-tail], text)
-        return title, ""
+        return title, _named_before_a_title(words, set(title_words), text)
     for start in range(len(words) - 1):
         tail = words[start:]
         if role_from_first_line(" ".join(tail).capitalize()) is None:
@@ -243,6 +243,22 @@ def names_from_file(stem: str, text: str, title: str = "") -> tuple[str, str]:
         if _appears(tail[:-1], text):
             return _cased(tail, text), _confirmed(words[:start], text)
     return "", ""
+
+
+def _named_before_a_title(words: list[str], title_words: set[str], text: str) -> str:
+    """The company part of a file name whose title the text writes otherwise ("mofmof-web-
+    application-engineer" over 新規事業のWebアプリケーションエンジニア): the longest head of
+    the name that the text names and that leaves a job title after it, with no word of the
+    text's own title ("senior-data-engineer" over "Data Engineer, Platform" names no one)."""
+    if (words[:1] and words[0] in _UNNAMED) or _appears(words, text):
+        return ""  # "Senior Data Engineer": the whole name is the title's words
+    for end in range(len(words) - 1, 0, -1):
+        head, tail = words[:end], words[end:]
+        if title_words.intersection(head) or not _appears(head, text, beside_cjk=True):
+            continue
+        if role_from_first_line(" ".join(tail).capitalize()) is not None:
+            return _cased(head, text)
+    return ""
 
 
 def _confirmed(words: list[str], text: str) -> str:
@@ -256,25 +272,33 @@ def _confirmed(words: list[str], text: str) -> str:
     return ""
 
 
-def _appears(words: list[str], text: str) -> bool:
-    if not words:
-        return False
-    pattern = r"\b" + r"[\s\-_/]+".join(map(re.escape, words)) + r"\b"
-    return re.search(pattern, text, re.IGNORECASE) is not None
+def _phrase(words: list[str], *, beside_cjk: bool = True) -> str:
+    """The words written together, as a whole; ``beside_cjk``: a Korean or Japanese word may
+    touch them ("Incrementsの開発チーム"), as a Latin letter or digit may not."""
+    joined = r"[\s\-_/]+".join(map(re.escape, words))
+    if not beside_cjk:
+        return rf"\b{joined}\b"
+    return rf"(?<![A-Za-z0-9]){joined}(?![A-Za-z0-9])"
+
+
+def _appears(words: list[str], text: str, *, beside_cjk: bool = False) -> bool:
+    """Whether the text writes the words together; a title's words standing apart from the
+    Korean or Japanese around them ("Pythonエンジニア" is no "Python Engineer")."""
+    pattern = _phrase(words, beside_cjk=beside_cjk)
+    return bool(words) and re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def _cased(words: list[str], text: str) -> str:
     """The words as the text writes them: together ("Product-Minded Engineer", "UX/UI
     Planning Specialist"), else each on its own (``CADDi``, ``ML``), else capitalised."""
-    together = r"\b" + r"[\s\-_/]+".join(map(re.escape, words)) + r"\b"
-    for match in re.finditer(together, text, re.IGNORECASE):
+    for match in re.finditer(_phrase(words), text, re.IGNORECASE):
         if not match.group().islower():
             return " ".join(match.group().split())
     spelled = []
     for word in words:
         found = [
             m.group()
-            for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
+            for m in re.finditer(_phrase([word]), text, re.IGNORECASE)
             if not m.group().islower()
         ]
         spelled.append(found[0] if found else word.capitalize())

@@ -52,6 +52,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (SectionKind.OTHER, r"募集要項|^application (?:requirements|guidelines)$"),
     # "This might not be a good fit if:" warns off; "You are likely a good fit if" asks.
     (SectionKind.OTHER, r"\bnot (?:be )?a (?:good )?fit\b"),
+    # "근무 요건" are the terms of work (hours, place, pay), not what is asked (요건).
+    (SectionKind.BENEFITS, r"근무\s*요건"),
     # "What You Bring To The Team" asks; it does not introduce the team.
     (SectionKind.REQUIREMENTS, rf"what (?:{_YOU_WILL} |you )?bring"),
     # LinkedIn's heading of everything asked: not only what is desired. "About you" asks.
@@ -93,9 +95,10 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"\bgood fit if\b|"
         r"what we need to see|what you(?:'ll| will)? need|"
         r"\bskill\s?sets?\b|\bskills?\b|your profile|"
-        r"자격|필수|요건|필요\s*역량|응시\s*조건|이런\s*분|"
+        r"자격|필수|요건|필요\s*역량|응시\s*조건|이런\s*분|원하는\s*분|"
         r"(?:찾|찾고 있|원하)(?:습니다|아요|어요|나요)|바랍니다|"
-        r"応募資格|必須|必要な?(?:業務)?(?:スキル|経験)|求める|要件|"
+        # "こんな方を求めています" (people like this, we seek), "こんな人と働きたい"
+        r"応募資格|必須|必要な?(?:業務)?(?:スキル|経験)|求め(?:る|て|ます)|要件|こんな(?:方|人)|"
         # "Job Related Experience:"; a bare "Experience: 3 years" is a field of the header.
         r"^(?:[\w-]+ ){1,2}experience$",
     ),
@@ -107,7 +110,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         rf"how {_YOU_WILL} make an impact|impact {_YOU_WILL} (?:have|make)|^your impact$|"
         r"areas? of contribution|역할|직무\s*내용|(?:포지션|직무)\s*소개|"
         r"day[- ]to[- ]day|your mission|\btasks?\b|success looks like|\bobjectives?\b|목표|役割|"
-        r"이런\s*일|하게\s*될\s*일|담당할?\s*업무|주요\s*업무|업무\s*내용|^업무$|하는\s*일|"
+        r"(?:이런|다음과\s*같은|아래와\s*같은)\s*(?:일|업무)|하게\s*될\s*일|담당할?\s*업무|"
+        r"주요\s*업무|업무\s*내용|^업무$|하는\s*일|함께\s*할\s*(?:일|업무)|こんなことやります|"
         # 業務委託 is a contract for work, not the work: "Kubernetesエンジニア (業務委託1名)"
         r"業務(?!委託)|仕事(?:内容|概要)|職務内容|ポジション(?:概要|紹介|詳細)|^責任$",
     ),
@@ -115,7 +119,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         SectionKind.STACK,
         r"tech(?:nology)?\s+stack|\bstack\b|develop(?:ing|ment) environment|tools we use|keywords|"
         rf"^{_TOOLS}(?: (?:and|&) {_TOOLS})?(?: (?:we use|used|{_YOU_WILL} use))?$|"
-        r"\bwhat we (?:build|work) with\b|"
+        r"\bwhat we (?:build|work) with\b|\btech(?:nolog(?:y|ies))? we use\b|"
         rf"\btech(?:nolog(?:y|ies))? (?:{_YOU_WILL} |you )?(?:be )?"
         r"(?:work(?:ing)?|us(?:e|ing)) with\b|"
         r"technical environment|기술\s*스택|(?:개발|기술)\s*환경|(?:사용|주요)\s*기술|"
@@ -380,6 +384,25 @@ _ANNOUNCES_STACK = re.compile(
     r"\bwe use the following\b",
     re.IGNORECASE,
 )
+
+
+# A Korean or Japanese sentence over a list saying that it follows ("저희가 원하는 분의 구체적인
+# 모습은 이렇습니다.", "…は以下の通りです。") introduces the list as a colon would.
+_AS_FOLLOWS = re.compile(
+    r"(?:(?:다음|아래)[과와]\s*같습니다|이렇습니다|(?:以下|次)の(?:通り|とおり)です)[.\u3002]?$"
+)
+_LAST_SENTENCE = re.compile(r"(?<=[.!?\u3002])\s*")
+
+
+def introduced_as_follows(text: str) -> SectionKind | None:
+    """The kind of list a sentence saying the list follows names in its words, or None."""
+    if not _AS_FOLLOWS.search(text):
+        return None
+    last = [s for s in _LAST_SENTENCE.split(text.strip()) if s][-1]
+    if len(_WORD.findall(last)) > INTRODUCING_MAX_WORDS:
+        return None
+    matched = _keyword_and_other_words(_normalise(last))
+    return matched[0] if matched else None
 
 
 def announces_stack(text: str) -> bool:

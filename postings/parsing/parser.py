@@ -40,6 +40,7 @@ from postings.parsing.labels import (
     goes_on,
     header_field,
     inline_list,
+    introduced_as_follows,
     introduces_a_team,
     standalone_label,
     stated_section,
@@ -432,6 +433,10 @@ class _Reader:
         if kind is not None:
             self._open_label(line.text, line, kind=kind)
             return
+        kind = introduced_as_follows(line.text) if following is not None else None
+        if kind is not None and following.shape is Shape.BULLET:
+            self._open_label(line.text, line, kind=kind)
+            return
         if (
             following is not None
             and following.shape is Shape.BULLET
@@ -463,7 +468,13 @@ class _Reader:
             following is not None
             and line.text.endswith((":", "\uff1a"))
             and (
-                (len(line.text.split()) <= _COLON_LABEL_WORDS and capitalised(line.text))
+                (
+                    len(line.text.split()) <= _COLON_LABEL_WORDS
+                    and (
+                        capitalised(line.text)
+                        or (self.after_blank and following.number > line.number + 1)
+                    )
+                )
                 or (
                     following.shape is Shape.BULLET
                     and len(line.text.split()) <= INTRODUCING_MAX_WORDS

@@ -267,12 +267,13 @@ _JOB_NOUN = (
 )
 # A Korean title may be two words ("데이터 엔지니어"), but not after a word that describes
 # the hire ("고도화할 개발자", "만들어주실 데이터 엔지니어"); "…분들을 찾고 있습니다" and
-# "…를 모십니다" recruit as "…を募集します" does.
+# "…를 모십니다" recruit as "…を募集します" does, and "…の方を募集" (a person who is one).
 _ATTRIBUTIVE_END = "는할을한될실인된갈줄울"
 _CJK_RECRUITING = re.compile(
     rf"(?P<title>[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]*{_JOB_NOUN}|"
     rf"(?:[\uac00-\ud7afA-Za-z]+(?<![{_ATTRIBUTIVE_END}])\s)?[\uac00-\ud7afA-Za-z]*{_JOB_NOUN})"
-    r"(?:\s*분들?)?\s*(?:を|를|을|の)?\s*(?:募集|모집|채용|찾고 있|찾습니다|모십니다|모시고 있)"
+    r"(?:\s*분들?|の方)?\s*(?:を|를|을|の)?\s*"
+    r"(?:募集|모집|채용|찾고 있|찾습니다|모십니다|모시고 있)"
 )
 
 _BARE_JOB_NOUN = re.compile(_JOB_NOUN)
