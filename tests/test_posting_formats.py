@@ -472,15 +472,44 @@ def test_a_posting_kept_in_its_front_matter_is_read_from_its_keys():
     text = (
         "---\nposition: Devops Engineer\nresponsibilities: |-\n  - 클라우드 기반 게임 운영\n"
         "qualifications: |-\n  - AWS, Azure등 클라우드 기반지식\nindustry: 게임\n"
-        "baseSalary: Competitive\n---\nWe are a game company.\n"
+        "baseSalary: Competitive\nprocess: 서류 > 1차 면접 > 2차 면접\nbenefits: \n"
+        "---\nWe are a game company.\n"
     )
     [role] = parse_posting(text, file_name="smilegate-devops-engineer.md").roles
     sections = [(s.kind, s.line, [i.text for i in s.items]) for s in role.sections]
+    # A plain key naming the hiring process or the benefits holds them; "baseSalary" is a
+    # fact of the posting, not a section.
     assert sections == [
         (SectionKind.RESPONSIBILITIES, 3, ["클라우드 기반 게임 운영"]),
         (SectionKind.REQUIREMENTS, 5, ["AWS, Azure등 클라우드 기반지식"]),
+        (SectionKind.PROCESS, 9, ["서류 > 1차 면접 > 2차 면접"]),
+        (SectionKind.BENEFITS, 10, []),
     ]
     assert [item.text for item in role.loose] == ["We are a game company."]
+
+
+def test_bracketed_parts_of_a_table_cell_are_parts_of_its_rows_section():
+    # avance-system-embedded-engineer-se-programmer.php: 業務内容's cell lists its duties
+    # under 【アプリケーション】 and 【ファームウェア】, which name no kind of their own.
+    page = (
+        "<html><body><main><h1>組み込み技術者</h1>\n<table>\n<tr><th>業務内容</th>\n<td>\n"
+        "次のような設計・開発に携わっていただきます。<br>\n<br>\n【アプリケーション】<br>\n"
+        "Androidドライバ開発<br>\n<br>\n【ファームウェア】<br>\n車載機器のファームウェア開発<br>\n"
+        "</td></tr>\n<tr><th>給与</th>\n<td>月給25万円</td></tr>\n</table>\n"
+        "<h2>【歓迎要件】</h2>\n<ul><li>Djangoの開発経験</li></ul>\n"
+        "<h2>【どんな職場\uff1f】</h2>\n<p>【勤務地】</p>\n<p>東京</p>\n</main></body></html>\n"
+    )
+    [role] = parse_posting(page, file_name="avance.php").roles
+    assert [(s.label, s.kind) for s in role.sections] == [
+        ("組み込み技術者", SectionKind.OTHER),
+        ("業務内容", SectionKind.RESPONSIBILITIES),
+        ("アプリケーション", SectionKind.RESPONSIBILITIES),
+        ("ファームウェア", SectionKind.RESPONSIBILITIES),
+        ("給与", SectionKind.BENEFITS),  # the row after the cell, not a part of it
+        ("【歓迎要件】", SectionKind.PREFERRED),
+        ("【どんな職場\uff1f】", SectionKind.OTHER),
+        ("勤務地", SectionKind.OTHER),  # under a section that asks for nothing
+    ]
 
 
 def test_a_page_whose_form_wraps_the_posting_is_read_and_a_sign_up_form_is_not():

@@ -184,6 +184,11 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("こんな方歓迎", SectionKind.PREFERRED),
         ("こんなことやります", SectionKind.RESPONSIBILITIES),
         ("The tech we use", SectionKind.STACK),
+        ("Process", SectionKind.PROCESS),
+        ("Our process", SectionKind.PROCESS),
+        ("스포카를 이루는 기술", SectionKind.STACK),  # spoqa-full-stack-programmer.html
+        ("우리가 사용하는 기술", SectionKind.STACK),
+        ("使っている技術", SectionKind.STACK),
     ],
 )
 def test_labels_are_classified_in_english_korean_and_japanese(label, kind):
@@ -777,6 +782,20 @@ def test_a_label_with_its_first_line_after_a_colon_or_tab_opens_its_section():
             ["September 17, 2024 09:00 AM"],
         ),
         (SectionKind.OTHER, "Experience", ["3 years"]),  # a form's field, of no kind
+    ]
+
+
+def test_a_longer_label_before_a_colon_opens_its_section_when_its_keyword_is_most_of_it():
+    # datagrok-senior-devops-engineer.mdx: the stack on its label's line.
+    role = only_role(
+        "# Senior DevOps Engineer\n\nSome tech you will be working with: AWS (ECS, EKS), "
+        "Terraform\n\nExperience in the following areas is needed: Linux and networking\n"
+    )
+    [stack] = role.sections
+    assert (stack.kind, stack.label) == (SectionKind.STACK, "Some tech you will be working with")
+    assert [item.text for item in stack.items] == [
+        "AWS (ECS, EKS), Terraform",
+        "Experience in the following areas is needed: Linux and networking",
     ]
 
 

@@ -123,6 +123,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         rf"\btech(?:nolog(?:y|ies))? (?:{_YOU_WILL} |you )?(?:be )?"
         r"(?:work(?:ing)?|us(?:e|ing)) with\b|"
         r"technical environment|기술\s*스택|(?:개발|기술)\s*환경|(?:사용|주요)\s*기술|"
+        # "스포카를 이루는 기술" (the technology Spoqa is made of), "使っている技術"
+        r"(?:이루는|사용하는|쓰는|쓰고 있는)\s*기술|(?:使って|使用して|利用して)(?:いる)?技術|"
         r"開発環境|技術スタック|使用技術|技術環境|使用言語|ツール$",
     ),
     (
@@ -137,7 +139,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.PROCESS,
         r"(?:hiring|selection) process|how to apply|application process|interview process|"
-        r"recruit|합류\s*(?:해요|하기|여정|절차|과정)|応募先|get in touch|^interested\b|"
+        r"recruit|^(?:the |our )?process$|합류\s*(?:해요|하기|여정|절차|과정)|応募先|get in touch|"
+        r"^interested\b|"
         r"application link|\blink to apply\b|^please submit\b|連絡|연락(?:처|주)|応募(?!資格)|"
         r"접수|전형|지원\s*방법|채용\s*(?:절차|과정|일정)|모집\s*일정|함께하기 위한|選考|応募方法|"
         r"応募書類|問い?合わ?せ",
@@ -447,11 +450,14 @@ def stated_section(text: str) -> tuple[SectionKind, str, str] | None:
     label ("Keywords: C++ / GPU / CUDA", "Job Responsibilities:\tWhat You'll Do:",
     "Preferred: Go"), or None for a label of no kind ("Experience: 3 years")."""
     head, *value = _COLON.split(text, maxsplit=1)
-    if (
-        not value
-        or not value[0].strip()
-        or len(_WORD.findall(head)) > STANDALONE_MAX_OTHER_WORDS + 1
-    ):
+    if not value or not value[0].strip():
         return None
-    kind = classify(head)
-    return None if kind is SectionKind.OTHER else (kind, head.strip(" *"), value[0].strip())
+    if len(_WORD.findall(head)) > STANDALONE_MAX_OTHER_WORDS + 1:
+        # A longer label only when its keyword is most of it: "Some tech you will be working
+        # with: AWS (ECS, EKS), …", not "Experience in the following: …".
+        kind = standalone_label(head)
+    else:
+        kind = classify(head)
+    if kind is None or kind is SectionKind.OTHER:
+        return None
+    return kind, head.strip(" *"), value[0].strip()

@@ -99,6 +99,7 @@ SENTENCE_MIN_WORDS = 8  # a line this long above a capitalised one is a sentence
 # Labels rank below headings (1-6); a bullet that is a label ranks below both.
 LABEL_RANK = 7
 BULLET_LABEL_RANK = 8
+SUB_LABEL_RANK = 7.5  # a bracketed part of a label's section: under it, above its bullets
 
 
 class PostingSyntaxError(NotesSyntaxError):
@@ -219,6 +220,8 @@ class _Reader:
                 continue
             if line.shape is Shape.HEADING:
                 self._heading(line)
+            elif line.shape is Shape.BRACKET and self._sub_label(line.text):
+                self._open_label(line.text, line, rank=SUB_LABEL_RANK)
             elif line.shape in (Shape.BOLD, Shape.BRACKET):
                 self._open_label(line.text, line)
             elif line.shape is Shape.BULLET:
@@ -229,6 +232,19 @@ class _Reader:
             self.after_blank = line.shape is Shape.FURNITURE
         self._team_work()
         self._merge_translations()
+
+    def _sub_label(self, text: str) -> bool:
+        """Whether a bracketed label of no kind of its own ("【アプリケーション】" in the cell of
+        業務内容) names a part of the section it stands in, as when that asks for skills."""
+        if classify(text) is not SectionKind.OTHER or goes_on(text) or not self.block.stack:
+            return False
+        rank, _, section = self.block.stack[-1]
+        if rank == SUB_LABEL_RANK:
+            return True  # "【ファームウェア】" after "【アプリケーション】"'s lines
+        # "【資料】" after "【歓迎要件】"'s list is the next part, bracketed as that one is.
+        return section.kind.asks_for_skills and not any(
+            written.lstrip().startswith(("[", "\u3010")) for written in (section.raw, section.label)
+        )
 
     def _team_work(self) -> None:
         """A team's introduction is about the company, unless it lists the team's work in
@@ -780,11 +796,18 @@ _FRONT_MATTER = {
 _FRONT_MATTER_SUMMARY = ("excerpt", "description", "summary")
 
 
+_KEPT_IN_FRONT_MATTER = frozenset({SectionKind.BENEFITS, SectionKind.PROCESS})
+
+
 def _opens_in_front_matter(key: str) -> bool:
     """Whether a front matter key heads a list of what the posting asks for or gives to do
-    ("qualifications", "responsibilities"), not a fact of it ("baseSalary", "company") or
+    ("qualifications", "responsibilities"), or is a plain word naming its benefits or
+    hiring process ("process: 서류 > 면접"), not a fact of it ("baseSalary", "company") or
     the page's ("layout", "tags")."""
-    return classify(key).asks_for_skills
+    kind = classify(key)
+    return kind.asks_for_skills or (
+        kind in _KEPT_IN_FRONT_MATTER and key.isalpha() and key.islower()
+    )
 
 
 def parse_posting(text: str, *, file_name: str = "") -> ParsedPosting:
