@@ -472,18 +472,19 @@ def test_a_posting_kept_in_its_front_matter_is_read_from_its_keys():
     text = (
         "---\nposition: Devops Engineer\nresponsibilities: |-\n  - 클라우드 기반 게임 운영\n"
         "qualifications: |-\n  - AWS, Azure등 클라우드 기반지식\nindustry: 게임\n"
-        "baseSalary: Competitive\nprocess: 서류 > 1차 면접 > 2차 면접\nbenefits: \n"
+        "baseSalary: Competitive\nbenefits: |-\n  - 자율 출퇴근\nprocess: 서류 > 면접\n"
+        "채용절차: 서류 > 면접\n"
         "---\nWe are a game company.\n"
     )
     [role] = parse_posting(text, file_name="smilegate-devops-engineer.md").roles
     sections = [(s.kind, s.line, [i.text for i in s.items]) for s in role.sections]
-    # A plain key naming the hiring process or the benefits holds them; "baseSalary" is a
-    # fact of the posting, not a section.
+    # A plain key naming the benefits or the hiring process holds them; "baseSalary" is a
+    # fact of the posting, and "process" names no kind of its own.
     assert sections == [
         (SectionKind.RESPONSIBILITIES, 3, ["클라우드 기반 게임 운영"]),
         (SectionKind.REQUIREMENTS, 5, ["AWS, Azure등 클라우드 기반지식"]),
-        (SectionKind.PROCESS, 9, ["서류 > 1차 면접 > 2차 면접"]),
-        (SectionKind.BENEFITS, 10, []),
+        (SectionKind.BENEFITS, 9, ["자율 출퇴근"]),
+        (SectionKind.PROCESS, 12, ["서류 > 면접"]),
     ]
     assert [item.text for item in role.loose] == ["We are a game company."]
 

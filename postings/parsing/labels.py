@@ -139,8 +139,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.PROCESS,
         r"(?:hiring|selection) process|how to apply|application process|interview process|"
-        r"recruit|^(?:the |our )?process$|합류\s*(?:해요|하기|여정|절차|과정)|応募先|get in touch|"
-        r"^interested\b|"
+        r"recruit|합류\s*(?:해요|하기|여정|절차|과정)|応募先|get in touch|^interested\b|"
         r"application link|\blink to apply\b|^please submit\b|連絡|연락(?:처|주)|応募(?!資格)|"
         r"접수|전형|지원\s*방법|채용\s*(?:절차|과정|일정)|모집\s*일정|함께하기 위한|選考|応募方法|"
         r"応募書類|問い?合わ?せ",

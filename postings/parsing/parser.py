@@ -802,11 +802,11 @@ _KEPT_IN_FRONT_MATTER = frozenset({SectionKind.BENEFITS, SectionKind.PROCESS})
 def _opens_in_front_matter(key: str) -> bool:
     """Whether a front matter key heads a list of what the posting asks for or gives to do
     ("qualifications", "responsibilities"), or is a plain word naming its benefits or
-    hiring process ("process: 서류 > 면접"), not a fact of it ("baseSalary", "company") or
+    hiring process ("benefits:", "채용절차:"), not a fact of it ("baseSalary", "company") or
     the page's ("layout", "tags")."""
     kind = classify(key)
     return kind.asks_for_skills or (
-        kind in _KEPT_IN_FRONT_MATTER and key.isalpha() and key.islower()
+        kind in _KEPT_IN_FRONT_MATTER and key.isalpha() and key == key.casefold()
     )
 
 
