@@ -8,6 +8,7 @@ Lists are paged (``?page=``, 50 a page) in a stable order; every answer carries 
 answers 400, an unknown name 404, always as JSON ``{"detail": …}``.
 """
 
+from collections import defaultdict
 from typing import Any
 
 from django.http import Http404
@@ -19,11 +20,11 @@ from ninja.security import HttpBearer, django_auth
 
 from lib.pickers import Pick, Picker, complaints
 from postings.models import Company, Role
-from postings.views import filtered_roles, public_skill_sets
+from postings.views import filtered_roles
 from roadmaps.export import export_data
 from roadmaps.models import Roadmap, SkillProgress
 from taxonomy.demand import DemandByField, comparison, field_demand, side_name
-from taxonomy.models import ResearchArea, Technology
+from taxonomy.models import ResearchArea, Skill, SkillSet, TaggedSkill, Technology
 from taxonomy.pickers import FIELDS, ROLES
 from taxonomy.search.query import search as site_search
 from taxonomy.tree import AreaTree
@@ -299,33 +300,54 @@ def roles(request, filters: Query[RoleFilters]):
     return found
 
 
-@api.get("/roles/{slug}", response=answers(RoleDetail), tags=["roles"])
-def role(request, slug: str):
-    """One role with its public skill sets, each line's kind and technologies."""
-    role = get_object_or_404(Role.objects.select_related("company", "area"), slug=slug)
-    role.public_sets = [
+def _public_sets(role: Role) -> list[dict]:
+    """The role's public skill sets as ``SkillSetOut`` answers them: the sets and their field,
+    their public lines and each line's tags, in three queries and in the order of
+    ``public_skill_sets`` (its role page's). Read as rows, not models: a model for every line
+    and tag, and a prefetch queryset for every line, were most of the biggest role's time
+    at 10x the notes (~19 of ~27 ms; ~4 ms as rows)."""
+    sets = list(
+        SkillSet.objects.public()
+        .filter(role=role)
+        .select_related("area")
+        .only("kind", "label", "area__name", "area__slug")
+    )
+    lines, by_set = {}, defaultdict(list)  # a line's answer by its pk, and each set's
+    public = Skill.objects.public().filter(skill_set__in=sets)
+    for pk, skill_set, parent, text, kind, emphasized in public.values_list(
+        "pk", "skill_set", "parent", "text", "kind", "emphasized"
+    ):
+        lines[pk] = {
+            "id": pk,
+            "parent": parent,
+            "text": text,
+            "kind": kind,
+            "emphasized": emphasized,
+            "technologies": [],
+        }
+        by_set[skill_set].append(lines[pk])
+    tagged = TaggedSkill.objects.filter(content_object__in=list(lines)).order_by("pk")
+    for line, slug, name, optional in tagged.values_list(
+        "content_object", "tag__slug", "tag__name", "optional"
+    ):
+        lines[line]["technologies"].append({"slug": slug, "name": name, "optional": optional})
+    return [
         {
             "id": skill_set.pk,
             "kind": skill_set.kind,
             "label": skill_set.label,
             "field": skill_set.area,
-            "skills": [
-                {
-                    "id": skill.pk,
-                    "parent": skill.parent_id,
-                    "text": skill.text,
-                    "kind": skill.kind,
-                    "emphasized": skill.emphasized,
-                    "technologies": [
-                        {"slug": t.tag.slug, "name": t.tag.name, "optional": t.optional}
-                        for t in skill.taggedskill_set.all()
-                    ],
-                }
-                for skill in skill_set.skills.all()
-            ],
+            "skills": by_set[skill_set.pk],
         }
-        for skill_set in public_skill_sets(role)
+        for skill_set in sets
     ]
+
+
+@api.get("/roles/{slug}", response=answers(RoleDetail), tags=["roles"])
+def role(request, slug: str):
+    """One role with its public skill sets, each line's kind and technologies."""
+    role = get_object_or_404(Role.objects.select_related("company", "area"), slug=slug)
+    role.public_sets = _public_sets(role)
     return role
 
 

@@ -81,7 +81,8 @@ def role_list_csv(request):
 
 def public_skill_sets(role: Role) -> QuerySet:
     """The role's public skill sets with their field, public lines and each line's tags:
-    three queries, however many lines. Its page and the API's both read them."""
+    three queries, however many lines. Its page reads them; the API reads the same rows as
+    values (``api.v1._public_sets``)."""
     tagged = TaggedSkill.objects.select_related("tag").order_by("pk")
     skills = Skill.objects.public().prefetch_related(Prefetch("taggedskill_set", queryset=tagged))
     return (

@@ -6,7 +6,6 @@ which ``refresh_asks`` keeps in step with the skills and their tags at every wri
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -182,8 +181,9 @@ class FieldDemand:
 class DemandByField:
     """Every field in the notes' order, each with what its skill sets ask for as
     ``field_demand`` counts it (so a parent's figures hold its sub-fields'). A slice
-    computes its fields alone, in one grouped query over their subtrees and one for the
-    technologies' names: a page costs what its fields hold, not what the data holds."""
+    computes its fields alone, in one query counting each field's asks over its subtrees
+    and one for the technologies' names: a page costs what its fields hold, not what the
+    data holds."""
 
     def __init__(self, tree: AreaTree):
         self.tree = tree
@@ -193,32 +193,50 @@ class DemandByField:
         return len(self.fields)
 
     def __getitem__(self, index: slice) -> list[FieldDemand]:
-        spans = {pk: self.tree.field(pk) for pk in self.fields[index]}
-        if not spans:
+        heads = {pk: self.tree.heads(pk) for pk in self.fields[index]}
+        if not heads:
             return []
-        heads = {head for pk in spans for head in self.tree.heads(pk)}
-        asked = AskedTechnology.objects.filter(area__in=subtree_ids(sorted(heads)))
-        own: dict[int, Counter] = defaultdict(Counter)
-        grouped = asked.order_by().values("area", "technology").annotate(n=Count("*"))
-        for area, technology, count in grouped.values_list("area", "technology", "n"):
-            own[area][technology] = count
-        totals = {pk: Counter() for pk in spans}
-        for pk, span in spans.items():
-            for area in span:
-                totals[pk].update(own.get(area, {}))
+        counted: dict[int, list[tuple[int, int]]] = {pk: [] for pk in heads}
+        for field, technology, count in _asked_in_fields(heads):
+            counted[field].append((technology, count))
         named = Technology.objects.only("name", "slug").in_bulk(
-            {technology for total in totals.values() for technology in total}
+            {technology for rows in counted.values() for technology, _ in rows}
         )
         return [
             FieldDemand(
                 self.tree.nodes[pk],
                 sorted(
-                    (Demand(named[technology], count) for technology, count in total.items()),
+                    (Demand(named[technology], count) for technology, count in rows),
                     key=lambda d: (-d.count, d.technology.name),
                 ),
             )
-            for pk, total in totals.items()
+            for pk, rows in counted.items()
         ]
+
+
+def _asked_in_fields(heads: dict[int, list[int]]) -> list[tuple[int, int, int]]:
+    """``(field, technology, skill sets)`` for each field of ``heads`` (a field's pk: the
+    tops of the subtrees it spans, ``AreaTree.heads``) and each technology asked for in
+    them: each area counted once a field, as ``AreaTree.field`` lists them. Walked and
+    counted in the database, in one query: a row per area and technology, summed here, was
+    ~5,000 rows and ~11 ms for the first page at 10x the notes (a field of 510 areas);
+    counted there, it is ~800 rows and ~5 ms."""
+    starts = [(field, head) for field, tops in heads.items() for head in tops]
+    table, asked = ResearchArea._meta.db_table, AskedTechnology._meta.db_table
+    # Typed, so that PostgreSQL gives the walk's first rows the type of the ids it adds.
+    values = ", ".join(["(CAST(%s AS bigint), CAST(%s AS bigint))"] * len(starts))
+    # UNION drops a (field, area) already found, as subtree_ids does: a cycle ends the walk.
+    sql = (
+        f"WITH RECURSIVE span(field, area) AS (VALUES {values} "
+        f"UNION SELECT span.field, area.id FROM {table} area "
+        "JOIN span ON area.parent_id = span.area) "
+        "SELECT span.field, asked.technology_id, COUNT(*) FROM span "
+        f"JOIN {asked} asked ON asked.area_id = span.area "
+        "GROUP BY span.field, asked.technology_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk for start in starts for pk in start])
+        return cursor.fetchall()
 
 
 def side_name(side: ResearchArea | Role) -> str:
