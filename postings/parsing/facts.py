@@ -246,10 +246,11 @@ def names_from_file(stem: str, text: str, title: str = "") -> tuple[str, str]:
 
 
 def _named_before_a_title(words: list[str], title_words: set[str], text: str) -> str:
-    """The company part of a file name whose title the text writes otherwise ("mofmof-web-
-    application-engineer" over 新規事業のWebアプリケーションエンジニア): the longest head of
-    the name that the text names and that leaves a job title after it, with no word of the
-    text's own title ("senior-data-engineer" over "Data Engineer, Platform" names no one)."""
+    """The company part of a file name whose title the text writes otherwise ("increments-
+    application-engineer" over アプリケーションエンジニア): the longest head of the name that
+    the text names and that leaves a job title after it, holding no word of the text's own
+    title; none when the text writes the whole name, which is then the title's words
+    ("senior-data-engineer" over "Senior Data Engineer, Platform")."""
     if (words[:1] and words[0] in _UNNAMED) or _appears(words, text):
         return ""  # "Senior Data Engineer": the whole name is the title's words
     for end in range(len(words) - 1, 0, -1):
