@@ -273,7 +273,7 @@ def _confirmed(words: list[str], text: str) -> str:
     return ""
 
 
-def _phrase(words: list[str], *, beside_cjk: bool = True) -> str:
+def _phrase(words: list[str], *, beside_cjk: bool) -> str:
     """The words written together, as a whole; ``beside_cjk``: a Korean or Japanese word may
     touch them ("Incrementsの開発チーム"), as a Latin letter or digit may not."""
     joined = r"[\s\-_/]+".join(map(re.escape, words))
@@ -292,14 +292,14 @@ def _appears(words: list[str], text: str, *, beside_cjk: bool = False) -> bool:
 def _cased(words: list[str], text: str) -> str:
     """The words as the text writes them: together ("Product-Minded Engineer", "UX/UI
     Planning Specialist"), else each on its own (``CADDi``, ``ML``), else capitalised."""
-    for match in re.finditer(_phrase(words), text, re.IGNORECASE):
+    for match in re.finditer(_phrase(words, beside_cjk=True), text, re.IGNORECASE):
         if not match.group().islower():
             return " ".join(match.group().split())
     spelled = []
     for word in words:
         found = [
             m.group()
-            for m in re.finditer(_phrase([word]), text, re.IGNORECASE)
+            for m in re.finditer(_phrase([word], beside_cjk=True), text, re.IGNORECASE)
             if not m.group().islower()
         ]
         spelled.append(found[0] if found else word.capitalize())

@@ -449,10 +449,11 @@ class _Reader:
         if kind is not None:
             self._open_label(line.text, line, kind=kind)
             return
-        kind = introduced_as_follows(line.text) if following is not None else None
-        if kind is not None and following.shape is Shape.BULLET:
-            self._open_label(line.text, line, kind=kind)
-            return
+        if following is not None and following.shape is Shape.BULLET:
+            kind = introduced_as_follows(line.text)
+            if kind is not None:
+                self._open_label(line.text, line, kind=kind)
+                return
         if (
             following is not None
             and following.shape is Shape.BULLET
