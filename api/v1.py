@@ -306,12 +306,7 @@ def _public_sets(role: Role) -> list[dict]:
     ``public_skill_sets`` (its role page's). Read as rows, not models: a model for every line
     and tag, and a prefetch queryset for every line, were most of the biggest role's time
     at 10x the notes (~19 of ~27 ms; ~4 ms as rows)."""
-    sets = list(
-        SkillSet.objects.public()
-        .filter(role=role)
-        .select_related("area")
-        .only("kind", "label", "area__name", "area__slug")
-    )
+    sets = list(SkillSet.objects.shown_for(role).only("kind", "label", "area__name", "area__slug"))
     lines, by_set = {}, defaultdict(list)  # a line's answer by its pk, and each set's
     public = Skill.objects.public().filter(skill_set__in=sets)
     for pk, skill_set, parent, text, kind, emphasized in public.values_list(

@@ -85,12 +85,7 @@ def public_skill_sets(role: Role) -> QuerySet:
     values (``api.v1._public_sets``)."""
     tagged = TaggedSkill.objects.select_related("tag").order_by("pk")
     skills = Skill.objects.public().prefetch_related(Prefetch("taggedskill_set", queryset=tagged))
-    return (
-        SkillSet.objects.public()
-        .filter(role=role)
-        .select_related("area")
-        .prefetch_related(Prefetch("skills", queryset=skills))
-    )
+    return SkillSet.objects.shown_for(role).prefetch_related(Prefetch("skills", queryset=skills))
 
 
 def role_detail(request, slug):

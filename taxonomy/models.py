@@ -170,6 +170,10 @@ class SkillSetQuerySet(models.QuerySet):
     def in_area(self, area):
         return self.filter(area=area)
 
+    def shown_for(self, role):
+        """The role's public sets with their field, in the order its page and the API show."""
+        return self.public().filter(role=role).select_related("area")
+
 
 class SkillSet(ImportedRow):
     """The requirements of one job posting, or another list of skills, copied into the notes."""
