@@ -294,9 +294,11 @@ _CJK_OWNS = (
     ),
     re.compile(rf"{_CJK_NAME}の\S{{0,8}}?(?:チーム|採用|社員|企業|ミッション)"),
 )
-# A team or a job is a topic too, and no employer: "마케팅팀은", "ソフトウェアエンジニアは".
+# A team or a job is a topic too, and no employer: "마케팅팀은", "ソフトウェアエンジニアは";
+# nor is a word that goes before a team: "… Engineer와 함께 Infra팀에".
 _CJK_NOT_EMPLOYER = re.compile(
-    r"(?:팀|파트|엔지니어|개발자|디자이너|チーム|エンジニア|プログラマー?|デザイナー)$"
+    r"(?:팀|파트|엔지니어|개발자|디자이너|チーム|エンジニア|プログラマー?|デザイナー)$|"
+    r"^(?:함께|같이|모든|우리|저희|다른|여러|각|해당|새로운|기존|전체)$"
 )
 # How often the name must recur in the posting: a company's name does, a one-off topic
 # ("이력서는 내부에 회람되기 때문에") does not.

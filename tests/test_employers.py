@@ -244,6 +244,12 @@ def test_a_korean_or_japanese_posting_names_the_company_its_sentences_are_about(
         "파트 입니다. 직방 IoT 솔루션을 구성하는 단위는 다음과 같습니다."
     )
     assert topic_employer([zigbang], zigbang) == "직방"
+    # toss-infraops-engineer.md: "함께" (together) goes before a team and is no company.
+    toss = (
+        "토스의 InfraOps Engineer는 System Engineer, Netwok Engineer와 함께 Infra팀에 소속되어 "
+        "있어요."
+    )
+    assert topic_employer([toss], f"{toss}\n동료들과 함께 새로운 기술을 시도하고 있어요.") is None
 
 
 @pytest.mark.parametrize(

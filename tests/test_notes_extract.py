@@ -305,6 +305,20 @@ def test_a_japanese_sentence_recruiting_a_person_of_a_title_names_it():
     assert role_in_sentence("エンジニアの方を募集しています。") is None
 
 
+def test_a_korean_or_japanese_sentence_recruiting_one_who_was_or_a_quoted_title_names_it():
+    # lis-backend-engineer.asp: "経験者" (one who has been one).
+    assert (
+        role_in_sentence("バックエンドエンジニア経験者を募集。").title == "バックエンドエンジニア"
+    )
+    # bluebeaker-web-frontend-developer.js: the quoted words, all three.
+    line = (
+        "✓ 블루비커와 함께 한국을 넘어 글로벌 무대에서도 메디컬 커뮤니케이션을 혁신 할 "
+        '"웹 프론트 개발자"를 모십니다!'
+    )
+    assert role_in_sentence(line).title == "웹 프론트 개발자"
+    assert role_in_sentence('"좋은 사람"을 모십니다') is None  # no job in the quotes
+
+
 def test_a_label_can_name_the_company():
     label = "skill set for ***Autodesk AI Lab, Pier.9 at San Francisco***"
     assert company_from_label(label) == "Autodesk AI Lab, Pier.9"

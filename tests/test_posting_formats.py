@@ -200,11 +200,29 @@ def test_underlined_headings_are_headings_and_a_recruiting_heading_names_the_tit
         ("this might not be a good fit if:", SectionKind.OTHER),
         ("In This Role, You\u2019ll Get to", SectionKind.RESPONSIBILITIES),  # agoda-senior-…
         ("求人内容", SectionKind.RESPONSIBILITIES),  # video-cms-server-side-engineer.md
+        # Stop 43's postings: pelotech-…, doximity-…, zumba-…, toss-…, bluebeaker-….
+        ("You\u2019ll fit right in if:", SectionKind.REQUIREMENTS),
+        ("This is probably a great fit if:", SectionKind.REQUIREMENTS),
+        ("Who Should Apply?", SectionKind.REQUIREMENTS),
+        ("Why Pelotech?", SectionKind.ABOUT),
+        ("What you can expect:", SectionKind.RESPONSIBILITIES),
+        ("What you can expect from us", SectionKind.BENEFITS),
+        ("【주요 협업 툴】", SectionKind.STACK),
     ],
 )
 def test_headings_worded_their_own_way_are_classified(label, kind):
     role = parse_posting(f"# ML Engineer\n## {label}\n- Python\n").roles[0]
     assert role.sections[0].kind is kind
+
+
+@pytest.mark.parametrize(
+    "label",
+    # doximity-senior-data-scientist.md, toss-infraops-engineer.md
+    ["Fun facts about the Data Science team:", "## 합류하게 될 팀에 대해 알려드려요"],
+)
+def test_a_team_introduced_in_prose_is_about_the_company(label):
+    role = parse_posting(f"# ML Engineer\n{label}\n\nWe ship models every week.\n").roles[0]
+    assert role.sections[0].kind is SectionKind.ABOUT
 
 
 def test_a_web_page_with_json_ld_is_read_from_its_job_posting():

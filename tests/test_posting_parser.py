@@ -437,6 +437,10 @@ def test_roles_under_headings_share_a_requirements_section_that_follows_them():
             "동종업계 연봉 상위 1%이상 (해당 개발 경력 기준 ~1억 5천만원)",
         ),
         ("월 1억 명의 사용자", None),
+        # pelotech-senior-software-engineer.md: Indeed's terms after the pay are not pay.
+        ("$160,000 - $240,000 a year - Full-time", "$160,000 - $240,000 a year"),
+        # sompo-holdings-data-scientist.tsx: "水準" (level) after the pay word.
+        ("年収水準\uff1a450万円\uff5e1500万円", "450万円\uff5e1500万円"),
     ],
 )
 def test_salary_lines(line, salary):
@@ -1190,3 +1194,99 @@ def test_a_sentence_ending_in_a_colon_before_a_list_opens_a_section_of_its_own()
         "people who like hard problems and clean code:\n\n* Work\n"
     )
     assert [s.label for s in role.sections] == ["About Us"]
+
+
+def test_a_numbered_line_over_bullets_heads_them_as_a_part_of_its_section():
+    # bluebeaker-web-frontend-developer.js and recatch-account-executive.md, abridged.
+    role = only_role(
+        "# 웹 프론트 개발자\n\n\uff1c채용절차\uff1e\n\n"
+        "1. 서류전형\n• 블루비커는 자유 양식의 이력서를 받습니다.\n\n"
+        "2. 1차 기술 인터뷰(온라인)\n• 개발팀과 진행하는 인터뷰로 1시간 가량 소요됩니다.\n"
+    )
+    parts = [(s.label, s.kind, [i.text for i in s.items]) for s in role.sections[-2:]]
+    assert parts == [
+        ("서류전형", SectionKind.PROCESS, ["블루비커는 자유 양식의 이력서를 받습니다."]),
+        (
+            "1차 기술 인터뷰(온라인)",
+            SectionKind.PROCESS,
+            ["개발팀과 진행하는 인터뷰로 1시간 가량 소요됩니다."],
+        ),
+    ]
+    # A numbered list of requirements stays a list.
+    role = only_role("# Engineer\n\n## Requirements\n\n1. Python\n2. SQL\n- Docker\n")
+    assert [s.label for s in role.sections] == ["Requirements"]
+    role = only_role("# Engineer\n\n## Requirements\n\n1. Strong Python\n   - Django\n")
+    assert [s.label for s in role.sections] == ["Requirements"]
+
+
+def test_a_colon_label_straight_under_a_label_is_a_part_of_it():
+    # pelotech-senior-software-engineer.md (an Indeed copy), abridged.
+    role = only_role(
+        "# Senior Software Engineer\n\n## This is probably a great fit if:\n\n"
+        "You've worked professionally as a software developer for at least 3 years\n"
+        "Company benefits:\n\nHealthcare:\n\nHealth savings account (HSA)\n"
+        "Retirement:\n\n401(k) plan with 4% employer match\n"
+    )
+    kinds = {s.label: s.kind for s in role.sections}
+    assert kinds == {
+        "This is probably a great fit if": SectionKind.REQUIREMENTS,
+        "Company benefits": SectionKind.BENEFITS,
+        "Healthcare": SectionKind.BENEFITS,
+        "Retirement": SectionKind.BENEFITS,
+    }
+
+
+def test_a_question_in_title_case_after_a_list_is_a_heading():
+    # pelotech-senior-software-engineer.md
+    role = only_role(
+        "# Senior Software Engineer\n\nWhat You'll Do:\n\n"
+        "Write code. Deploy stuff. Discuss how to structure tests with the team.\n"
+        "Who Should Apply?\n\n"
+        "You've worked professionally as a software developer for at least 3 years\n"
+    )
+    assert [(s.label, s.kind) for s in role.sections] == [
+        ("What You'll Do", SectionKind.RESPONSIBILITIES),
+        ("Who Should Apply?", SectionKind.REQUIREMENTS),
+    ]
+
+
+def test_where_the_job_is_held_is_a_field_even_among_the_requirements():
+    # pelotech-senior-software-engineer.md: Indeed's closing fields.
+    role = only_role(
+        "# Senior Software Engineer\n\n## Requirements\n\n- Go\n\nWork Location: Remote\n"
+    )
+    assert role.facts[Fact.LOCATION] == "Remote"
+    assert [i.text for i in role.sections[0].items] == ["Go"]
+    # Where a requirement says more, it stays one.
+    role = only_role(
+        "# Engineer\n\n## Requirements\n\n- Location: able to work from our Seoul office "
+        "three days a week\n"
+    )
+    assert len(role.sections[0].items) == 1
+
+
+def test_an_amount_named_as_pay_is_the_salary_under_any_heading():
+    # lis-backend-engineer.asp: pay under "正社員" (full-time employee).
+    role = only_role(
+        "# バックエンドエンジニア\n\n### 正社員\n\n月給\u3000300,000円\u3000\uff5e\u3000600,000円\n"
+    )
+    assert role.facts[Fact.SALARY] == "月給\u3000300,000円\u3000\uff5e\u3000600,000円"
+
+
+def test_a_sentence_under_the_title_names_no_company():
+    # toss-infraops-engineer.md: "the team you will join, we tell you about it".
+    posting = parse_posting(
+        "# Infraops Engineer\n## 합류하게 될 팀에 대해 알려드려요\n\n"
+        "Massive한 인프라 환경을 하나의 단일 업무로 통합하고 자동화하기 위해 고민하고 있어요.\n"
+    )
+    assert posting.company == ""
+
+
+def test_the_duties_prose_may_name_the_title():
+    # sompo-holdings-data-scientist.tsx: the only title is in 仕事内容's prose.
+    posting = parse_posting(
+        "<h3>仕事内容</h3>\n<div>既存事業及び新事業に関する企画・開発を担うデータサイエンティストを"
+        "募集しています。</div>\n<h3>必須の経験・スキル</h3>\n<ul><li>Python</li></ul>\n",
+        file_name="sompo-holdings-data-scientist.tsx",
+    )
+    assert posting.roles[0].title == "データサイエンティスト"

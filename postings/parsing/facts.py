@@ -42,7 +42,8 @@ _FACT_LABELS: tuple[tuple[Fact, str], ...] = (
         Fact.SALARY,
         r"salary|compensation(?: (?:and|&) benefits)?|pay(?: range)?|"
         r"(?:.*\b)?(?:hourly|annual|base) (?:rate|salary|pay)(?: range)?|"
-        rf"{_PAY_WORDS}|報酬",
+        # "年収水準" (the level of pay), "想定年収", "연봉 범위"
+        rf"(?:想定\s*)?(?:{_PAY_WORDS}|報酬)(?:\s*(?:水準|範囲|レンジ|目安|想定|범위|수준))?",
     ),
     (
         Fact.LOCATION,
@@ -173,8 +174,9 @@ def names_pay(text: str) -> bool:
 
 
 def salary_line(text: str) -> str | None:
-    """A line that is an amount of pay ("KRW 50M ~ 100M (negotiable)"), else None."""
-    text = _NOTE.sub("", text)
+    """A line that is an amount of pay ("KRW 50M ~ 100M (negotiable)"), else None; a job
+    board's terms after it are not pay ("$160,000 - $240,000 a year - Full-time")."""
+    text = _TERMS_AFTER_PAY.sub("", _NOTE.sub("", text))
     if not _MONEY.search(text) or len(text.split()) > SALARY_MAX_WORDS:
         return None
     stated = label_value(text)
@@ -183,6 +185,11 @@ def salary_line(text: str) -> str | None:
     return text.strip()
 
 
+_TERMS_AFTER_PAY = re.compile(
+    r"\s+[-\u2013\u2014|\u00b7]\s+(?:full[- ]time|part[- ]time|contract|temporary|internship|"
+    r"permanent|정규직|계약직|正社員|契約社員)$",
+    re.IGNORECASE,
+)
 # A note after the amount, marked as Japanese marks one, outside any brackets: "年俸制 (年収
 # 想定: 600万〜1000万円程度)※スキル・経験により決定" (a "(※想定年収 …)" in brackets stays).
 _NOTE = re.compile(r"\s*\u203b(?![^(\uff08]*[)\uff09]).*$")

@@ -39,8 +39,9 @@ SKILL_KINDS = frozenset(
 _YOU_WILL = r"(?:you'?ll|you will)"
 _TOOLS = r"(?:technolog(?:y|ies)|tools|tooling|frameworks)"
 _TEAM_INTRODUCTION = (
-    r"\bteam\b.*(?:소개|紹介|introduction)|about (?:the|our) team|(?:meet|know) (?:the|our) team|"
-    r"팀\s*소개|チーム紹介"
+    r"\bteam\b.*(?:소개|紹介|introduction)|about (?:the|our)(?: [\w&-]+){0,3} team\b|"
+    r"(?:meet|know) (?:the|our) team|"
+    r"팀\s*소개|チーム紹介|팀에\s*대해|チームについて"
 )
 _RULES: tuple[tuple[SectionKind, str], ...] = (
     # LinkedIn wraps a whole posting in "About the job": it says nothing of the company.
@@ -68,7 +69,9 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     # "In This Role, You'll Get to": a sentence the duties finish ("Get to Know Our Team" not).
     (
         SectionKind.RESPONSIBILITIES,
-        r"\bget to do\b|\bget to$|^(?:job|position|role) description$|^求人内容$",
+        r"\bget to do\b|\bget to$|^(?:job|position|role) description$|^求人内容$|"
+        # "What you can expect:" over the work; "What you can expect from us" is benefits.
+        r"^what (?:you can|to) expect$",
     ),
     # A team's introduction introduces, as a company's does ("About the team", "팀 소개").
     (SectionKind.ABOUT, _TEAM_INTRODUCTION),
@@ -84,6 +87,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.BENEFITS,
         rf"\bgained\b|what (?:{_YOU_WILL}|you can) (?:get|gain|learn)|what we offer|we offer\b|"
+        r"what (?:you can|to) expect from us|"
         r"学べる|배울 수 있는|"
         r"look forward to|in it for you|\w offers$|\bincentives?\b",
     ),
@@ -92,7 +96,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"requirement|required|qualification|must[- ]haves?\b|who you are|what it takes|"
         rf"what (?:{_YOU_WILL} |you )?bring|(?:what|who) we(?:'re| are)? look(?:ing)? for|"
         r"you (?:should )?have\b|\bis looking for$|what you(?:'ve| have) done|\bcandidates who\b|"
-        r"\bgood fit if\b|"
+        r"\b(?:good|great|perfect|strong) fit if\b|\bfit right in\b|^who should apply\b|"
         r"what we need to see|what you(?:'ll| will)? need|"
         r"\bskill\s?sets?\b|\bskills?\b|your profile|"
         r"자격|필수|요건|필요\s*역량|응시\s*조건|이런\s*분|원하는\s*분|"
@@ -125,7 +129,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"technical environment|기술\s*스택|(?:개발|기술)\s*환경|(?:사용|주요)\s*기술|"
         # "스포카를 이루는 기술" (the technology Spoqa is made of), "使っている技術"
         r"(?:이루는|사용하는|쓰는|쓰고 있는)\s*기술|(?:使って|使用して|利用して)(?:いる)?技術|"
-        r"開発環境|技術スタック|使用技術|技術環境|使用言語|ツール$",
+        r"開発環境|技術スタック|使用技術|技術環境|使用言語|ツール$|(?:협업|개발)\s*(?:툴|도구)(?![\uac00-\ud7af])",
     ),
     (
         SectionKind.BENEFITS,
@@ -150,7 +154,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"\bculture\b|문화|カルチャー|how we work|일하(?:나요|고 있)|^(?:examples of )?what we do$|"
         r"our purpose|"
         r"소개|(?<!주식)회사|(?<!株式)会社|紹介|企業|事業内容|募集背景|"
-        r"^why (?!join|work)[\w&.-]+$|"  # "Why AHEAD"
+        r"^why (?!join|work)[\w&.-]+\??$|"  # "Why AHEAD", "Why Pelotech?"
         # "마키나락스는..", "백패커(아이디어스, 텀블벅)는?", "アカリについて"
         r"(?<=[\uac00-\ud7af)])(?:은|는)\s*[.…?\uff1f]*$|について$",
     ),
@@ -269,7 +273,8 @@ _CAPITALISED = re.compile(r"^(?:[A-Z0-9]|[a-z]+[A-Z])")  # "Python", "iOS"
 _SMALL_WORDS = re.compile(r"a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with")
 TITLE_CASE_MIN_WORDS = 2
 TITLE_CASE_MAX_WORDS = 8
-_NOT_IN_A_HEADING = re.compile(r"[^\x00-\u024f\u2010-\u2015\u2019]|[,;()\[\]]|:.|[.!?]$")
+# A heading may ask ("Why Pelotech?", "Who Should Apply?"); it does not state or exclaim.
+_NOT_IN_A_HEADING = re.compile(r"[^\x00-\u024f\u2010-\u2015\u2019]|[,;()\[\]]|:.|[.!]$")
 
 
 def title_case_label(text: str, *, strict: bool = False) -> bool:

@@ -31,6 +31,7 @@ from postings.parsing.front_matter import read_front_matter, section_lines
 from postings.parsing.html import html_to_text, looks_like_html
 from postings.parsing.labels import (
     INTRODUCING_MAX_WORDS,
+    SKILL_KINDS,
     SectionKind,
     announces_stack,
     bare_label,
@@ -82,7 +83,9 @@ _COMPANY_HEADING_DISTANCE = 2
 _COMPANY_HEADING_WORDS = 5
 _NOT_A_COMPANY_HEADING = re.compile(
     r"^(?:about|the|our|your|what|why|how|who|job|role|position|overview)\b|"
-    r"^(?:포지션|직무|채용|모집|공고|ポジション|募集|求人|採用|職種)",  # "포지션 상세"
+    r"^(?:포지션|직무|채용|모집|공고|ポジション|募集|求人|採用|職種)|"  # "포지션 상세"
+    # A sentence, as a name never ends: "합류하게 될 팀에 대해 알려드려요"
+    r"(?:요|니다|다|です|ます)$",
     re.IGNORECASE,
 )
 # A place where a company's name may stand under a title: "Menlo Park, CA", "Remote".
@@ -94,6 +97,11 @@ _TRANSLATED_SHARE = 0.6
 _MIN_SHARED_NAMES = 3
 # A company's legal name is looked for where a posting introduces it.
 _LEGAL_NAME_LINES = 30
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
+_NUMBERED_HEAD_CHARS = 60
+_SENTENCE_ENDS = tuple(".!?\u3002")
+_TERMS_OF_THE_JOB = frozenset({Fact.LOCATION, Fact.EMPLOYMENT_TYPE})
+_TERMS_MAX_WORDS = 5
 _COLON_LABEL_WORDS = 5  # a line ending in a colon is a label when it is this short
 SENTENCE_MIN_WORDS = 8  # a line this long above a capitalised one is a sentence, not a list
 # Labels rank below headings (1-6); a bullet that is a label ranks below both.
@@ -211,6 +219,7 @@ class _Reader:
     def read(self) -> None:
         content = [line for line in self.lines if not line.is_blank]
         following = {a.number: b for a, b in pairwise(content)}
+        preceding = {b.number: a for a, b in pairwise(content)}
         first = content[0].number if content else 0
         for line in self.lines:
             if line.number == self.front_end:
@@ -225,7 +234,7 @@ class _Reader:
             elif line.shape in (Shape.BOLD, Shape.BRACKET):
                 self._open_label(line.text, line)
             elif line.shape is Shape.BULLET:
-                self._bullet(line, following.get(line.number))
+                self._bullet(line, preceding.get(line.number), following.get(line.number))
             elif line.shape is Shape.TEXT:
                 self._text(line, following.get(line.number), first=line.number == first)
             # A rule or a lone image ends a paragraph as a blank line does.
@@ -245,6 +254,14 @@ class _Reader:
         return section.kind.asks_for_skills and not any(
             written.lstrip().startswith(("[", "\u3010")) for written in (section.raw, section.label)
         )
+
+    def _labels_a_part(self, text: str) -> bool:
+        """Whether a colon label naming no kind is a part of the label just above it, as
+        "Healthcare:" straight under "Company benefits:" is, and "Retirement:" after it."""
+        if classify(text) is not SectionKind.OTHER or not self.block.stack:
+            return False
+        rank, _, section = self.block.stack[-1]
+        return rank == SUB_LABEL_RANK or (rank == LABEL_RANK and section.is_empty)
 
     def _team_work(self) -> None:
         """A team's introduction is about the company, unless it lists the team's work in
@@ -391,9 +408,12 @@ class _Reader:
 
     # -- lines -----------------------------------------------------------------------------
 
-    def _bullet(self, line: Line, following: Line | None) -> None:
+    def _bullet(self, line: Line, preceding: Line | None, following: Line | None) -> None:
         self._close_bullet_labels(line.depth)
         if self._stated(line):
+            return
+        if _heads_its_bullets(line, preceding, following):
+            self._open_label(line.text, line, rank=SUB_LABEL_RANK)
             return
         section = self.block.section
         stated = stated_section(line.text)
@@ -500,7 +520,8 @@ class _Reader:
         ):
             # A label the reader does not know, written as one ("Level:", "Targeted Degrees
             # and Disciplines:"): it opens a section, of its parent's kind if it names none.
-            self._open_label(line.text, line)
+            rank = SUB_LABEL_RANK if self._labels_a_part(line.text) else LABEL_RANK
+            self._open_label(line.text, line, rank=rank)
             return
         if self._heads_by_capitals(line, following):
             self._open_label(line.text, line)
@@ -568,10 +589,12 @@ class _Reader:
         stated = label_value(line.text)
         fact = fact_named(stated[0]) if stated else None
         recorded = fact is not None and block.state(fact, stated[1], label=stated[0])
-        # A field among the skills is one only as a form lays it out: "Organization:\tX".
+        # A field among the skills is one only as a form lays it out: "Organization:\tX", or
+        # when it says where or on what terms the job is held ("Work Location: Remote").
         form = bool(stated) and _FORM_FIELD.match(line.text) is not None
         in_skills = section is not None and section.kind.asks_for_skills
-        field_here = not in_skills or form
+        held = fact in _TERMS_OF_THE_JOB and len(stated[1].split()) <= _TERMS_MAX_WORDS
+        field_here = not in_skills or form or held
         # "Salary: GBP 20 per hour" is a field too, though a "Salary" heading heads benefits
         # and "Compensation: Base pay range is … SEAKR has very rich medical …" states them.
         pay = fact is Fact.SALARY and not in_skills and len(stated[1].split()) <= VALUE_MAX_WORDS
@@ -587,11 +610,7 @@ class _Reader:
             return section is None or fact in (Fact.TITLE, Fact.URL, Fact.COMPANY)
         if not in_skills:
             salary = salary_line(line.text)
-            if salary and (
-                section is None
-                or section.fact is Fact.SALARY
-                or (section.kind is SectionKind.BENEFITS and names_pay(line.text))
-            ):
+            if salary and (section is None or section.fact is Fact.SALARY or names_pay(line.text)):
                 block.facts.setdefault(Fact.SALARY, salary)
                 return section is None
         if section is not None and section.fact is not None and not section.items:
@@ -638,7 +657,7 @@ class _Reader:
             item
             for item in chain(
                 document.loose,
-                *(s.items for s in document.sections if not s.kind.asks_for_skills),
+                *(s.items for s in document.sections if s.kind not in _ASKED_OF_THE_HIRE),
             )
             if not item.bullet
         ]
@@ -711,6 +730,22 @@ class _Reader:
             stated = names_from_file(PurePath(file_name).stem, text, titles[0])[1]
         # The address to write to is the weakest sign: an agency's or a group's, at times.
         return stated or mail_employer(text) or ""
+
+
+def _heads_its_bullets(line: Line, preceding: Line | None, following: Line | None) -> bool:
+    """Whether a numbered line heads the bullets under it, as a part of its section does:
+    "1. 서류전형" over "• 블루비커는 …", "2. UI 기획 및 상세 설계 (UI Architecture)" over
+    "- High-fidelity Wireframing: …"; not "2. SQL" after "1. Python", a numbered list's."""
+    return (
+        following is not None
+        and (preceding is None or _NUMBERED.match(preceding.raw) is None)
+        and following.shape is Shape.BULLET
+        and following.depth == line.depth  # not "1. Python" over its own nested details
+        and _NUMBERED.match(line.raw) is not None
+        and _NUMBERED.match(following.raw) is None
+        and len(line.text) <= _NUMBERED_HEAD_CHARS
+        and not line.text.endswith(_SENTENCE_ENDS)
+    )
 
 
 def _latin_names(block: _Block) -> set[str]:
@@ -797,6 +832,9 @@ _FRONT_MATTER = {
 _FRONT_MATTER_SUMMARY = ("excerpt", "description", "summary")
 
 
+# What is asked of the hire, where "experience as a Data Engineer" names no title; the duties'
+# prose may name it ("…を担うデータサイエンティストを募集しています" under 仕事内容).
+_ASKED_OF_THE_HIRE = SKILL_KINDS - {SectionKind.RESPONSIBILITIES}
 _KEPT_IN_FRONT_MATTER = frozenset({SectionKind.BENEFITS, SectionKind.PROCESS})
 
 

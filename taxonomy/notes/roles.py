@@ -267,12 +267,16 @@ _JOB_NOUN = (
 )
 # A Korean title may be two words ("데이터 엔지니어"), but not after a word that describes
 # the hire ("고도화할 개발자", "만들어주실 데이터 엔지니어"); "…분들을 찾고 있습니다" and
-# "…를 모십니다" recruit as "…を募集します" does, and "…の方を募集" (a person who is one).
+# "…를 모십니다" recruit as "…を募集します" does, and "…の方を募集" (a person who is one) or
+# "…経験者を募集" (one who has been one: "バックエンドエンジニア経験者を募集").
 _ATTRIBUTIVE_END = "는할을한될실인된갈줄울"
+# A title in quotes is the quoted words: "웹 프론트 개발자"를 모십니다.
 _CJK_RECRUITING = re.compile(
+    rf"(?:[\"\u201c\u300c\u300e](?P<quoted>[^\"\u201c\u201d\u300c-\u300f]{{1,30}}?{_JOB_NOUN})"
+    r"[\"\u201d\u300d\u300f]|"
     rf"(?P<title>[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]*{_JOB_NOUN}|"
-    rf"(?:[\uac00-\ud7afA-Za-z]+(?<![{_ATTRIBUTIVE_END}])\s)?[\uac00-\ud7afA-Za-z]*{_JOB_NOUN})"
-    r"(?:\s*분들?|の方)?\s*(?:を|를|을|の)?\s*"
+    rf"(?:[\uac00-\ud7afA-Za-z]+(?<![{_ATTRIBUTIVE_END}])\s)?[\uac00-\ud7afA-Za-z]*{_JOB_NOUN}))"
+    r"(?:\s*분들?|の方|経験者|경력자)?\s*(?:を|를|을|の)?\s*"
     r"(?:募集|모집|채용|찾고 있|찾습니다|모십니다|모시고 있)"
 )
 
@@ -285,7 +289,7 @@ def role_in_sentence(text: str) -> RoleLine | None:
     plain = text.replace("*", "")  # "**시스템 엔지니어**를 모십니다", "a **Data Engineer**"
     recruiting = _CJK_RECRUITING.search(plain) if CJK.search(plain) else None
     if recruiting:
-        title = recruiting.group("title")
+        title = recruiting.group("quoted") or recruiting.group("title")
         # "…開発できるエンジニアを募集しています": an engineer alone is anyone, as below.
         return None if _BARE_JOB_NOUN.fullmatch(title) else RoleLine(title)
     match = _IN_SENTENCE.search(plain) or _AS_SUBJECT.match(plain)
