@@ -41,7 +41,9 @@ _BRACKET = re.compile(r"^\s*(?:\[(?P<a>[^\[\]]+)\]|【(?P<b>[^【】]+)】)\s*[:
 # "給与: 700~1,200万円". Its delimiter row ("|---|---|", "----|----") is layout.
 _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
 _TWO_CELLS = re.compile(r"^\s*\|\s*(?P<label>[^|\s][^|]{0,39}?)\s*\|\s*(?P<value>[^|]*?)\s*\|?\s*$")
-_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+•◦▪●○·ㆍ‣]|\d{1,2}[.)])[ \t]+(?P<text>\S.*?)\s*$")
+_BULLET = re.compile(
+    r"^(?P<indent>[ \t]*)(?:[-*+•◦▪●○·ㆍ‣]|(?P<number>\d{1,2}[.)]))[ \t]+(?P<text>\S.*?)\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class Line:
     shape: Shape
     text: str  # the words, without markers or surrounding space
     depth: int = 0  # heading level (1-6), or a bullet's indentation column
+    numbered: bool = False  # a bullet marked "1." or "2)", not "-" or "•"
 
     @property
     def is_blank(self) -> bool:
@@ -160,7 +163,8 @@ def _read_shape(number: int, raw: str) -> Line:
     bullet = _BULLET.match(raw)
     if bullet:
         depth = column_of(bullet.group("indent"))
-        return Line(number, raw, Shape.BULLET, bullet.group("text"), depth)
+        numbered = bullet.group("number") is not None
+        return Line(number, raw, Shape.BULLET, bullet.group("text"), depth, numbered)
     indent = raw[: len(raw) - len(raw.lstrip(" \t"))]
     return Line(number, raw, Shape.TEXT, stripped, column_of(indent))
 

@@ -97,7 +97,6 @@ _TRANSLATED_SHARE = 0.6
 _MIN_SHARED_NAMES = 3
 # A company's legal name is looked for where a posting introduces it.
 _LEGAL_NAME_LINES = 30
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
 _NUMBERED_HEAD_CHARS = 60
 _SENTENCE_ENDS = tuple(".!?\u3002")
 _TERMS_OF_THE_JOB = frozenset({Fact.LOCATION, Fact.EMPLOYMENT_TYPE})
@@ -229,7 +228,7 @@ class _Reader:
                 continue
             if line.shape is Shape.HEADING:
                 self._heading(line)
-            elif line.shape is Shape.BRACKET and self._sub_label(line.text):
+            elif line.shape is Shape.BRACKET and self._labels_a_part(line.text, bracketed=True):
                 self._open_label(line.text, line, rank=SUB_LABEL_RANK)
             elif line.shape in (Shape.BOLD, Shape.BRACKET):
                 self._open_label(line.text, line)
@@ -242,26 +241,25 @@ class _Reader:
         self._team_work()
         self._merge_translations()
 
-    def _sub_label(self, text: str) -> bool:
-        """Whether a bracketed label of no kind of its own ("【アプリケーション】" in the cell of
-        業務内容) names a part of the section it stands in, as when that asks for skills."""
-        if classify(text) is not SectionKind.OTHER or goes_on(text) or not self.block.stack:
+    def _labels_a_part(self, text: str, *, bracketed: bool) -> bool:
+        """Whether a label of no kind of its own names a part of the section it stands in:
+        after another part ("【ファームウェア】" after "【アプリケーション】"'s lines,
+        "Retirement:" after "Healthcare:"'s); a bracketed one inside a section that asks for
+        skills ("【アプリケーション】" in the cell of 業務内容); a colon label straight under a
+        label ("Healthcare:" under "Company benefits:")."""
+        if classify(text) is not SectionKind.OTHER or not self.block.stack:
+            return False
+        if bracketed and goes_on(text):
             return False
         rank, _, section = self.block.stack[-1]
         if rank == SUB_LABEL_RANK:
-            return True  # "【ファームウェア】" after "【アプリケーション】"'s lines
+            return True
+        if not bracketed:
+            return rank == LABEL_RANK and section.is_empty
         # "【資料】" after "【歓迎要件】"'s list is the next part, bracketed as that one is.
         return section.kind.asks_for_skills and not any(
             written.lstrip().startswith(("[", "\u3010")) for written in (section.raw, section.label)
         )
-
-    def _labels_a_part(self, text: str) -> bool:
-        """Whether a colon label naming no kind is a part of the label just above it, as
-        "Healthcare:" straight under "Company benefits:" is, and "Retirement:" after it."""
-        if classify(text) is not SectionKind.OTHER or not self.block.stack:
-            return False
-        rank, _, section = self.block.stack[-1]
-        return rank == SUB_LABEL_RANK or (rank == LABEL_RANK and section.is_empty)
 
     def _team_work(self) -> None:
         """A team's introduction is about the company, unless it lists the team's work in
@@ -520,7 +518,8 @@ class _Reader:
         ):
             # A label the reader does not know, written as one ("Level:", "Targeted Degrees
             # and Disciplines:"): it opens a section, of its parent's kind if it names none.
-            rank = SUB_LABEL_RANK if self._labels_a_part(line.text) else LABEL_RANK
+            part = self._labels_a_part(line.text, bracketed=False)
+            rank = SUB_LABEL_RANK if part else LABEL_RANK
             self._open_label(line.text, line, rank=rank)
             return
         if self._heads_by_capitals(line, following):
@@ -737,12 +736,12 @@ def _heads_its_bullets(line: Line, preceding: Line | None, following: Line | Non
     "1. 서류전형" over "• 블루비커는 …", "2. UI 기획 및 상세 설계 (UI Architecture)" over
     "- High-fidelity Wireframing: …"; not "2. SQL" after "1. Python", a numbered list's."""
     return (
-        following is not None
-        and (preceding is None or _NUMBERED.match(preceding.raw) is None)
+        line.numbered
+        and (preceding is None or not preceding.numbered)
+        and following is not None
         and following.shape is Shape.BULLET
+        and not following.numbered
         and following.depth == line.depth  # not "1. Python" over its own nested details
-        and _NUMBERED.match(line.raw) is not None
-        and _NUMBERED.match(following.raw) is None
         and len(line.text) <= _NUMBERED_HEAD_CHARS
         and not line.text.endswith(_SENTENCE_ENDS)
     )
