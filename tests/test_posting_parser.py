@@ -1290,3 +1290,83 @@ def test_the_duties_prose_may_name_the_title():
         file_name="sompo-holdings-data-scientist.tsx",
     )
     assert posting.roles[0].title == "データサイエンティスト"
+
+
+def test_a_field_name_on_its_own_line_heads_the_value_under_it():
+    # gm-senior-application-software-engineer.txt: a Workday page's header, copied as text.
+    role = only_role(
+        "Senior Application Software Engineer\nApply\nremote type\nHybrid\nlocations\n"
+        "Warren, Michigan, United States of America\ntime type\nFull time\nposted on\n"
+        "Posted 8 Days Ago\njob requisition id\nJR-202524767\n\nWhat You'll Do:\n\n"
+        "- Build robotics software in C++\n"
+    )
+    found = sections(role)
+    for name in ("remote type", "locations", "time type", "posted on", "job requisition id"):
+        assert found[name].kind is SectionKind.OTHER
+        assert len(found[name].items) == 1
+    assert role.facts[Fact.LOCATION] == "Warren, Michigan, United States of America"
+    # pelotech-senior-software-engineer.md: Indeed's "Job details", a blank line under each.
+    role = only_role(
+        "# Senior Software Engineer\n\nPay\n\n$160,000 - $240,000 a year\nJob type\n\nFull-time\n"
+    )
+    assert [(s.label, s.kind) for s in role.sections] == [
+        ("Pay", SectionKind.OTHER),
+        ("Job type", SectionKind.OTHER),
+    ]
+    assert role.facts[Fact.SALARY] == "$160,000 - $240,000 a year"
+
+
+def test_a_field_in_a_table_of_benefits_is_of_no_kind_but_its_own():
+    # altair-system-engineer-programmer.php: working hours in the table of terms.
+    role = only_role(
+        "<h2>システムエンジニア</h2>\n<h4>待遇と勤務</h4>\n<table>\n<tr>\n"
+        '<td class="summary">福利厚生</td>\n<td>社会保険完備</td>\n</tr>\n<tr>\n'
+        '<td class="summary">勤務時間</td>\n<td>9:00 ~ 18:00 ※勤務先により若干異なります</td>\n'
+        "</tr>\n</table>\n",
+        file_name="altair-system-engineer-programmer.php",
+    )
+    assert sections(role)["勤務時間"].kind is SectionKind.OTHER
+
+
+def test_a_field_name_over_a_list_or_a_paragraph_heads_nothing():
+    # lis-backend-engineer.asp: "募集職種" (jobs open) over the site's list of jobs.
+    role = only_role(
+        "# バックエンドエンジニア\n\n募集職種\n\n- 紹介コンサル\n"
+        "- バックエンドエンジニア\uff08本社\uff09\n"
+    )
+    assert "募集職種" not in sections(role)
+    role = only_role(
+        "# Engineer\n\nLocation\n\nWe work from a small office by the river in the old town, "
+        "and most of us come in three days a week.\n"
+    )
+    assert "Location" not in sections(role)
+
+
+def test_a_section_of_no_kind_is_of_the_kind_its_lines_are():
+    # unnamed-data-engineer-2.md: Title Case headings of the duties, under "Others".
+    role = only_role(
+        "# Data Engineer\n\nMission: build data systems.\n\n## Others\n\nEnglish C1\n\n"
+        "System Optimization & Performance\n"
+        "Optimize data systems for performance, scalability, and reliability.\n"
+        "Troubleshoot and resolve data-related issues and system problems.\n"
+    )
+    found = sections(role)
+    assert found["System Optimization & Performance"].kind is SectionKind.RESPONSIBILITIES
+    assert found["Others"].kind is SectionKind.OTHER  # one line is too few to read
+    # ahead-associate-ai-engineer.txt: LinkedIn's "About the job" over the company's words.
+    role = only_role(
+        "About the job\nAHEAD builds platforms for digital business. By weaving together "
+        "advances in cloud infrastructure, automation and analytics, and software delivery, "
+        "we help enterprises deliver on the promise of digital transformation.\n\n"
+        "At AHEAD, we prioritize creating a culture of belonging, where all perspectives and "
+        "voices are represented, valued, respected, and heard.\n",
+        file_name="ahead-associate-ai-engineer.txt",
+    )
+    assert sections(role)["About the job"].kind is SectionKind.ABOUT
+    # What is asked, read on its own, stays where the label put it: a requirement is what
+    # any line defaults to, so it says too little.
+    role = only_role(
+        "# Engineer\n\nHello.\n\n## Others\n\nFluent English\n\nA driving licence\n\n"
+        "Based in Seoul\n"
+    )
+    assert sections(role)["Others"].kind is SectionKind.OTHER

@@ -47,7 +47,7 @@ _FACT_LABELS: tuple[tuple[Fact, str], ...] = (
     ),
     (
         Fact.LOCATION,
-        r"(?:work |job |office )?location|office|based in|근무\s*(?:지|지역|장소)|勤務地",
+        r"(?:work |job |office )?locations?|office|based in|근무\s*(?:지|지역|장소)|勤務地",
     ),
     (
         Fact.EMPLOYMENT_TYPE,

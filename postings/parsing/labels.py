@@ -437,6 +437,20 @@ def inline_list(text: str) -> tuple[SectionKind, str, list[str]] | None:
 
 
 FORM_FIELD_MAX_WORDS = 6
+# Fields of a posting's header that state no fact the reader keeps: when and under what
+# number it was posted, its hours and terms ("remote type", "time type" on Workday pages).
+_FIELD_NAME = re.compile(
+    r"(?:date )?posted(?: on| date)?|date ?posted|(?:job )?(?:requisition|req)(?: id| number)?|"
+    r"job (?:id|number|code)|(?:remote|time|work) type|(?:work(?:ing)? |office )?hours|"
+    r"(?:work(?:ing)? )?schedule|start date|probation(?:ary)?(?: period)?|department|"
+    r"(?:所定)?(?:勤務|就業)時間|試用期間|근무\s*(?:시간|형태|요일)|수습\s*기간|채용\s*구분",
+    re.IGNORECASE,
+)
+
+
+def field_name(label: str) -> bool:
+    """Whether a label names a field of the header that is no fact: "posted on", "勤務時間"."""
+    return _FIELD_NAME.fullmatch(_normalise(label)) is not None
 
 
 def header_field(label: str, *, form: bool = False) -> bool:

@@ -9,11 +9,13 @@ outside any role (the company, perks, the hiring process) belong to all of them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
 from operator import attrgetter
 from pathlib import PurePath
 
+import taxonomy.line_kinds as line_kinds
 from postings.parsing.facts import (
     VALUE_MAX_WORDS,
     Fact,
@@ -37,6 +39,7 @@ from postings.parsing.labels import (
     bare_label,
     capitalised,
     classify,
+    field_name,
     glued_label,
     goes_on,
     header_field,
@@ -98,6 +101,12 @@ _MIN_SHARED_NAMES = 3
 # A company's legal name is looked for where a posting introduces it.
 _LEGAL_NAME_LINES = 30
 _NUMBERED_HEAD_CHARS = 60
+_FIELD_VALUE_DISTANCE = 3
+_MIN_LINES_TO_READ = 2
+_READ_SHARE = 3 / 4
+# By the line kinds' values: taxonomy.line_kinds reads this package's labels, so its names are
+# not there yet while this module loads.
+_SECTION_OF_LINES = {"duty": SectionKind.RESPONSIBILITIES, "about": SectionKind.ABOUT}
 _SENTENCE_ENDS = tuple(".!?\u3002")
 _TERMS_OF_THE_JOB = frozenset({Fact.LOCATION, Fact.EMPLOYMENT_TYPE})
 _TERMS_MAX_WORDS = 5
@@ -375,7 +384,7 @@ class _Reader:
             block.stack.pop()
         parent = block.section
         fact = fact_named(label)
-        if kind is SectionKind.OTHER and parent is not None and fact is None:
+        if kind is SectionKind.OTHER and parent is not None and not (fact or field_name(label)):
             # "### Our values" under "## About us" is about the company too; "勤務地" (work
             # location) under a heading about the company is a field of the posting.
             kind = parent.kind
@@ -522,6 +531,9 @@ class _Reader:
             rank = SUB_LABEL_RANK if part else LABEL_RANK
             self._open_label(line.text, line, rank=rank)
             return
+        if self._names_a_field(line):
+            self._open_label(line.text, line)
+            return
         if self._heads_by_capitals(line, following):
             self._open_label(line.text, line)
             return
@@ -548,6 +560,23 @@ class _Reader:
             self.last = (child, line.number)
             return
         self._add(Item(line.text, line.number, line.raw, False, line.depth))
+
+    def _names_a_field(self, line: Line) -> bool:
+        """Whether a plain line is only a field's name, its value on the next line: "remote
+        type" / "Hybrid", "Pay" / "$160,000 - $240,000 a year", and "勤務地" / "山本ビル5階…"
+        in a page's table, where only a blank line or the cells' tags stand between them."""
+        name = line.text.rstrip(":\uff1a ")
+        if fact_named(name) in (None, Fact.URL) and not field_name(name):
+            return False
+        # lines are numbered from 1: the value is at most a blank line and a cell's tags away
+        for below in self.lines[line.number : line.number + _FIELD_VALUE_DISTANCE]:
+            if not below.is_blank and below.shape is not Shape.FURNITURE:
+                return (
+                    below.shape is Shape.TEXT  # not a list: "募集職種" over the site's jobs
+                    and len(below.text.split()) <= VALUE_MAX_WORDS
+                    and fact_named(below.text.rstrip(":\uff1a ")) is None
+                )
+        return False
 
     def _heads_by_capitals(self, line: Line, following: Line | None) -> bool:
         """Whether a plain line is a heading by its capitals: in Title Case with a blank line
@@ -788,6 +817,7 @@ def _is_title(text: str) -> bool:
 def _role(title, line, facts, sections, loose) -> ParsedRole:
     for section in sections:
         _split_intro(section)
+        _kind_by_its_lines(section)
     return ParsedRole(
         title=clean_title(title),
         line=line.number if line else None,
@@ -796,6 +826,21 @@ def _role(title, line, facts, sections, loose) -> ParsedRole:
         sections=sections,
         loose=loose,
     )
+
+
+def _kind_by_its_lines(section: Section) -> None:
+    """A section whose label names no kind ("Others", a Title Case heading of its own) is of
+    the kind most of its lines are: duties ("Build and maintain data pipelines …") make it
+    the responsibilities, a company speaking of itself the introduction."""
+    if section.kind is not SectionKind.OTHER or section.fact or field_name(section.label):
+        return
+    lines = [item.text for item in (*section.intro, *section.items)]
+    if len(lines) < _MIN_LINES_TO_READ:
+        return
+    kinds = Counter(line_kinds.line_kind(text).value for text in lines)
+    kind, count = kinds.most_common(1)[0]
+    if kind in _SECTION_OF_LINES and count >= _READ_SHARE * len(lines):
+        section.kind = _SECTION_OF_LINES[kind]
 
 
 def _split_intro(section: Section) -> None:
