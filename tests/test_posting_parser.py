@@ -189,6 +189,12 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         ("스포카를 이루는 기술", SectionKind.STACK),  # spoqa-full-stack-programmer.html
         ("우리가 사용하는 기술", SectionKind.STACK),
         ("使っている技術", SectionKind.STACK),
+        # What to send and by when.
+        ("마감기한", SectionKind.PROCESS),  # rainist-server-engineer.html
+        ("必要書類", SectionKind.PROCESS),  # unnamed-system-engineer-programmer-mid-career.php
+        # toss-infraops-engineer.md: "we recommend writing your résumé like this"
+        ("이력서는 이렇게 작성하시는 걸 추천해요", SectionKind.PROCESS),
+        ("Application deadline", SectionKind.PROCESS),
     ],
 )
 def test_labels_are_classified_in_english_korean_and_japanese(label, kind):

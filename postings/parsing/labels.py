@@ -146,7 +146,9 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"recruit|합류\s*(?:해요|하기|여정|절차|과정)|応募先|get in touch|^interested\b|"
         r"application link|\blink to apply\b|^please submit\b|連絡|연락(?:처|주)|応募(?!資格)|"
         r"접수|전형|지원\s*방법|채용\s*(?:절차|과정|일정)|모집\s*일정|함께하기 위한|選考|応募方法|"
-        r"応募書類|問い?合わ?せ",
+        r"応募書類|問い?合わ?せ|"
+        # What to send and by when: "마감기한", "必要書類", "이력서는 이렇게 작성하시는 걸 추천해요"
+        r"마감|締め?切|\bdeadline\b|(?:필요|제출)\s*서류|(?:必要|提出)書類|이력서|履歴書",
     ),
     (
         SectionKind.ABOUT,
