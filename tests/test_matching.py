@@ -164,6 +164,15 @@ def test_the_same_names_count_where_the_line_means_them(matcher, text, expected)
         ("Documentation built with Sphinx", "sphinx"),
         ("Desktop apps in Tauri and Rust", "tauri"),
         ("Role-based access control and audit logs", "access-control"),
+        # What the evaluation found lacking at stop 44 (tune postings and notes; real lines).
+        ("Experience with workflow managers such as Snakemake, Nextflow, or WDL", "wdl"),
+        ("Experience with React, Backbone, Marionette or equivalent framework", "marionette"),
+        ("rendering APIs like OpenGL, WebGL, WebGPU, Vulkan, Metal", "webgpu"),
+        ("Experience in 3D graphics and rendering is a big plus", "rendering"),
+        ("layer-2 and -3 protocols (e.g., BGP, OSPF, VRRP, IS-IS)", "vrrp"),
+        ("create custom Drupal modules, in Drupal CMS", "cms"),
+        ("Slack, Notion, Discord", "notion"),
+        ("ISMS-P 인증 대응 경험", "isms"),
         # A longer name does not swallow the one inside it.
         ("Professional experience scripting with the Unix/Linux command line", "linux"),
     ],
@@ -179,6 +188,9 @@ def test_the_vocabulary_names_what_the_notes_asked_for_and_it_lacked(matcher, te
         ("Splunk is looking for an enthusiastic and innovative test engineer", "splunk"),
         ("Self-motivated, Organized, Team Player, Result Oriented", "teamwork"),
         ("He was cad about it; a decade of work", "cad"),
+        ("A notion of ownership and a discord-free team", "notion"),
+        ("A notion of ownership and a discord-free team", "discord"),
+        ("Placement accuracy within 5 cms", "cms"),
     ],
 )
 def test_grown_vocabulary_keeps_clear_of_what_lines_do_not_ask_for(matcher, text, wrong):
