@@ -507,6 +507,24 @@ def test_a_posting_kept_in_its_front_matter_is_read_from_its_keys():
     assert [item.text for item in role.loose] == ["We are a game company."]
 
 
+def test_front_matter_fields_of_the_posting_are_sections_of_their_own():
+    # nanofrontier-software-engineer.mdx: a careers site's front matter over the posting.
+    text = (
+        '---\ntitle: "ソフトウェアエンジニア"\nlocation: "東京 or 仙台"\n'
+        'employmentType: "FULL_TIME"\ndepartment: "Engineering"\ndatePosted: "2024-12-19"\n'
+        'priority: "medium"\nlayout: job\n---\n\n## 3. 主要業務内容\n\n- 社内システムの開発\n'
+    )
+    [role] = parse_posting(text, file_name="nanofrontier-software-engineer.mdx").roles
+    assert [(s.label, s.kind, s.line) for s in role.sections] == [
+        ("location", SectionKind.OTHER, 3),
+        ("employmentType", SectionKind.OTHER, 4),
+        ("department", SectionKind.OTHER, 5),
+        ("datePosted", SectionKind.OTHER, 6),
+        ("3. 主要業務内容", SectionKind.RESPONSIBILITIES, 11),
+    ]
+    assert role.title == "ソフトウェアエンジニア"
+
+
 def test_bracketed_parts_of_a_table_cell_are_parts_of_its_rows_section():
     # avance-system-embedded-engineer-se-programmer.php: 業務内容's cell lists its duties
     # under 【アプリケーション】 and 【ファームウェア】, which name no kind of their own.

@@ -195,6 +195,13 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         # toss-infraops-engineer.md: "we recommend writing your résumé like this"
         ("이력서는 이렇게 작성하시는 걸 추천해요", SectionKind.PROCESS),
         ("Application deadline", SectionKind.PROCESS),
+        # The law's part closes many postings: no benefit, nor about the company.
+        ("Equal Opportunity Employer", SectionKind.OTHER),
+        ("Accommodations", SectionKind.OTHER),  # gm-senior-application-software-engineer.txt
+        ("Compliance", SectionKind.OTHER),  # databricks-data-science-intern.txt
+        # gm-senior-application-software-engineer.txt
+        ("What Will Give You A Competitive Edge:", SectionKind.PREFERRED),
+        ("What Sets You Apart", SectionKind.PREFERRED),
     ],
 )
 def test_labels_are_classified_in_english_korean_and_japanese(label, kind):
@@ -1376,3 +1383,15 @@ def test_a_section_of_no_kind_is_of_the_kind_its_lines_are():
         "Based in Seoul\n"
     )
     assert sections(role)["Others"].kind is SectionKind.OTHER
+
+
+def test_the_laws_part_after_the_benefits_is_of_no_kind():
+    # gm-senior-application-software-engineer.txt, copied from Workday as plain text.
+    role = only_role(
+        "Senior Application Software Engineer\n\nBenefits Overview\n\nFrom day one, we're "
+        "looking out for your well-being.\n\nAccommodations\n\nGeneral Motors offers "
+        "opportunities to all job seekers including individuals with disabilities.\n"
+    )
+    found = sections(role)
+    assert found["Benefits Overview"].kind is SectionKind.BENEFITS
+    assert found["Accommodations"].kind is SectionKind.OTHER

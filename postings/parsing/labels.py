@@ -53,6 +53,13 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (SectionKind.OTHER, r"募集要項|^application (?:requirements|guidelines)$"),
     # "This might not be a good fit if:" warns off; "You are likely a good fit if" asks.
     (SectionKind.OTHER, r"\bnot (?:be )?a (?:good )?fit\b"),
+    # The law's part: "Non-Discrimination and Equal Employment Opportunities (U.S.)",
+    # "Accommodations", "Compliance" (export control), whatever section they close.
+    (
+        SectionKind.OTHER,
+        r"\bequal (?:employment )?opportunit|\bnon-?discrimination\b|^eeo\b|"
+        r"^(?:reasonable )?accommodations?$|^compliance$",
+    ),
     # "근무 요건" are the terms of work (hours, place, pay), not what is asked (요건).
     (SectionKind.BENEFITS, r"근무\s*요건"),
     # "What You Bring To The Team" asks; it does not introduce the team.
@@ -80,6 +87,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"prefer|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|desir(?:ed|able)|"
         r"(?:ways to )?stand out(?: from the crowd)?|(?:a|strong|big) plus\b|"
         r"especially interested|plus points|it would be (?:great|nice)|우대|가산점|"
+        r"competitive edge|sets? you apart|"
         # Japanese boards' "MUST要件" / "WANT要件": what is asked and what is wished for.
         r"^want(?:\s*(?:要件|スキル|条件))?$|"
         r"면\s*(?:더욱?\s*)?좋(?:습니다|아요|겠|을)|더욱?\s*좋|선호|歓迎|尚可|追加希望|希望スキル|望ましい",
@@ -191,12 +199,26 @@ def _normalise(label: str) -> str:
     return " ".join(_ENUMERATOR.sub("", text).split())
 
 
-def classify(label: str) -> SectionKind:
-    """The kind of section a heading, bold line or bracketed line opens."""
-    text = _normalise(label)
+def _named_kind(text: str) -> SectionKind | None:
+    """The kind of the first rule a normalised label matches, or None."""
     for kind, pattern in _COMPILED:
         if pattern.search(text):
             return kind
+    return None
+
+
+def says_other(label: str) -> bool:
+    """Whether a label says it holds nothing of the posting's kinds ("About the job",
+    "Equal Opportunity Employer"), as against naming none."""
+    return _named_kind(_normalise(label)) is SectionKind.OTHER
+
+
+def classify(label: str) -> SectionKind:
+    """The kind of section a heading, bold line or bracketed line opens."""
+    text = _normalise(label)
+    kind = _named_kind(text)
+    if kind is not None:
+        return kind
     if label.rstrip(" *").endswith((":", "\uff1a")):  # "## In this role, you will:"
         return _introduced_by_its_opening(text) or SectionKind.OTHER
     return SectionKind.OTHER

@@ -46,6 +46,7 @@ from postings.parsing.labels import (
     inline_list,
     introduced_as_follows,
     introduces_a_team,
+    says_other,
     standalone_label,
     stated_section,
     table_row,
@@ -384,7 +385,11 @@ class _Reader:
             block.stack.pop()
         parent = block.section
         fact = fact_named(label)
-        if kind is SectionKind.OTHER and parent is not None and not (fact or field_name(label)):
+        if (
+            kind is SectionKind.OTHER
+            and parent is not None
+            and not (fact or field_name(label) or says_other(label))
+        ):
             # "### Our values" under "## About us" is about the company too; "勤務地" (work
             # location) under a heading about the company is a field of the posting.
             kind = parent.kind
@@ -880,16 +885,23 @@ _FRONT_MATTER_SUMMARY = ("excerpt", "description", "summary")
 # prose may name it ("…を担うデータサイエンティストを募集しています" under 仕事内容).
 _ASKED_OF_THE_HIRE = SKILL_KINDS - {SectionKind.RESPONSIBILITIES}
 _KEPT_IN_FRONT_MATTER = frozenset({SectionKind.BENEFITS, SectionKind.PROCESS})
+_HEADER_FACTS = frozenset({Fact.LOCATION, Fact.EMPLOYMENT_TYPE})
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _opens_in_front_matter(key: str) -> bool:
     """Whether a front matter key heads a list of what the posting asks for or gives to do
-    ("qualifications", "responsibilities"), or is a plain word naming its benefits or
-    hiring process ("benefits:", "채용절차:"), not a fact of it ("baseSalary", "company") or
-    the page's ("layout", "tags")."""
+    ("qualifications", "responsibilities"), is a plain word naming its benefits or hiring
+    process ("benefits:", "채용절차:"), or is a field of the posting's header other than
+    its title and company ("location", "employmentType", "datePosted"); not the page's
+    ("layout", "tags")."""
     kind = classify(key)
-    return kind.asks_for_skills or (
-        kind in _KEPT_IN_FRONT_MATTER and key.isalpha() and key == key.casefold()
+    words = _CAMEL_HUMP.sub(" ", key)  # "employmentType" → "employment Type"
+    return (
+        kind.asks_for_skills
+        or (kind in _KEPT_IN_FRONT_MATTER and key.isalpha() and key == key.casefold())
+        or fact_named(words) in _HEADER_FACTS
+        or field_name(words)
     )
 
 
