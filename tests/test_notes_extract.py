@@ -363,3 +363,25 @@ def test_fingerprints_never_change_their_text():
         == hashlib.sha1(b'["Knowledge of C/C++",false,false,["c","cpp"]]').hexdigest()
     )
     assert fingerprint("한국어") == hashlib.sha1('["한국어"]'.encode()).hexdigest()
+
+
+def test_a_title_on_a_short_line_under_the_jobs_description_is_the_sets_role():
+    from taxonomy.matching import TechnologyMatcher
+    from taxonomy.notes.parser import parse_notes
+    from taxonomy.notes.plan import NotesPlanner
+
+    # Real lines of the seed notes (notes.md, an EDA company's ML roles).
+    notes = (
+        "# Field\n"
+        "+ skill set:\n\t- ***Machine learning engineer role with an EDA company to build "
+        "machine learning frameworks, and machine learning infrastructure (in the context of "
+        "MLOps)***\n\t- Technical Lead (ML)\n\t- Sri Lanka\n"
+        # A duty that names engineers is no title.
+        "+ skill set:\n\t- Our automation platform runs every lab in the building.\n"
+        "\t- Mentor other automation engineers\n"
+    )
+    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
+    planner.named_companies()
+    plan = planner.plan([])
+    titles = {role.key: role.title for role in plan.roles}
+    assert [titles.get(s.role_key) for s in plan.skill_sets] == ["Technical Lead (ML)", None]

@@ -35,6 +35,7 @@ from taxonomy.notes.roles import (
     role_in_sentence,
 )
 from taxonomy.organisations import COMPANY, organisation_kind
+from taxonomy.verbs import is_verb
 
 # The words after a company's name that may name its product: "Web Services", "Redshift".
 _NEXT_WORDS = re.compile(
@@ -44,6 +45,7 @@ _NEXT_WORDS = re.compile(
 )
 # A title stated in a sentence is looked for in a set's first lines only.
 _TITLE_SENTENCE_LINES = 3
+_OWN_LINE_TITLE_WORDS = 5
 # One encoder for every fingerprint (json.dumps builds one per call with these options);
 # the text it writes must never change: stored digests are compared with new ones.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
@@ -512,6 +514,16 @@ class NotesPlanner:
             if role is not None:
                 break
             role = role_in_sentence(skill.text)
+        # A title on a short line of its own under a line describing the job: "Machine
+        # learning engineer role with an EDA company …" / "Technical Lead (ML)".
+        for skill in node.skills[1:_TITLE_SENTENCE_LINES]:
+            if role is not None:
+                break
+            words = skill.text.split()
+            # "Mentor other automation engineers" is a duty: a verb, then its object.
+            duty = len(words) > 1 and is_verb(words[0]) and words[1].islower()
+            if len(words) <= _OWN_LINE_TITLE_WORDS and not duty:
+                role = role_from_first_line(skill.text)
         return role
 
     def _named_company(self, node: SkillSetNode, role_line: RoleLine | None) -> str | None:
