@@ -58,7 +58,7 @@ SECTION_KINDS = {
 # match of it contains, so most lines are cleared by a substring test.
 _OPTIONAL_WORDING = {
     "prefer": r"prefer",
-    "nice": r"nice[- ]to[- ]have",
+    "nice": r"nice[- ]to[- ]have|would be nice",
     "good": r"good[- ]to[- ]have",
     "bonus": r"bonus",
     "desir": r"desir(?:ed|able)",
@@ -70,6 +70,8 @@ _OPTIONAL_WORDING = {
     ),
     "asset": r"\b(?:an?|be|is|are)\s+(?:\w+\s+)?asset",
     "beneficial": r"beneficial",
+    "helpful": r"\bhelpful\b",  # "Familiarity with git helpful."
+    "even better": r"\beven better\b",
     "appreciated": r"appreciated",
     "welcome": r"(?:is|are|be)\s+(?:\w+\s+)?welcome\b",
     "optional": r"\boptional\b",

@@ -28,6 +28,15 @@ REQ, PREF, DUTY, ABOUT, OTHER = (
         ("Familiarity with Rust will be appreciated", PREF),
         ("[Plus] Publications at top ML venues", PREF),
         ("Experience in Spark will be plus", PREF),
+        # Real lines of the notes' corpus, optional in words the list lacked until stop 44.
+        ("Familiarity with git helpful.", PREF),
+        ("Linux command line and system administration skills are helpful", PREF),
+        (
+            "It would be nice if you would have knowledge of container systems like Docker and "
+            "Kubernetes, and CloudFlare.",
+            PREF,
+        ),
+        ("Even better is if you have experience developing CI/CD systems", PREF),
         ("Able to take advantage of cloud resources to train models", REQ),
         ("Design and implement ML pipelines for production", DUTY),
         ("You will own the training infrastructure", DUTY),
