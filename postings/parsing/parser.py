@@ -109,6 +109,7 @@ _READ_SHARE = 3 / 4
 # not there yet while this module loads.
 _SECTION_OF_LINES = {"duty": SectionKind.RESPONSIBILITIES, "about": SectionKind.ABOUT}
 _SENTENCE_ENDS = tuple(".!?\u3002")
+# Where and on what terms the job is held: a field among the skills, and in front matter.
 _TERMS_OF_THE_JOB = frozenset({Fact.LOCATION, Fact.EMPLOYMENT_TYPE})
 _TERMS_MAX_WORDS = 5
 _COLON_LABEL_WORDS = 5  # a line ending in a colon is a label when it is this short
@@ -885,7 +886,6 @@ _FRONT_MATTER_SUMMARY = ("excerpt", "description", "summary")
 # prose may name it ("…を担うデータサイエンティストを募集しています" under 仕事内容).
 _ASKED_OF_THE_HIRE = SKILL_KINDS - {SectionKind.RESPONSIBILITIES}
 _KEPT_IN_FRONT_MATTER = frozenset({SectionKind.BENEFITS, SectionKind.PROCESS})
-_HEADER_FACTS = frozenset({Fact.LOCATION, Fact.EMPLOYMENT_TYPE})
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -900,7 +900,7 @@ def _opens_in_front_matter(key: str) -> bool:
     return (
         kind.asks_for_skills
         or (kind in _KEPT_IN_FRONT_MATTER and key.isalpha() and key == key.casefold())
-        or fact_named(words) in _HEADER_FACTS
+        or fact_named(words) in _TERMS_OF_THE_JOB
         or field_name(words)
     )
 
