@@ -450,12 +450,11 @@ def line_kinds(lines: Sequence[tuple[str, int | None, int]]) -> list[LineKind]:
     kinds: list[LineKind] = []
     # (depth, kind) of the labels in force, innermost last.
     labels: list[tuple[int, LineKind]] = []
-    glossed: list[bool] = []  # whether a line stands under a name the author explains
-    for index, (text, parent, depth) in enumerate(lines):
+    explained = glossed([(text, parent) for text, parent, _depth in lines])
+    for index, (text, _parent, depth) in enumerate(lines):
         while labels and labels[-1][0] > depth:
             labels.pop()
-        glossed.append(parent is not None and (glossed[parent] or names_a_thing(lines[parent][0])))
-        if glossed[index]:
+        if explained[index]:
             kinds.append(LineKind.OTHER)  # "Splunk" / "search, monitor, and analyze …"
             continue
         # A label ends in a colon or has lines nested in it: "Communication skills" alone
@@ -531,6 +530,27 @@ def names_a_thing(text: str) -> bool:
         and not _ASKING.search(plain)
         and role_from_first_line(plain) is None
     )
+
+
+def glossed(lines: Sequence[tuple[str, int | None]]) -> list[bool]:
+    """Whether each line of a skill set, ``(text, parent index)`` in order, stands under a
+    name the author explains ("Moq" / "Moq … is the only mocking library for .NET"): the
+    author's gloss, neither asked for nor said by the employer. A heading of the posting's
+    own ("Description", "Expectations") over a line that says what the hire will do ("As
+    the Director …, you will lead …") glosses nothing."""
+    children: dict[int, list[str]] = {}
+    for text, parent in lines:
+        if parent is not None:
+            children.setdefault(parent, []).append(text)
+    explains = {
+        index
+        for index, texts in children.items()
+        if names_a_thing(lines[index][0]) and not any(_YOU_WILL.search(text) for text in texts)
+    }
+    flags: list[bool] = []
+    for _text, parent in lines:
+        flags.append(parent is not None and (flags[parent] or parent in explains))
+    return flags
 
 
 def kind_under(label: LineKind | None, text: str, *, first: bool = False) -> LineKind:

@@ -304,3 +304,28 @@ def test_a_company_named_like_a_technology_employs_the_team_it_names():
 )
 def test_an_address_at_the_employers_own_domain_names_it(text, employer):
     assert mail_employer(text) == employer
+
+
+def test_a_name_the_author_glosses_is_no_employer_but_a_posting_heading_over_it_is_read():
+    from taxonomy.matching import TechnologyMatcher
+    from taxonomy.notes.parser import parse_notes
+    from taxonomy.notes.plan import NotesPlanner
+
+    # corpus/higher-end-roles/compiler-design-n-prog-analy.md:1374 glosses the Python
+    # compilers it names; semi-technical-roles/pdt-mgt-engr-design.md:525 keeps a
+    # SmartNews posting's "Description" over the lines that name SmartNews.
+    notes = (
+        "# Compilers\n"
+        "+ Skill set:\n\t- Psyco, Nukita, Shed skin.\n\t\t* Nukita\n"
+        "\t\t\t+ https://pypi.org/project/Nuitka/\n"
+        "\t\t\t+ Nuitka is the Python compiler. It is written in Python. It is a seamless "
+        "replacement or extension to the Python interpreter.\n"
+        "+ skill set:\n\t- Description\n"
+        "\t\t* As the Director of Product Design at SmartNews, you will lead by example and "
+        "connect design vision and strategy to achieve the company\u2019s goals.\n"
+    )
+    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
+    assert planner.named_companies() == ["SmartNews"]
+    plan = planner.plan([])
+    companies = {c.key: c.name for c in plan.companies}
+    assert [companies.get(s.company_key) for s in plan.skill_sets] == [None, "SmartNews"]

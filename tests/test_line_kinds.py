@@ -3,6 +3,7 @@ import pytest
 from taxonomy.line_kinds import (
     LineKind,
     clauses,
+    glossed,
     is_optional,
     line_kind,
     line_kinds,
@@ -439,3 +440,15 @@ def test_technologies_named_only_in_an_optional_clause_are_optional():
     # The whole line optional: its kind says so, and no technology is singled out.
     whole = "Experience with Docker or Kubernetes is a plus"
     assert optional_technologies(whole, find(whole), find) == frozenset()
+
+
+def test_a_posting_heading_over_lines_that_say_you_will_glosses_nothing():
+    # corpus/lower-level-roles/sw-dev-lower-level/web-dev.md:1930: a GitHub posting's
+    # "Expectations", kept as the author copied it.
+    lines = [
+        ("Expectations", None, 0),
+        ("You will need to reach and maintain expert level knowledge of the GitHub API", 0, 1),
+        ("Knowledge of the GraphQL (v4) API is necessary for creating solutions", 0, 1),
+    ]
+    assert OTHER not in line_kinds(lines)  # before, the two lines under it were notes
+    assert glossed([(text, parent) for text, parent, _depth in lines]) == [False] * 3

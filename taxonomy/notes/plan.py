@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from taxonomy.employers import names_its_unit, stated_employer
-from taxonomy.line_kinds import notes_line_kinds, optional_technologies
+from taxonomy.line_kinds import glossed, notes_line_kinds, optional_technologies
 from taxonomy.matching import TechnologyMatcher
 from taxonomy.notes.companies import NameFinder, company_items, introduces_companies
 from taxonomy.notes.headings import aliases_from_heading
@@ -452,7 +452,7 @@ class NotesPlanner:
     def _mentioned_company(self, node: SkillSetNode) -> str | None:
         if not self._mentions:
             return None
-        for text in (node.label, *(s.text for s in node.skills)):
+        for text in (node.label, *_own_lines(node)):
             for key, start, end in self._mentions.found(text):
                 if names_its_unit(text, end) or (
                     not self._names_a_product(text, start, end) and not _listed(text, start, end)
@@ -469,7 +469,7 @@ class NotesPlanner:
 
     def _stated_name(self, node: SkillSetNode) -> str | None:
         """The employer the set's lines introduce ("Apple is looking for …")."""
-        return stated_employer((s.text for s in node.skills), is_technology=self._is_technology)
+        return stated_employer(_own_lines(node), is_technology=self._is_technology)
 
     def _is_technology(self, name: str) -> bool:
         """Whether ``name`` starts with a technology's name: "Google Cloud", "Generative AI",
@@ -610,3 +610,15 @@ class NotesPlanner:
         for skill, kind in zip(skills, notes_line_kinds(skills), strict=True):
             skill.kind = kind.value
         return skills
+
+
+def _own_lines(node: SkillSetNode) -> list[str]:
+    """A set's lines but the author's glossary: a name and the lines explaining it ("Ginkgo"
+    / "Ginkgo is a testing framework for Go …"), where no employer is named or stated."""
+    explained = glossed([(skill.text, skill.parent) for skill in node.skills])
+    names = {skill.parent for skill, gloss in zip(node.skills, explained, strict=True) if gloss}
+    return [
+        skill.text
+        for index, (skill, gloss) in enumerate(zip(node.skills, explained, strict=True))
+        if not gloss and index not in names
+    ]
