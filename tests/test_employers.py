@@ -204,6 +204,30 @@ def test_a_short_name_stated_in_one_file_is_the_full_name_another_file_lists():
         assert [s.company_key for s in plan.skill_sets] == [plan.companies[0].key] * 2
 
 
+def test_a_name_stated_in_one_file_is_the_one_another_lists_with_a_legal_form_or_spaces():
+    from taxonomy.matching import TechnologyMatcher
+    from taxonomy.notes.parser import parse_notes
+    from taxonomy.notes.plan import NotesPlanner
+
+    # The seed lists "[SiFive, Inc.](https://www.sifive.com/careers)" and "[EdgeImpulse
+    # Inc.](https://edgeimpulse.com/careers)"; the corpus states them shorter.
+    notes = (
+        "# Field\n"
+        "+ skill set:\n\t- Working with SiFive\u2019s LLVM compiler team on improving "
+        "performance for the SiFive Intelligence processor family.\n"
+        "+ skill set:\n\t- At Edge Impulse we are building the future of data-driven "
+        "engineering.\n"
+    )
+    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
+    assert planner.named_companies() == ["SiFive", "Edge Impulse"]
+    plan = planner.plan(["SiFive, Inc.", "EdgeImpulse Inc.", "SiFive", "Edge Impulse"])
+    companies = {c.key: c.name for c in plan.companies}
+    assert [companies[s.company_key] for s in plan.skill_sets] == [
+        "SiFive, Inc.",
+        "EdgeImpulse Inc.",
+    ]
+
+
 def test_a_name_that_ends_in_a_technology_may_be_an_employer_one_that_starts_with_one_not():
     from taxonomy.matching import TechnologyMatcher, Term
     from taxonomy.notes.parser import parse_notes

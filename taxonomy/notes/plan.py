@@ -248,14 +248,15 @@ class _Employers:
 
     def __init__(self, names):
         self.names: dict[str, str] = {}  # casefolded → as written
-        self.full: dict[str, list[str]] = {}  # a short name, casefolded → its full names
+        self.full: dict[str, list[str]] = {}  # a short name's ``_bare`` form → its full names
         for name in names:
             self.names.setdefault(name.casefold(), name)
+            self.full.setdefault(_bare(name), []).append(name)
             words = name.split()
             for cut in range(len(words) - 1, 0, -1):
                 if not _NAME_ENDING.fullmatch(words[cut]):
                     break
-                self.full.setdefault(" ".join(words[:cut]).casefold(), []).append(name)
+                self.full.setdefault(_bare(" ".join(words[:cut])), []).append(name)
 
     def owner(self, name: str) -> str:
         """The shortest employer ``name`` is a product or lab of ("Apple Vision Pro" →
@@ -272,9 +273,20 @@ class _Employers:
 
     def full_name(self, name: str) -> str | None:
         """The shortest employer that is ``name`` with only words that end companies' names
-        after it, or None."""
-        fuller = self.full.get(name.casefold())
+        after it, or written longer with a legal form, a leading "The" or spaces ("SiFive,
+        Inc." for "SiFive", "EdgeImpulse Inc." for "Edge Impulse"), or None."""
+        fuller = [full for full in self.full.get(_bare(name), ()) if len(full) > len(name)]
         return min(fuller, key=len) if fuller else None
+
+
+def _without_legal_form(name: str) -> str:
+    """ "SiFive, Inc." → "SiFive", "The Climate Corporation" → "Climate"."""
+    return _LEGAL_SUFFIX.sub("", name.removeprefix("The ")).strip() or name
+
+
+def _bare(name: str) -> str:
+    """A name as compared with another: without its legal form, case, spaces or marks."""
+    return "".join(filter(str.isalnum, _without_legal_form(name).casefold()))
 
 
 # A word a company's full name ends in and its short one leaves out: "Scale AI" is Scale.
