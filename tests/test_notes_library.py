@@ -437,3 +437,25 @@ def test_a_line_deleted_in_the_admin_comes_back_with_the_next_import_of_a_change
         "Verilog",
     ]
     assert export_notes("notes.md").startswith(text)
+
+
+def _seed_and_modular() -> list[NotesFile]:
+    """The seed, whose "Mojo Kernel Engineer" (notes.md:5808) is Modular's, and the later
+    file that makes Modular ("At Modular, we …", compiler-design-n-prog-analy.md:878)."""
+    compilers = CORPUS / "higher-end-roles" / "compiler-design-n-prog-analy.md"
+    return [
+        NotesFile("notes.md", SEED.read_text(encoding="utf-8")),
+        NotesFile(compilers.relative_to(CORPUS).as_posix(), compilers.read_text(encoding="utf-8")),
+    ]
+
+
+def _mojo_kernel_engineer() -> tuple[SkillSet, Role]:
+    skill_set = SkillSet.objects.get(notes_source__path="notes.md", source_line=5808)
+    return skill_set, skill_set.role
+
+
+def test_a_company_a_later_file_makes_is_the_employer_in_an_earlier_file():
+    import_library(files=_seed_and_modular())
+    skill_set, role = _mojo_kernel_engineer()
+    assert role.title == "Mojo Kernel Engineer"
+    assert skill_set.company.name == role.company.name == "Modular"

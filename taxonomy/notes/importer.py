@@ -520,10 +520,15 @@ class _Writer:
                     "import_digest": fingerprint(*record.content()),
                 }
             )
-        # Companies only mentioned (listed by another file, or made elsewhere) resolve by name.
+        self.listed = {pks[record.uid] for record in listed}
+
+    def mentioned_companies(self, rows: list[dict]) -> None:
+        """Resolve by name the companies the file only mentions (listed by another file, or
+        made elsewhere), once every file of the import has made its own: a later file's
+        "Modular" is this file's too."""
+        pks = self.pk["companies"]
         for row in rows:
             pks.setdefault(row["import_key"], row["id"])
-        self.listed = {pks[record.uid] for record in listed}
 
     def roles(self) -> None:
         self._pair_skill_sets()
@@ -1101,6 +1106,8 @@ def import_library(
     company_rows = _company_rows()
     for _file, writer in writers:
         writer.companies(company_rows)
+    for _file, writer in writers:
+        writer.mentioned_companies(company_rows)
     total = len(writers) * len(STAGES)
     for done, (file, writer) in enumerate(writers):
         writer.write(
