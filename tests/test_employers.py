@@ -3,6 +3,15 @@ import pytest
 from taxonomy.employers import mail_employer, stated_employer, topic_employer
 
 
+def _planner(notes: str, terms=()):
+    """A notes planner over the text ``notes``, its matcher knowing ``terms`` only."""
+    from taxonomy.matching import TechnologyMatcher
+    from taxonomy.notes.parser import parse_notes
+    from taxonomy.notes.plan import NotesPlanner
+
+    return NotesPlanner(parse_notes(notes), TechnologyMatcher(list(terms)))
+
+
 @pytest.mark.parametrize(
     ("lines", "employer"),
     [
@@ -144,26 +153,18 @@ def test_only_an_organisation_hires_or_has_a_group_whatever_else_its_name_means(
 
 
 def test_a_product_or_lab_of_an_employer_named_elsewhere_is_that_employer():
-    from taxonomy.matching import TechnologyMatcher
-    from taxonomy.notes.parser import parse_notes
-    from taxonomy.notes.plan import NotesPlanner
-
     notes = (
         "# Field\n"
         "+ skill set:\n\t- Apple Vision Pro is the most advanced personal device ever made.\n"
         "+ skill set:\n\t- Apple is looking for a Machine Learning Engineer.\n"
     )
-    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
+    planner = _planner(notes)
     assert planner.named_companies() == ["Apple"]
     plan = planner.plan(["Apple"])
     assert {s.company_key for s in plan.skill_sets} == {plan.companies[0].key}
 
 
 def test_an_employer_called_by_its_short_name_is_the_one_named_in_full_elsewhere():
-    from taxonomy.matching import TechnologyMatcher
-    from taxonomy.notes.parser import parse_notes
-    from taxonomy.notes.plan import NotesPlanner
-
     # Real lines of the seed notes: Scale AI calls itself Scale in some of its postings.
     notes = (
         "# Field\n"
@@ -174,17 +175,13 @@ def test_an_employer_called_by_its_short_name_is_the_one_named_in_full_elsewhere
         "+ skill set:\n\t- Work with our Security Team on security compliance, pen tests and "
         "mitigations that improve security across Scale.\n"
     )
-    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
+    planner = _planner(notes)
     assert planner.named_companies() == ["Scale AI"]
     plan = planner.plan(["Scale AI"])
     assert [s.company_key for s in plan.skill_sets] == [plan.companies[0].key] * 3
 
 
 def test_a_short_name_stated_in_one_file_is_the_full_name_another_file_lists():
-    from taxonomy.matching import TechnologyMatcher
-    from taxonomy.notes.parser import parse_notes
-    from taxonomy.notes.plan import NotesPlanner
-
     # The seed lists "[AlphaICs Corp](https://alphaics.ai/company/careers/)";
     # corpus/higher-end-roles/compiler-design-n-prog-analy.md says "AlphaICs is looking for".
     notes = (
@@ -197,7 +194,7 @@ def test_a_short_name_stated_in_one_file_is_the_full_name_another_file_lists():
         (["AlphaICs Corp", "AlphaICs"], "AlphaICs Corp"),
         (["AlphaICs Corp", "AlphaICs Corp Labs", "AlphaICs"], "AlphaICs Corp Labs"),
     ):
-        planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
+        planner = _planner(notes)
         assert planner.named_companies() == ["AlphaICs"]
         plan = planner.plan(known)
         assert [c.name for c in plan.companies] == [named]
@@ -205,10 +202,6 @@ def test_a_short_name_stated_in_one_file_is_the_full_name_another_file_lists():
 
 
 def test_a_name_stated_in_one_file_is_the_one_another_lists_with_a_legal_form_or_spaces():
-    from taxonomy.matching import TechnologyMatcher
-    from taxonomy.notes.parser import parse_notes
-    from taxonomy.notes.plan import NotesPlanner
-
     # The seed lists "[SiFive, Inc.](https://www.sifive.com/careers)" and "[EdgeImpulse
     # Inc.](https://edgeimpulse.com/careers)"; the corpus states them shorter.
     notes = (
@@ -218,7 +211,7 @@ def test_a_name_stated_in_one_file_is_the_one_another_lists_with_a_legal_form_or
         "+ skill set:\n\t- At Edge Impulse we are building the future of data-driven "
         "engineering.\n"
     )
-    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
+    planner = _planner(notes)
     assert planner.named_companies() == ["SiFive", "Edge Impulse"]
     plan = planner.plan(["SiFive, Inc.", "EdgeImpulse Inc.", "SiFive", "Edge Impulse"])
     companies = {c.key: c.name for c in plan.companies}
@@ -229,9 +222,7 @@ def test_a_name_stated_in_one_file_is_the_one_another_lists_with_a_legal_form_or
 
 
 def test_a_name_that_ends_in_a_technology_may_be_an_employer_one_that_starts_with_one_not():
-    from taxonomy.matching import TechnologyMatcher, Term
-    from taxonomy.notes.parser import parse_notes
-    from taxonomy.notes.plan import NotesPlanner
+    from taxonomy.matching import Term
 
     terms = [
         Term.from_entry({"slug": "artificial-intelligence", "name": "AI"}),
@@ -245,7 +236,7 @@ def test_a_name_that_ends_in_a_technology_may_be_an_employer_one_that_starts_wit
         "+ skill set:\n\t- Generative AI is the most exciting field in computing, and it "
         "moves every week.\n"
     )
-    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher(terms))
+    planner = _planner(notes, terms)
     assert planner.named_companies() == ["Stability AI"]
 
 
@@ -291,9 +282,7 @@ def test_a_topic_that_is_no_company_names_no_employer(sentence):
 
 
 def test_a_company_named_like_a_technology_employs_the_team_it_names():
-    from taxonomy.matching import TechnologyMatcher, Term
-    from taxonomy.notes.parser import parse_notes
-    from taxonomy.notes.plan import NotesPlanner
+    from taxonomy.matching import Term
 
     terms = [Term.from_entry({"slug": "splunk", "name": "Splunk"})]
     # cloud-computing-sw-dev.md:430; the second set asks for the product, from anyone.
@@ -303,7 +292,7 @@ def test_a_company_named_like_a_technology_employs_the_team_it_names():
         "on empowering our engineers.\n"
         "+ skill set:\n\t- Experience building Splunk dashboards and alerts.\n"
     )
-    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher(terms))
+    planner = _planner(notes, terms)
     planner.named_companies()
     plan = planner.plan(["Splunk"])
     [splunk] = [c.key for c in plan.companies if c.name == "Splunk"]
@@ -331,10 +320,6 @@ def test_an_address_at_the_employers_own_domain_names_it(text, employer):
 
 
 def test_a_name_the_author_glosses_is_no_employer_but_a_posting_heading_over_it_is_read():
-    from taxonomy.matching import TechnologyMatcher
-    from taxonomy.notes.parser import parse_notes
-    from taxonomy.notes.plan import NotesPlanner
-
     # corpus/higher-end-roles/compiler-design-n-prog-analy.md:1374 glosses the Python
     # compilers it names; semi-technical-roles/pdt-mgt-engr-design.md:525 keeps a
     # SmartNews posting's "Description" over the lines that name SmartNews.
@@ -348,7 +333,7 @@ def test_a_name_the_author_glosses_is_no_employer_but_a_posting_heading_over_it_
         "\t\t* As the Director of Product Design at SmartNews, you will lead by example and "
         "connect design vision and strategy to achieve the company\u2019s goals.\n"
     )
-    planner = NotesPlanner(parse_notes(notes), TechnologyMatcher([]))
+    planner = _planner(notes)
     assert planner.named_companies() == ["SmartNews"]
     plan = planner.plan([])
     companies = {c.key: c.name for c in plan.companies}
