@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from itertools import chain, islice
+from urllib.parse import urlsplit
 
 from taxonomy.verbs import is_verb
 
@@ -343,6 +344,24 @@ _MAIL_PROVIDERS = frozenset(
 _ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|\bwww\.\S+")
 
 
+def _own_label(domain: str) -> str:
+    """The label a domain names its owner by: "www.achronix.com" → "achronix"."""
+    labels = domain.lower().split(".")
+    while len(labels) > 1 and labels[-1] in _MAIL_SUFFIXES:
+        labels.pop()
+    return labels[-1]
+
+
+def website_label(url: str) -> str:
+    """The name a company's own website gives it, without marks: "https://flex-logix.com/" →
+    "flexlogix"; "" for no address."""
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:  # "http://[::1": no address to read a name from
+        return ""
+    return "".join(filter(str.isalnum, _own_label(host))) if host else ""
+
+
 def mail_employer(text: str) -> str | None:
     """The employer whose own domain an address in ``text`` is at ("contact@heterodb.com"),
     as the text writes its name elsewhere ("HeteroDB provides …"); else None."""
@@ -350,10 +369,7 @@ def mail_employer(text: str) -> str | None:
         return None
     prose = None
     for address in _MAIL.finditer(text):
-        labels = address.group("domain").lower().split(".")
-        while len(labels) > 1 and labels[-1] in _MAIL_SUFFIXES:
-            labels.pop()
-        label = labels[-1]
+        label = _own_label(address.group("domain"))
         if label in _MAIL_PROVIDERS or len(label) < 3:
             continue
         prose = prose if prose is not None else _ADDRESSES.sub(" ", text)

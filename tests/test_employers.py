@@ -1,6 +1,6 @@
 import pytest
 
-from taxonomy.employers import mail_employer, stated_employer, topic_employer
+from taxonomy.employers import mail_employer, stated_employer, topic_employer, website_label
 
 
 def _planner(notes: str, terms=()):
@@ -221,6 +221,45 @@ def test_a_name_stated_in_one_file_is_the_one_another_lists_with_a_legal_form_or
     ]
 
 
+def test_a_name_stated_short_is_the_listed_company_whose_name_and_website_start_with_it():
+    # corpus/interesting-markets/bio-biochem-biotech-pharma.md states "Ginkgo" in its skill
+    # sets (lines 379-380) and lists "[Ginkgo Bioworks](https://www.ginkgobioworks.com/about/)";
+    # the seed lists "[AlphaICs Corp](https://alphaics.ai/company/careers/)" and states
+    # "AlphaIC" (notes.md:3541).
+    notes = (
+        "# Bio Design Automation & Bio Manufacturing Automation Companies\n"
+        "+ [Ginkgo Bioworks](https://www.ginkgobioworks.com/about/)\n"
+        "+ [AlphaICs Corp](https://alphaics.ai/company/careers/)\n"
+        "+ skill set:\n\t- Senior Bioinformatics Engineer\n\t- Support Ginkgo\u2019s "
+        "Biosecurity Teams with your technical expertise in bioinformatics\n"
+        "+ skill set:\n\t- AlphaIC is looking for a Compiler Engineer.\n"
+    )
+    planner = _planner(notes)
+    plan = planner.plan(planner.named_companies())
+    companies = {c.key: c.name for c in plan.companies}
+    assert sorted(companies.values()) == ["AlphaICs Corp", "Ginkgo Bioworks"]
+    assert [companies[s.company_key] for s in plan.skill_sets] == [
+        "Ginkgo Bioworks",
+        "AlphaICs Corp",
+    ]
+
+
+def test_a_short_name_two_listed_companies_start_with_stays_its_own_company():
+    # corpus/interesting-markets/bio-biochem-biotech-pharma.md lists "[Lattice
+    # Automation](https://www.latticeautomation.com/)"; the seed, "[Lattice
+    # Semiconductor](https://www.latticesemi.com/)". Which one "Lattice" is, no name tells.
+    notes = "# FPGA\n+ skill set:\n\t- Lattice is looking for an FPGA Design Engineer.\n"
+    websites = {
+        "Lattice Automation": "https://www.latticeautomation.com/",
+        "Lattice Semiconductor": "https://www.latticesemi.com/",
+    }
+    planner = _planner(notes)
+    assert planner.named_companies() == ["Lattice"]
+    plan = planner.plan(["Lattice", *websites], websites)
+    assert [c.name for c in plan.companies] == ["Lattice"]
+    assert plan.skill_sets[0].company_key == plan.companies[0].key
+
+
 def test_a_name_that_ends_in_a_technology_may_be_an_employer_one_that_starts_with_one_not():
     from taxonomy.matching import Term
 
@@ -338,3 +377,18 @@ def test_a_name_the_author_glosses_is_no_employer_but_a_posting_heading_over_it_
     plan = planner.plan([])
     companies = {c.key: c.name for c in plan.companies}
     assert [companies.get(s.company_key) for s in plan.skill_sets] == [None, "SmartNews"]
+
+
+@pytest.mark.parametrize(
+    ("url", "label"),
+    [
+        ("https://www.achronix.com/company/careers", "achronix"),
+        ("https://flex-logix.com/", "flexlogix"),
+        ("https://alphaics.ai/company/careers/", "alphaics"),
+        ("www.example.co.jp/recruit", "example"),
+        ("", ""),
+        ("http://[::1", ""),
+    ],
+)
+def test_a_website_names_its_owner_by_the_label_before_its_suffixes(url, label):
+    assert website_label(url) == label

@@ -20,6 +20,8 @@ def test_every_labelled_record_is_found_and_scored():
     # in 84 of the seventh
     assert scores("line kind", "tune").total + scores("line kind", "held-out").total == 1380
     assert scores("employer", "tune").total + scores("employer", "held-out").total == 1141
+    any_name = scores("employer, any name", "tune"), scores("employer, any name", "held-out")
+    assert sum(score.total for score in any_name) == 1141
     labelled_postings = (evaluate.ROOT / "fixtures/eval/postings/labels.jsonl").read_text()
     postings = len(labelled_postings.splitlines())
     assert postings == 172

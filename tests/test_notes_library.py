@@ -459,3 +459,19 @@ def test_a_company_a_later_file_makes_is_the_employer_in_an_earlier_file():
     skill_set, role = _mojo_kernel_engineer()
     assert role.title == "Mojo Kernel Engineer"
     assert skill_set.company.name == role.company.name == "Modular"
+
+
+def test_a_name_one_file_states_is_the_company_another_lists_with_its_website():
+    # The seed lists "[Flex Logix Technologies, Inc.](https://flex-logix.com/)" (notes.md:388);
+    # vlsi-verification-testing-n-validation.md:394 says "Flex Logix is looking for …".
+    verification = CORPUS / "semiconductor-industry" / "vlsi-verification-testing-n-validation.md"
+    path = verification.relative_to(CORPUS).as_posix()
+    import_library(
+        files=[
+            NotesFile("notes.md", SEED.read_text(encoding="utf-8")),
+            NotesFile(path, verification.read_text(encoding="utf-8")),
+        ]
+    )
+    skill_set = SkillSet.objects.get(notes_source__path=path, source_line=393)
+    assert skill_set.company.name == "Flex Logix Technologies, Inc."
+    assert not Company.objects.filter(name="Flex Logix").exists()

@@ -919,11 +919,22 @@ def _vocabulary() -> str:
     return fingerprint(rules_fingerprint(), list(rows))
 
 
-def _context(vocabulary: str, company_names: Iterable[str]) -> str:
+def _employers() -> tuple[list[str], dict[str, str]]:
+    """Every employer's name, and the websites of those that have one: "Achronix" stated in
+    one file is the "Achronix Semiconductor Corporation" of achronix.com another lists."""
+    names, websites = [], {}
+    for name, website in Company.objects.employers().values_list("name", "website"):
+        names.append(name)
+        if website:
+            websites[name] = website
+    return names, websites
+
+
+def _context(vocabulary: str, company_names: Iterable[str], websites: dict[str, str]) -> str:
     """Fingerprint of what a file's rows depend on besides its text (the vocabulary's
-    fingerprint covers the rules reading it)."""
+    fingerprint covers the rules reading it): the companies' names and websites."""
     companies = sorted({name.strip().casefold() for name in company_names})
-    return fingerprint(vocabulary, companies)
+    return fingerprint(vocabulary, companies, sorted(websites.items()))
 
 
 @dataclass(slots=True)
@@ -1055,11 +1066,16 @@ def import_library(
         f for f in files if f.path not in sources or sources[f.path].checksum != sums[f.path]
     ]
     planners = {f.path: NotesPlanner(_parse(f), matcher) for f in changed}
-    names = [*Company.objects.employers().values_list("name", flat=True)]
-    for planner in planners.values():
+    names, websites = _employers()
+
+    def read_companies(planner: NotesPlanner) -> None:
         names.extend(planner.named_companies())
+        websites.update(planner.websites())
+
+    for planner in planners.values():
+        read_companies(planner)
     vocabulary = _vocabulary()
-    context = _context(vocabulary, names)
+    context = _context(vocabulary, names, websites)
     counts = _row_counts([s.pk for s in sources.values()])
     to_write: list[NotesFile] = []
     for file in files:
@@ -1073,7 +1089,7 @@ def import_library(
             continue
         if file.path not in planners:
             planners[file.path] = NotesPlanner(_parse(file), matcher)
-            names.extend(planners[file.path].named_companies())
+            read_companies(planners[file.path])
         to_write.append(file)
 
     writers: list[tuple[NotesFile, _Writer]] = []
@@ -1083,7 +1099,7 @@ def import_library(
         reuse = source.pk is not None and source.vocabulary == vocabulary
         # Marking a source edited clears its checksum; the counts tell of rows deleted.
         as_imported = reuse and bool(source.checksum) and counts.get(source.pk) == source.row_counts
-        plan = planner.plan(names)
+        plan = planner.plan(names, websites)
         file_report = ImportReport(file.path, dry_run, is_new=source.pk is None)
         file_report.placeholders = sum(1 for s in plan.skill_sets if s.is_placeholder)
         file_report.notes_lines = plan.notes_lines
@@ -1140,8 +1156,7 @@ def import_library(
         _analyse(WRITTEN)  # before the counts and the index read what was written
 
     if writers:
-        employers = Company.objects.employers().values_list("name", flat=True)
-        context_after = _context(vocabulary, employers)
+        context_after = _context(vocabulary, *_employers())
         counts = _row_counts([writer.source.pk for _file, writer in writers])
         now = timezone.now()
         for file, writer in writers:

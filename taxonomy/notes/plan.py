@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from taxonomy.employers import names_its_unit, stated_employer
+from taxonomy.employers import names_its_unit, stated_employer, website_label
 from taxonomy.line_kinds import glossed, notes_line_kinds, optional_technologies
 from taxonomy.matching import TechnologyMatcher
 from taxonomy.notes.companies import NameFinder, company_items, introduces_companies
@@ -246,17 +246,25 @@ class _Employers:
     """The employers a document names, looked up by the words a name starts with, so that
     finding each stated name's owner costs its few words, not a pass over every employer."""
 
-    def __init__(self, names):
+    def __init__(self, names, websites: dict[str, str] | None = None):
+        """``websites``: a listed company's name → its own website, if the notes link one."""
         self.names: dict[str, str] = {}  # casefolded → as written
         self.full: dict[str, list[str]] = {}  # a short name's ``_bare`` form → its full names
+        # A short name's ``_bare`` form → the full names whose website also starts with it.
+        self.by_site: dict[str, set[str]] = {}
         for name in names:
             self.names.setdefault(name.casefold(), name)
             self.full.setdefault(_bare(name), []).append(name)
             words = name.split()
             for cut in range(len(words) - 1, 0, -1):
-                if not _NAME_ENDING.fullmatch(words[cut]):
+                if not _NAME_ENDING.fullmatch(words[cut].rstrip(",")):
                     break
                 self.full.setdefault(_bare(" ".join(words[:cut])), []).append(name)
+        for name, website in (websites or {}).items():
+            label = website_label(website)
+            for short in _site_short_names(name):
+                if label.startswith(short):
+                    self.by_site.setdefault(short, set()).add(name)
 
     def owner(self, name: str) -> str:
         """The shortest employer ``name`` is a product or lab of ("Apple Vision Pro" →
@@ -275,13 +283,31 @@ class _Employers:
         """The shortest employer that is ``name`` with only words that end companies' names
         after it, or written longer with a legal form, a leading "The" or spaces ("SiFive,
         Inc." for "SiFive", "EdgeImpulse Inc." for "Edge Impulse"), or None."""
-        fuller = [full for full in self.full.get(_bare(name), ()) if len(full) > len(name)]
-        return min(fuller, key=len) if fuller else None
+        bare = _bare(name)
+        fuller = [full for full in self.full.get(bare, ()) if len(full) > len(name)]
+        if fuller:
+            return min(fuller, key=len)
+        # "Ginkgo" is the "Ginkgo Bioworks" of ginkgobioworks.com, unless another listed
+        # company's name and website start so too ("Lattice": latticesemi, latticeautomation).
+        sites = [full for full in self.by_site.get(bare, ()) if len(full) > len(name)]
+        return sites[0] if len(sites) == 1 else None
 
 
 def _without_legal_form(name: str) -> str:
     """ "SiFive, Inc." → "SiFive", "The Climate Corporation" → "Climate"."""
     return _LEGAL_SUFFIX.sub("", name.removeprefix("The ")).strip() or name
+
+
+def _site_short_names(name: str) -> list[str]:
+    """The ``_bare`` shorter names a listed company may go by, to be checked against its
+    website: its leading words ("Ginkgo" of "Ginkgo Bioworks"), and its name without a plural
+    "s" ("AlphaIC" of "AlphaICs Corp"); none shorter than four letters."""
+    words = _without_legal_form(name).split()
+    shorts = [_bare(" ".join(words[:cut])) for cut in range(1, len(words))]
+    whole = _bare(name)
+    if whole.endswith("s"):
+        shorts.append(whole[:-1])
+    return [short for short in shorts if len(short) >= 4]
 
 
 def _bare(name: str) -> str:
@@ -351,7 +377,7 @@ class NotesPlanner:
         # "Apple Vision Pro is …", "NVIDIA Research's …": a product or a lab of an employer
         # the notes name elsewhere is that employer, whichever comes first in the file.
         listed = [r.name for r in self.companies.values() if r.kind == COMPANY]
-        employers = _Employers([*listed, *(name for _node, name in stated)])
+        employers = _Employers([*listed, *(name for _node, name in stated)], self.websites())
         for node, name in stated:
             owner = employers.owner(name)
             key = company_key(owner)
@@ -366,14 +392,24 @@ class NotesPlanner:
         # Only employers are looked for in other files' postings: not a consortium's name.
         return [r.name for r in self.companies.values() if r.kind == COMPANY]
 
-    def plan(self, known_companies=()) -> NotesPlan:
+    def websites(self) -> dict[str, str]:
+        """The websites of the employers the document lists: name → address."""
+        return {
+            r.name: r.website
+            for r in self.companies.values()
+            if r.kind == COMPANY and r.website and r.key not in self._stated
+        }
+
+    def plan(self, known_companies=(), websites: dict[str, str] | None = None) -> NotesPlan:
         """The records; a skill set mentioning one of ``known_companies`` is linked to it.
+        ``websites`` are those of known companies (name → address): "Achronix" here is
+        another file's "Achronix Semiconductor Corporation" of achronix.com.
 
         A skill set's skills are made when first asked for, after ``plan.known_tags`` is
         filled in (lines mapped to the technologies the same matcher found in them before,
         so that an unchanged line is not searched again).
         """
-        self._know(known_companies)
+        self._know(known_companies, {**(websites or {}), **self.websites()})
         self.known_tags = {}
         paths: Counter[tuple[str, ...]] = Counter()
         areas = []
@@ -394,10 +430,10 @@ class NotesPlanner:
             self.known_tags,
         )
 
-    def _know(self, known_companies) -> None:
+    def _know(self, known_companies, websites: dict[str, str]) -> None:
         """Another file's "AlphaICs Corp" is the "AlphaICs" a skill set here states, and the
         one a mention of either name links to; a company these notes list keeps its name."""
-        employers = _Employers(known_companies)
+        employers = _Employers(known_companies, websites)
         listed = self.companies.keys() - self._stated.keys()
         full = {
             name: (None if company_key(name) in listed else employers.full_name(name)) or name
