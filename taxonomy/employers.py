@@ -49,10 +49,14 @@ _STATEMENTS = tuple(
             r"revolutionizing)\b",
             False,
         ),
+        # Not a team ("Cortex is a team of software engineers …") nor software ("MEAN is a
+        # free and open-source JavaScript software stack …").
         (
             (" is ",),
             rf"^{_NAME}(?:\s*\([^)]*\))?,? is (?:where|building|the|a|an|one of|developing|"
-            r"creating|leading)\b(?=(?:\s+\S+){6})",
+            r"creating|leading)\b(?=(?:\s+\S+){6})"
+            r"(?!(?:\s+[\w-]+){0,6}?\s+(?:team|group|(?:software )?stack|framework|toolkit|"
+            r"programming language)\b)",
             False,
         ),
         (("About ",), rf"^About {_NAME}\s*:?$", False),
@@ -255,6 +259,9 @@ _PERSON_ROLE = re.compile(
     r"\b(?:director|manager|president|officer|founder|ceo|cto|professor|chair)$", re.IGNORECASE
 )
 _OWNER = re.compile(r"(?:'|\u2019)s\s")
+# What a possessive may own that no employer's posting speaks of as its own: "Completion of
+# Andrew Ng's Machine Learning course on Coursera" names an author's course, not a company.
+_WORK = re.compile(r"(?:\s+\S+){0,3}?\s+(?:course|book|textbook|lectures?)\b")
 
 
 def _name(found: str, *, possessive: bool = False) -> str | None:
@@ -405,6 +412,8 @@ def stated_employer(
                 plain, max(0, match.start() - 6), match.start()
             ):
                 continue  # "Dr. Ha\u2019s laboratory" is a person's
+            if _WORK.match(plain, match.end()):
+                continue
             name = _name(match.group("name"), possessive=True)
             if name and (names_its_unit(plain, match.end()) or not is_technology(name)):
                 owners[name] = owners.get(name, 0) + 1

@@ -125,6 +125,20 @@ def test_the_employer_a_posting_states(lines, employer):
             "The Sr Director of Product Management is a unique opportunity to own the "
             "business and product outcomes for our Security Operations products"
         ],
+        # notes.md:6649: a team, not its company.
+        [
+            "Cortex is a team of software engineers and machine learning scientist to "
+            "developing state-of-the-art machine learning capabilities to refine and transform "
+            "our products."
+        ],
+        # notes.md:4914-4922: what the MEAN stack is, and an author's course.
+        [
+            "Machine learning. You should be able to understand and apply major machine "
+            "learning methods. Completion of Andrew Ng's Machine Learning course on Coursera "
+            "is sufficient to meet this criterion.",
+            "MEAN is a free and open-source JavaScript software stack for building dynamic "
+            "web sites and web applications.",
+        ],
     ],
 )
 def test_no_employer_is_made_up(lines):
