@@ -671,6 +671,18 @@ def test_a_japanese_or_korean_legal_name_names_the_company(text, company):
     assert parse_posting(text).company == company
 
 
+def test_a_legal_name_alone_on_a_line_far_down_names_the_company_one_in_a_sentence_not():
+    # lis-backend-engineer.asp names its company only under 勤務地 (where), far below the top:
+    # "<br>リス株式会社". sompo-holdings-data-scientist.tsx names one only in a sentence.
+    skills = "".join(f"- 開発経験 {n}年\n" for n in range(40))
+    where = "## 勤務地\nリス株式会社\n〒163-0825 東京都新宿区西新宿２丁目４番１号\n"
+    assert parse_posting(f"# サーバーエンジニア\n## 必須スキル\n{skills}{where}").company == "リス"
+    seconded = "入社後すぐにＳＯＭＰＯホールディングス株式会社デジタル戦略部へ出向します。\n"
+    assert (
+        parse_posting(f"# データサイエンティスト\n## 必須スキル\n{skills}{seconded}").company == ""
+    )
+
+
 def test_a_lone_title_case_line_in_plain_text_heads_a_section():
     role = only_role(
         "Associate AI Engineer\n\nU.S. work authorization required\n\n"

@@ -226,6 +226,18 @@ def legal_name(text: str) -> str | None:
     return None
 
 
+def legal_name_alone(text: str) -> str | None:
+    """The name of a line that is only a Japanese or Korean company's legal name ("リス株式会社",
+    "주식회사 요기요"), or None: unlike a name in a sentence, it cannot run into the words
+    before it ("入社後すぐにＳＯＭＰＯホールディングス株式会社へ出向")."""
+    text = text.strip(" *_#>\t")
+    for pattern in _LEGAL_FORMS:
+        match = pattern.fullmatch(text)
+        if match and match.group("name"):
+            return match.group("name")
+    return None
+
+
 def names_from_file(stem: str, text: str, title: str = "") -> tuple[str, str]:
     """(title, company) that a file name such as ``acme-ml-engineer`` gives, when the text
     confirms them; ("", "") when it does not.

@@ -24,6 +24,7 @@ from postings.parsing.facts import (
     fact_value,
     label_value,
     legal_name,
+    legal_name_alone,
     names_from_file,
     names_pay,
     salary_line,
@@ -762,8 +763,12 @@ class _Reader:
                 self.document.facts.get(Fact.TITLE, "")
             ]
             stated = names_from_file(PurePath(file_name).stem, text, titles[0])[1]
-        # The address to write to is the weakest sign: an agency's or a group's, at times.
-        return stated or mail_employer(text) or ""
+        # A legal name further down ("<br>リス株式会社" in a page's footer), then the address
+        # to write to, the weakest sign: an agency's or a group's, at times.
+        return stated or self._legal_name_alone() or mail_employer(text) or ""
+
+    def _legal_name_alone(self) -> str | None:
+        return next(filter(None, (legal_name_alone(line.text) for line in self.lines)), None)
 
 
 def _heads_its_bullets(line: Line, preceding: Line | None, following: Line | None) -> bool:
