@@ -159,19 +159,18 @@ _LEGAL = re.compile(
 )
 
 
-def _company_key(name: str | None) -> str:
-    """A name without its legal form, a leading "The", case and punctuation: "The Internet
-    Archive" and "Internet Archive" are one employer."""
-    if not name:
-        return ""
-    return re.sub(r"[\W_]+", "", _LEGAL.sub("", name).casefold().removeprefix("the "))
-
-
 def _company_words(name: str | None) -> list[str]:
+    """A name's words without its legal form, a leading "The", case and punctuation."""
     if not name:
         return []
     words = _LEGAL.sub("", name).casefold().removeprefix("the ").split()
     return [w for w in (re.sub(r"[\W_]+", "", word) for word in words) if w]
+
+
+def _company_key(name: str | None) -> str:
+    """A name as ``_company_words`` reads it, run together: "The Internet Archive" and
+    "Internet Archive" are one employer."""
+    return "".join(_company_words(name))
 
 
 def _same_company_key(predicted: str | None, gold: str | None):

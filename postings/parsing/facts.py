@@ -217,22 +217,15 @@ _LEGAL_FORMS = (  # the name right before its form first: "アカリ株式会社
 )
 
 
-def legal_name(text: str) -> str | None:
-    """The name a Japanese or Korean company's legal form stands beside, or None."""
+def legal_name(text: str, *, alone: bool = False) -> str | None:
+    """The name a Japanese or Korean company's legal form stands beside, or None. ``alone``:
+    only if ``text`` is that legal name and nothing else ("リス株式会社", "주식회사 요기요"),
+    which, unlike a name in a sentence, cannot run into the words before it
+    ("入社後すぐにＳＯＭＰＯホールディングス株式会社へ出向")."""
+    if alone:
+        text = text.strip(" *_#>\t")
     for pattern in _LEGAL_FORMS:
-        match = pattern.search(text)
-        if match and match.group("name"):
-            return match.group("name")
-    return None
-
-
-def legal_name_alone(text: str) -> str | None:
-    """The name of a line that is only a Japanese or Korean company's legal name ("リス株式会社",
-    "주식회사 요기요"), or None: unlike a name in a sentence, it cannot run into the words
-    before it ("入社後すぐにＳＯＭＰＯホールディングス株式会社へ出向")."""
-    text = text.strip(" *_#>\t")
-    for pattern in _LEGAL_FORMS:
-        match = pattern.fullmatch(text)
+        match = pattern.fullmatch(text) if alone else pattern.search(text)
         if match and match.group("name"):
             return match.group("name")
     return None

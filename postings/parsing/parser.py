@@ -24,7 +24,6 @@ from postings.parsing.facts import (
     fact_value,
     label_value,
     legal_name,
-    legal_name_alone,
     names_from_file,
     names_pay,
     salary_line,
@@ -765,10 +764,8 @@ class _Reader:
             stated = names_from_file(PurePath(file_name).stem, text, titles[0])[1]
         # A legal name further down ("<br>リス株式会社" in a page's footer), then the address
         # to write to, the weakest sign: an agency's or a group's, at times.
-        return stated or self._legal_name_alone() or mail_employer(text) or ""
-
-    def _legal_name_alone(self) -> str | None:
-        return next(filter(None, (legal_name_alone(line.text) for line in self.lines)), None)
+        alone = (legal_name(line.text, alone=True) for line in self.lines)
+        return stated or next(filter(None, alone), None) or mail_employer(text) or ""
 
 
 def _heads_its_bullets(line: Line, preceding: Line | None, following: Line | None) -> bool:

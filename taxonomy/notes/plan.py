@@ -393,11 +393,10 @@ class NotesPlanner:
         return [r.name for r in self.companies.values() if r.kind == COMPANY]
 
     def websites(self) -> dict[str, str]:
-        """The websites of the employers the document lists: name → address."""
+        """The websites of the employers the document lists: name → address (a company made
+        for a stated name has none)."""
         return {
-            r.name: r.website
-            for r in self.companies.values()
-            if r.kind == COMPANY and r.website and r.key not in self._stated
+            r.name: r.website for r in self.companies.values() if r.kind == COMPANY and r.website
         }
 
     def plan(self, known_companies=(), websites: dict[str, str] | None = None) -> NotesPlan:
