@@ -19,12 +19,16 @@ UNIVERSITY = "university"
 
 _JOB_BOARD_NAME = re.compile(
     r"jobs|careers?\s*(?:cafe|board|site)|job\s*board|indeed|glassdoor|monster\b|dice\b|"
-    r"ziprecruiter|wanted\b|jobkorea|saramin|rocketpunch|\bremotewlb\b",
+    r"ziprecruiter|wanted\b|jobkorea|saramin|rocketpunch|\bremotewlb\b|"
+    # Boards for start-ups' jobs, known by name or site: "Wellfound (formerly AngelList
+    # Talent)", "[VentureLoop](https://www.ventureloop.com/…/aboutus.php)".
+    r"wellfound|angellist|angel\.co\b|ventureloop|workatastartup|weworkremotely|remoteok",
     re.IGNORECASE,
 )
 _ASSOCIATION_NAME = re.compile(
     r"\b(?:alliance|allliance|association|consortium|initiative|society|council|foundation|"
     r"forum|federation|coalition|organi[sz]ation|project|institute of electrical|ieee|"
+    r"women in|"  # a community: "Women in Machine Learning and Data Science (WiMLDS)"
     r"accellera|semi|semiconductor research corporation|sematech)\b",
     re.IGNORECASE,
 )
@@ -38,7 +42,9 @@ _MEMBER_LINK = re.compile(
     r"/roster|/membership",
     re.IGNORECASE,
 )
-_JOB_BOARD_LINK = re.compile(r"employer_top|/jobs?/?$|job-?board", re.IGNORECASE)
+# A board's page for employers, or a board by its path. A link to a jobs page says nothing:
+# "[opentrons](https://opentrons.com/jobs)" is an employer's own.
+_JOB_BOARD_LINK = re.compile(r"employer_top|job-?board", re.IGNORECASE)
 _UNIVERSITY_LINK = re.compile(r"^https?://[^/]+\.(?:edu|ac\.[a-z]{2})(?:/|$)", re.IGNORECASE)
 
 
