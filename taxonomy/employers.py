@@ -141,6 +141,8 @@ _NOT_NAMES = frozenset(
         "here",
         "there",
         "if",
+        "do",  # "At DO, we believe in: …": the verb, or a short name that no list gives
+        "does",
         "all",
         "each",
         "every",
@@ -260,8 +262,12 @@ _PERSON_ROLE = re.compile(
 )
 _OWNER = re.compile(r"(?:'|\u2019)s\s")
 # What a possessive may own that no employer's posting speaks of as its own: "Completion of
-# Andrew Ng's Machine Learning course on Coursera" names an author's course, not a company.
-_WORK = re.compile(r"(?:\s+\S+){0,3}?\s+(?:course|book|textbook|lectures?)\b")
+# Andrew Ng's Machine Learning course on Coursera" names an author's course, not a company;
+# "documentation for submissions (Define.xml, Reviewer's Guides)", a document's title.
+_WORK = re.compile(
+    r"(?:\s+\S+){0,3}?\s+(?:course|book|textbook|lectures?|guides?|handbooks?|manuals?)\b",
+    re.IGNORECASE,
+)
 
 
 def _name(found: str, *, possessive: bool = False) -> str | None:

@@ -139,6 +139,18 @@ def test_the_employer_a_posting_states(lines, employer):
             "MEAN is a free and open-source JavaScript software stack for building dynamic "
             "web sites and web applications.",
         ],
+        # corpus lower-level-roles/sw-dev-lower-level/systems-sw-dev.md:98: a verb's letters.
+        [
+            "At DO, we believe in: Creating simple, yet powerful, foundations (with \U0001f495) "
+            "from which our community can build"
+        ],
+        # corpus interesting-markets/statistical-analysis.md:126: a document's title.
+        [
+            "Apply and adhere to CDISC data standards and guidelines where required in the "
+            "production of analysis datasets and reports; assist in the production of "
+            "supporting CDISC documentation for submissions (Define.xml, Reviewer\u2019s "
+            "Guides)."
+        ],
     ],
 )
 def test_no_employer_is_made_up(lines):
