@@ -237,6 +237,10 @@ _MAX_NAME = 60
 _RESEARCH_LAB = re.compile(r"(?<=\S) Research$")
 # A posting introduces its employer near its top: later lines are not read for it.
 MAX_LINES_READ = 25
+# How far into a line later sentences are looked at, and how much of each: a statement names
+# its company in its first words.
+MAX_SENTENCE_SCAN = 2_000
+_SENTENCE_OPENING = 300
 # "Jane Street's …", "Ginkgo's …": a company speaking of its own teams and products.
 _POSSESSIVE = re.compile(
     r"\b(?P<name>(?:[A-Z]|[a-z]{1,2}[A-Z])[\w&.+-]*(?: [A-Z][\w&.+-]*){0,2})(?:'|\u2019)s\b"
@@ -392,6 +396,21 @@ def mail_employer(text: str) -> str | None:
     return None
 
 
+# Where a later sentence of a line starts: "Are you interested in …?  Splunk Education is
+# looking for a Lab and Data Engineer …".
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _later(pattern: re.Pattern, text: str) -> re.Match | None:
+    """``pattern``'s match at the start of a later sentence of ``text``, or None: for the
+    statements only an organisation makes, which no sentence but a company's opens."""
+    for start in _SENTENCE_START.finditer(text, 0, MAX_SENTENCE_SCAN):
+        match = pattern.search(text[start.end() : start.end() + _SENTENCE_OPENING])
+        if match:
+            return match
+    return None
+
+
 def stated_employer(
     texts: Iterable[str], *, is_technology: Callable[[str], bool] = lambda name: False
 ) -> str | None:
@@ -403,7 +422,9 @@ def stated_employer(
             _MARKUP.sub("", text) if "*" in text or "_" in text or "`" in text else text
         ).strip()
         for hints, pattern, only_an_organisation in _STATEMENTS:
-            match = any(map(plain.__contains__, hints)) and pattern.search(plain)
+            if not any(map(plain.__contains__, hints)):
+                continue
+            match = pattern.search(plain) or (only_an_organisation and _later(pattern, plain))
             if match:
                 name = _name(match.group("name"))
                 if name and (only_an_organisation or not is_technology(name)):

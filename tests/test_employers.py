@@ -227,6 +227,23 @@ def test_a_short_name_stated_in_one_file_is_the_full_name_another_file_lists():
         assert [s.company_key for s in plan.skill_sets] == [plan.companies[0].key] * 2
 
 
+def test_a_unit_stated_in_one_file_is_the_employer_another_file_names():
+    # notes.md:9287, in a later sentence of its line; Splunk is the corpus's employer of 50
+    # skill sets.
+    notes = (
+        "# Data engineering\n"
+        "+ skill set:\n\t- Are you interested in being part of a small, diverse team "
+        "passionate about building technologies that change the way people learn?  Splunk "
+        "Education is looking for a Lab and Data Engineer to join our Education Technologies "
+        "Team.\n"
+    )
+    planner = _planner(notes)
+    assert planner.named_companies() == ["Splunk Education"]
+    plan = planner.plan(["Splunk", "Splunk Education"])
+    assert [c.name for c in plan.companies] == ["Splunk"]
+    assert [s.company_key for s in plan.skill_sets] == [plan.companies[0].key]
+
+
 def test_a_name_stated_in_one_file_is_the_one_another_lists_with_a_legal_form_or_spaces():
     # The seed lists "[SiFive, Inc.](https://www.sifive.com/careers)" and "[EdgeImpulse
     # Inc.](https://edgeimpulse.com/careers)"; the corpus states them shorter.

@@ -431,7 +431,9 @@ class NotesPlanner:
 
     def _know(self, known_companies, websites: dict[str, str]) -> None:
         """Another file's "AlphaICs Corp" is the "AlphaICs" a skill set here states, and the
-        one a mention of either name links to; a company these notes list keeps its name."""
+        one a mention of either name links to; another file's "Splunk" is the employer of the
+        unit a skill set here states ("Splunk Education"); a company these notes list keeps
+        its name."""
         employers = _Employers(known_companies, websites)
         listed = self.companies.keys() - self._stated.keys()
         full = {
@@ -442,8 +444,9 @@ class NotesPlanner:
         self._known_names = {name: company_key(named) for name, named in full.items()}
         moved: dict[str, str] = {}
         for key, nodes in list(self._stated.items()):
-            named = employers.full_name(self.companies[key].name)
-            if not named:
+            # "Splunk Education is looking for …" here; another file's sets are Splunk's.
+            named = employers.owner(self.companies[key].name)
+            if named == self.companies[key].name:
                 continue
             del self.companies[key], self._stated[key]
             # "AlphaICs Corp" may have a fuller name still: "AlphaICs Corp Labs".
