@@ -302,18 +302,46 @@ def test_a_company_named_before_its_product_is_not_the_employer(import_text):
     assert second.company.name == "Google"
 
 
+@pytest.mark.parametrize(
+    ("listed", "lines", "employer"),
+    [
+        # Among others in a list.
+        (
+            [
+                ("Google", "https://careers.google.com"),
+                ("Juniper", "https://juniper.net"),
+                ("Splunk", "https://splunk.com"),
+            ],
+            [
+                "Python on premise or on Cloud (AWS, Google or Azure)",
+                "Vendor Hardware Cisco, Juniper, NVIDIA, Avocent",
+                "Monitoring and tracing tools like Splunk, SignalFx, or New Relic",
+                "Manage the distribution of Splunk's instrumentation libraries",
+            ],
+            "Splunk",
+        ),
+        # With a product's acronym, or as its maker: corpus lower-level-roles/sw-dev-lower-
+        # level/web-dev.md:2190, 2398 and 2523.
+        (
+            [("Amazon", "https://amazon.jobs")],
+            [
+                "Cloud Engines are Java-based runtimes deployed via an ***Amazon Machine Image "
+                "(AMI)*** based on CentOS.",
+                "We make use of Amazon WebServices (AWS) such as Athena, Glue, DynamoDB and S3.",
+                "Message queuing service introduced by Amazon.com as a beta in late 2004",
+                "Build services that Amazon runs for its stores",
+            ],
+            "Amazon",
+        ),
+    ],
+)
 @pytest.mark.django_db
-def test_a_company_named_among_others_in_a_list_is_not_the_employer(import_text):
+def test_a_company_mentioned_in_passing_is_not_the_employer(import_text, listed, lines, employer):
     import_text(
         "# Cloud\n## Companies\n"
-        "+ [Google](https://careers.google.com)\n"
-        "+ [Juniper](https://juniper.net)\n"
-        "+ [Splunk](https://splunk.com)\n"
-        "+ skill set:\n\t- Python on premise or on Cloud (AWS, Google or Azure)\n"
-        "+ skill set:\n\t- Vendor Hardware Cisco, Juniper, NVIDIA, Avocent\n"
-        "+ skill set:\n\t- Monitoring and tracing tools like Splunk, SignalFx, or New Relic\n"
-        "+ skill set:\n\t- Manage the distribution of Splunk's instrumentation libraries\n"
+        + "".join(f"+ [{name}]({url})\n" for name, url in listed)
+        + "".join(f"+ skill set:\n\t- {line}\n" for line in lines)
     )
     companies = [s.company for s in SkillSet.objects.order_by("source_line")]
-    assert companies[:3] == [None, None, None]
-    assert companies[3].name == "Splunk"
+    assert companies[:-1] == [None] * (len(lines) - 1)
+    assert companies[-1].name == employer  # the last line names its employer

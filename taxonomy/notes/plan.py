@@ -43,6 +43,12 @@ _NEXT_WORDS = re.compile(
     r"[\w+#.-]+){1,3}",
     re.IGNORECASE,
 )
+# A product named with its acronym: "Amazon Machine Image (AMI)", "Amazon WebServices (AWS)".
+_ACRONYMED = re.compile(
+    r"(?P<words>(?:[ \t]+[A-Z][\w-]*){1,4})[ \t]*\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)"
+)
+# Who made or offers a thing, not who hires: "introduced by Amazon.com", "offered by Amazon".
+_MADE_BY = re.compile(r"\bby[ \t]+$")
 # A title stated in a sentence is looked for in a set's first lines only.
 _TITLE_SENTENCE_LINES = 3
 _OWN_LINE_TITLE_WORDS = 5
@@ -220,6 +226,11 @@ def set_signature(label: str, lines: list[str]) -> str:
 _LIST_BEFORE = re.compile(r"(?:[,(/]|\b(?:and|or)|\b(?:such as|like|e\.g\.|including))\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:[,/)]|(?:and|or)\s+[A-Z])")
 _LISTING = re.compile(r",|\b(?:with|such as|like|e\.g\.|including|using)\b")
+
+
+def _initials(name: str) -> str:
+    """The capitals a name's acronym is made of: "Amazon WebServices" → "AWS"."""
+    return "".join(char for char in name if char.isupper())
 
 
 def _listed(text: str, start: int, end: int) -> bool:
@@ -512,8 +523,14 @@ class NotesPlanner:
 
     def _names_a_product(self, text: str, start: int, end: int) -> bool:
         """Whether a company's name at ``text[start:end]`` stands before what it makes
-        ("Google Cloud", "Amazon Redshift", "NVIDIA GPUs"): a mention of the product, not
-        of the employer."""
+        ("Google Cloud", "Amazon Redshift", "NVIDIA GPUs", "Amazon Machine Image (AMI)") or
+        after "by" ("introduced by Amazon.com"): a mention of a product or its maker, not of
+        the employer."""
+        if _MADE_BY.search(text, max(0, start - 4), start):
+            return True
+        named = _ACRONYMED.match(text, end)
+        if named and _initials(text[start:end] + named.group("words")) == named.group("acronym"):
+            return True
         after = _NEXT_WORDS.match(text, end)
         return after is not None and bool(self.matcher.find(text[start : after.end()]))
 
