@@ -202,11 +202,6 @@ def test_nested_bullets_stay_nested_and_keep_their_line_numbers():
         # gm-senior-application-software-engineer.txt
         ("What Will Give You A Competitive Edge:", SectionKind.PREFERRED),
         ("What Sets You Apart", SectionKind.PREFERRED),
-        # What an ideal hire has beyond the rest asks for it, as a wish.
-        ("Ideal Candidate", SectionKind.PREFERRED),  # space-fpga-engineer.md
-        ("Our ideal candidate has:", SectionKind.PREFERRED),  # astronomer-data-engineer.md
-        # zumba-software-engineer.html
-        ("What would make you successful in this position", SectionKind.PREFERRED),
     ],
 )
 def test_labels_are_classified_in_english_korean_and_japanese(label, kind):

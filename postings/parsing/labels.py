@@ -88,9 +88,6 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"(?:ways to )?stand out(?: from the crowd)?|(?:a|strong|big) plus\b|"
         r"especially interested|plus points|it would be (?:great|nice)|우대|가산점|"
         r"competitive edge|sets? you apart|"
-        # "Ideal Candidate", "Our ideal candidate has:", "What would make you successful in
-        # this position": beyond what is required.
-        r"\bideal candidates?\b|what would make you (?:successful|stand out)|"
         # Japanese boards' "MUST要件" / "WANT要件": what is asked and what is wished for.
         r"^want(?:\s*(?:要件|スキル|条件))?$|"
         r"면\s*(?:더욱?\s*)?좋(?:습니다|아요|겠|을)|더욱?\s*좋|선호|歓迎|尚可|追加希望|希望スキル|望ましい",
