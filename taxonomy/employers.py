@@ -401,14 +401,11 @@ def mail_employer(text: str) -> str | None:
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
-def _later(pattern: re.Pattern, text: str) -> re.Match | None:
-    """``pattern``'s match at the start of a later sentence of ``text``, or None: for the
-    statements only an organisation makes, which no sentence but a company's opens."""
-    for start in _SENTENCE_START.finditer(text, 0, MAX_SENTENCE_SCAN):
-        match = pattern.search(text[start.end() : start.end() + _SENTENCE_OPENING])
-        if match:
-            return match
-    return None
+def _later_sentences(text: str) -> list[str]:
+    """The openings of the later sentences of ``text``: where the statements only an
+    organisation makes are also looked for, as no sentence but a company's opens with one."""
+    starts = _SENTENCE_START.finditer(text, 0, MAX_SENTENCE_SCAN)
+    return [text[start.end() : start.end() + _SENTENCE_OPENING] for start in starts]
 
 
 def stated_employer(
@@ -421,10 +418,14 @@ def stated_employer(
         plain = (
             _MARKUP.sub("", text) if "*" in text or "_" in text or "`" in text else text
         ).strip()
+        later = None  # the line's later sentences, cut once, when a statement needs them
         for hints, pattern, only_an_organisation in _STATEMENTS:
             if not any(map(plain.__contains__, hints)):
                 continue
-            match = pattern.search(plain) or (only_an_organisation and _later(pattern, plain))
+            match = pattern.search(plain)
+            if match is None and only_an_organisation:
+                later = _later_sentences(plain) if later is None else later
+                match = next(filter(None, map(pattern.search, later)), None)
             if match:
                 name = _name(match.group("name"))
                 if name and (only_an_organisation or not is_technology(name)):

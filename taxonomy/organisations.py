@@ -20,8 +20,8 @@ UNIVERSITY = "university"
 _JOB_BOARD_NAME = re.compile(
     r"jobs|careers?\s*(?:cafe|board|site)|job\s*board|indeed|glassdoor|monster\b|dice\b|"
     r"ziprecruiter|wanted\b|jobkorea|saramin|rocketpunch|\bremotewlb\b|"
-    # Boards for start-ups' jobs, known by name or site: "Wellfound (formerly AngelList
-    # Talent)", "[VentureLoop](https://www.ventureloop.com/…/aboutus.php)".
+    # Boards for start-ups' jobs, known by name: "Wellfound (formerly AngelList Talent)",
+    # "[VentureLoop](https://www.ventureloop.com/…/aboutus.php)".
     r"wellfound|angellist|angel\.co\b|ventureloop|workatastartup|weworkremotely|remoteok",
     re.IGNORECASE,
 )
